@@ -1,0 +1,415 @@
+/* test-cli.c: case-studio-cli driven as a user would, on a temporary library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "cs-model.h"
+
+typedef struct {
+  char *dir;
+  char *library;
+} Fixture;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cs-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->library);
+}
+
+/* Runs the CLI with the fixture's library; argv is NULL-terminated without the program. */
+static void
+run_cli (Fixture *f, Result *r, const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, g_build_filename (g_getenv ("CS_BUILD_DIR"), "src", "cli", "case-studio-cli", NULL));
+  g_ptr_array_add (argv, g_strdup ("--library"));
+  g_ptr_array_add (argv, g_strdup (f->library));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+}
+
+#define RUN(f, r, ...) run_cli (f, r, (const char * const[]) { __VA_ARGS__, NULL })
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static CsScenario *
+load_sample (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CsScenario *s = cs_scenario_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+/* Imports the sample and returns its id in the library. */
+static char *
+import_sample (Fixture *f)
+{
+  g_autofree char *path = sample_path ();
+  Result r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  char *id;
+
+  RUN (f, &r, "import-json", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (strstr (r.out, "Imported"));
+  result_clear (&r);
+
+  RUN (f, &r, "list", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  id = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
+  result_clear (&r);
+  return id;
+}
+
+static void
+test_empty_library (Fixture *f, gconstpointer data)
+{
+  Result r = { 0 };
+
+  RUN (f, &r, "list");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  RUN (f, &r, "list", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (g_strstrip (r.out), "["));
+  result_clear (&r);
+}
+
+static void
+test_import_list_show (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CsScenario) sample = load_sample ();
+  g_autofree char *id = import_sample (f);
+  g_autofree char *prefix = g_strndup (id, 8);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CsScenario) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+
+  g_assert_cmpstr (id, ==, cs_record_get_id (CS_RECORD (sample)));
+
+  RUN (f, &r, "list");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (strstr (r.out, cs_scenario_get_title (sample)));
+  result_clear (&r);
+
+  /* show --json gives a .casestudio document equal to the sample, found by an id prefix */
+  RUN (f, &r, "show", prefix, "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  shown = cs_scenario_format_from_data (r.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_scenario_get_title (shown), ==, cs_scenario_get_title (sample));
+  g_assert_cmpuint (cs_scenario_get_n_scenes (shown), ==, cs_scenario_get_n_scenes (sample));
+  g_assert_cmpuint (cs_scenario_get_n_personas (shown), ==, cs_scenario_get_n_personas (sample));
+  result_clear (&r);
+
+  /* show in text names every persona */
+  RUN (f, &r, "show", id);
+  g_assert_cmpint (r.status, ==, 0);
+  for (guint i = 0; i < cs_scenario_get_n_personas (sample); i++)
+    {
+      g_autoptr(CsPersona) p = g_list_model_get_item (cs_scenario_get_personas (sample), i);
+      g_assert_true (strstr (r.out, cs_persona_get_name (p)));
+    }
+  result_clear (&r);
+
+  /* search finds it by a word of its title */
+  {
+    g_auto(GStrv) words = g_strsplit (cs_scenario_get_title (sample), " ", -1);
+    RUN (f, &r, "search", words[0], "--json");
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse_json (r.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+    result_clear (&r);
+  }
+}
+
+static void
+test_import_twice_makes_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  g_autofree char *path = sample_path ();
+  g_autoptr(JsonNode) root = NULL;
+  Result r = { 0 };
+
+  RUN (f, &r, "import-json", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (strstr (r.out, "copy"));
+  result_clear (&r);
+
+  RUN (f, &r, "list", "--json");
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  result_clear (&r);
+}
+
+static void
+test_export_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  g_autofree char *out = g_build_filename (f->dir, "out.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(CsScenario) sample = load_sample ();
+  g_autoptr(CsScenario) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+
+  RUN (f, &r, "export", id, out);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  exported = cs_scenario_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_record_get_id (CS_RECORD (exported)), ==, id);
+  g_assert_cmpstr (cs_scenario_get_description (exported), ==, cs_scenario_get_description (sample));
+  g_assert_cmpstr (cs_scenario_get_source_text (exported), ==, cs_scenario_get_source_text (sample));
+}
+
+static void
+test_delete_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  Result r = { 0 };
+
+  RUN (f, &r, "delete", id, "--reason", "testing");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  RUN (f, &r, "list");
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  RUN (f, &r, "list", "--deleted");
+  g_assert_true (strstr (r.out, id));
+  result_clear (&r);
+
+  /* a deleted case can still be shown, and says so */
+  RUN (f, &r, "show", id);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (strstr (r.out, "restore"));
+  result_clear (&r);
+
+  RUN (f, &r, "restore", id);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  RUN (f, &r, "list");
+  g_assert_true (strstr (r.out, id));
+  result_clear (&r);
+
+  RUN (f, &r, "list", "--deleted");
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+}
+
+static void
+test_bad_input (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "bad.casestudio", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.casestudio", NULL);
+  g_autofree char *id = import_sample (f);
+  Result r = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "{\"format_version\": 1, \"scenario\": {\"title\": 5}}", -1, NULL));
+  RUN (f, &r, "import-json", bad);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_true (strstr (r.err, "bad.casestudio"));
+  g_assert_true (strstr (r.err, "title"));
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format_version\": 1, \"scenario\": {\"title\": \"x\", ", -1, NULL));
+  RUN (f, &r, "import-json", bad);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpuint (strlen (r.err), >, 0);
+  result_clear (&r);
+
+  RUN (f, &r, "import-json", missing);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (strstr (r.err, "missing.casestudio"));
+  result_clear (&r);
+
+  RUN (f, &r, "show", "ffffffff-0000");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (strstr (r.err, "No case"));
+  result_clear (&r);
+
+  RUN (f, &r, "show", "ab");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (strstr (r.err, "at least 4"));
+  result_clear (&r);
+
+  RUN (f, &r, "frobnicate");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_true (strstr (r.err, "unknown command"));
+  result_clear (&r);
+
+  RUN (f, &r, "show");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_true (strstr (r.err, "Usage"));
+  result_clear (&r);
+
+  /* nothing of the bad imports reached the library */
+  RUN (f, &r, "list", "--json");
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  }
+  result_clear (&r);
+}
+
+static void
+test_locked_library (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  g_autofree char *path = sample_path ();
+  sqlite3 *db = NULL;
+  Result r = { 0 };
+
+  /* Another program holds the write lock: the CLI waits a little, then says so. */
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  RUN (f, &r, "delete", id);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (strstr (r.err, "another"));
+  result_clear (&r);
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  /* the library is as it was */
+  RUN (f, &r, "list");
+  g_assert_true (strstr (r.out, id));
+  result_clear (&r);
+}
+
+static void
+test_newer_library (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  sqlite3 *db = NULL;
+  Result r = { 0 };
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (f->library, &before, &len_before, NULL));
+
+  RUN (f, &r, "list");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (strstr (r.err, "newer"));
+  result_clear (&r);
+
+  g_assert_true (g_file_get_contents (f->library, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("empty-library", test_empty_library);
+  ADD ("import-list-show", test_import_list_show);
+  ADD ("import-twice-makes-copy", test_import_twice_makes_copy);
+  ADD ("export-round-trip", test_export_round_trip);
+  ADD ("delete-restore", test_delete_restore);
+  ADD ("bad-input", test_bad_input);
+  ADD ("locked-library", test_locked_library);
+  ADD ("newer-library", test_newer_library);
+#undef ADD
+
+  return g_test_run ();
+}
