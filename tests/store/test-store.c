@@ -1,0 +1,1281 @@
+/* test-store.c: tests of the local library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cs-model.h"
+#include "cs-store.h"
+#include "store-test-util.h"
+
+/* Fixtures */
+
+static CsStore *
+open_new_store (const char *name)
+{
+  g_autofree char *path = store_test_db_path (name);
+  g_autoptr(GError) error = NULL;
+  CsStore *store = cs_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (CS_IS_STORE (store));
+  return store;
+}
+
+static GDateTime *
+utc (int year, int month, int day, int hour, int minute, double seconds)
+{
+  return g_date_time_new_utc (year, month, day, hour, minute, seconds);
+}
+
+static CsPersona *
+make_persona (const char *name,
+              const char *role,
+              gboolean    main_character)
+{
+  CsPersona *persona = cs_persona_new (NULL);
+  const char *goals[] = { "Keep the plant open", "Protect the team", NULL };
+
+  cs_persona_set_name (persona, name);
+  cs_persona_set_role (persona, role);
+  cs_persona_set_background (persona, "Twenty years at the plant.\nKnows every machine.");
+  cs_persona_set_correlation (persona, "Reports to the student");
+  cs_persona_set_primary_goals (persona, goals);
+  /* Not in alphabetical order: the order must survive. */
+  g_assert_true (cs_persona_set_trait (persona, "openness", 7));
+  g_assert_true (cs_persona_set_trait (persona, "assertiveness", 3));
+  g_assert_true (cs_persona_set_trait (persona, "warmth", 10));
+  cs_persona_set_avatar_color (persona, "#3584e4");
+  cs_persona_set_avatar_image (persona, main_character ? "resource:///avatars/a.png" : NULL);
+  cs_persona_set_is_main_character (persona, main_character);
+  return persona;
+}
+
+static CsScene *
+make_scene (const char *title,
+            CsPersona  *key,
+            CsPersona  *other)
+{
+  CsScene *scene = cs_scene_new (NULL);
+  const char *triggers[] = { "asks for the numbers", "stuck for 3 turns", NULL };
+  g_autoptr(CsGoalCriterion) first = cs_goal_criterion_new ("Asks about capacity", 0.6);
+  g_autoptr(CsGoalCriterion) second = cs_goal_criterion_new ("Proposes a next step", 0.4);
+
+  cs_scene_set_title (scene, title);
+  cs_scene_set_description (scene, "The meeting room, Monday morning.");
+  cs_scene_set_user_goal (scene, "Find out why utilization is at 58%");
+  cs_scene_set_scene_context (scene, "The CFO has just left the room.");
+  cs_scene_set_success_threshold (scene, 0.65);
+  cs_scene_set_timeout_turns (scene, 12);
+  cs_scene_set_max_attempts (scene, 4);
+  cs_scene_set_estimated_duration (scene, 20);
+  cs_scene_set_hint_triggers (scene, triggers);
+  cs_scene_set_image (scene, "scene.png");
+  cs_scene_add_criterion (scene, first);
+  cs_scene_add_criterion (scene, second);
+  cs_scene_set_involvement (scene, cs_record_get_id (CS_RECORD (key)), CS_INVOLVEMENT_KEY);
+  cs_scene_set_involvement (scene, cs_record_get_id (CS_RECORD (other)), CS_INVOLVEMENT_MENTIONED);
+  cs_scene_set_persona_instruction (scene, cs_record_get_id (CS_RECORD (key)), "Be guarded at first.");
+  cs_scene_set_persona_instruction (scene, cs_record_get_id (CS_RECORD (other)), "Only if asked.");
+  return scene;
+}
+
+/* A scenario with every field set, two personas and three scenes. */
+static CsScenario *
+make_scenario (const char *title)
+{
+  CsScenario *scenario = cs_scenario_new (NULL);
+  const char *tags[] = { "plant closure", "operations", NULL };
+  const char *outcomes[] = { "Read a capacity table", "Weigh options", NULL };
+  g_autoptr(CsPersona) ana = make_persona ("Ana Ruiz", "Plant manager", TRUE);
+  g_autoptr(CsPersona) ben = make_persona ("Ben Okafor", "CFO", FALSE);
+  const char *scene_titles[] = { "The plant tour", "The numbers", "The board" };
+
+  cs_scenario_set_title (scenario, title);
+  cs_scenario_set_description (scenario, "A valve maker lost its largest customer.");
+  cs_scenario_set_challenge (scenario, "Close, retool or keep the plant?");
+  cs_scenario_set_industry (scenario, "Manufacturing");
+  cs_scenario_set_student_role (scenario, "Director of strategy");
+  cs_scenario_set_category (scenario, "Operations");
+  cs_scenario_set_difficulty (scenario, CS_DIFFICULTY_ADVANCED);
+  cs_scenario_set_estimated_duration (scenario, 90);
+  cs_scenario_set_tags (scenario, tags);
+  cs_scenario_set_learning_outcomes (scenario, outcomes);
+  cs_scenario_set_status (scenario, CS_SCENARIO_STATUS_ACTIVE);
+  cs_scenario_set_published_version_id (scenario, "8d7f4a8e-0000-4000-8000-000000000001");
+  cs_scenario_set_draft_of_id (scenario, "8d7f4a8e-0000-4000-8000-000000000002");
+  cs_scenario_set_owner_id (scenario, "teacher-1");
+  cs_scenario_set_is_public (scenario, TRUE);
+  cs_scenario_set_allow_remixes (scenario, FALSE);
+  cs_scenario_set_source_pdf_title (scenario, "Harlow Valves (A)");
+  cs_scenario_set_source_text (scenario, "Harlow Industrial Valves … “quoted” text, ünïcödé.");
+  cs_scenario_add_persona (scenario, ana);
+  cs_scenario_add_persona (scenario, ben);
+  for (guint i = 0; i < G_N_ELEMENTS (scene_titles); i++)
+    {
+      g_autoptr(CsScene) scene = make_scene (scene_titles[i], i % 2 ? ben : ana, i % 2 ? ana : ben);
+
+      cs_scenario_append_scene (scenario, scene);
+    }
+  return scenario;
+}
+
+static void
+assert_times_equal (GDateTime *a,
+                    GDateTime *b)
+{
+  if (!a || !b)
+    {
+      g_assert_true (a == b);
+      return;
+    }
+  if (!g_date_time_equal (a, b))
+    {
+      g_autofree char *text_a = g_date_time_format_iso8601 (a);
+      g_autofree char *text_b = g_date_time_format_iso8601 (b);
+
+      g_assert_cmpstr (text_a, ==, text_b);
+      g_assert_not_reached ();
+    }
+}
+
+static void
+assert_strv_equal (const char * const *a,
+                   const char * const *b)
+{
+  g_assert_cmpuint (a ? g_strv_length ((GStrv) a) : 0, ==, b ? g_strv_length ((GStrv) b) : 0);
+  for (guint i = 0; a && a[i]; i++)
+    g_assert_cmpstr (a[i], ==, b[i]);
+}
+
+static void
+assert_variants_equal (GVariant *a,
+                       GVariant *b)
+{
+  g_autofree char *text_a = a ? g_variant_print (a, TRUE) : g_strdup ("@a{ss} {}");
+  g_autofree char *text_b = b ? g_variant_print (b, TRUE) : g_strdup ("@a{ss} {}");
+
+  g_assert_cmpstr (text_a, ==, text_b);
+}
+
+static void
+assert_records_equal (gpointer a,
+                      gpointer b)
+{
+  g_assert_cmpstr (cs_record_get_id (a), ==, cs_record_get_id (b));
+  g_assert_cmpint (cs_record_get_version (a), ==, cs_record_get_version (b));
+  assert_times_equal (cs_record_get_created_at (a), cs_record_get_created_at (b));
+  assert_times_equal (cs_record_get_updated_at (a), cs_record_get_updated_at (b));
+}
+
+static void
+assert_personas_equal (CsPersona *a,
+                       CsPersona *b)
+{
+  assert_records_equal (a, b);
+  g_assert_cmpstr (cs_persona_get_scenario_id (a), ==, cs_persona_get_scenario_id (b));
+  g_assert_cmpstr (cs_persona_get_name (a), ==, cs_persona_get_name (b));
+  g_assert_cmpstr (cs_persona_get_role (a), ==, cs_persona_get_role (b));
+  g_assert_cmpstr (cs_persona_get_background (a), ==, cs_persona_get_background (b));
+  g_assert_cmpstr (cs_persona_get_correlation (a), ==, cs_persona_get_correlation (b));
+  assert_strv_equal (cs_persona_get_primary_goals (a), cs_persona_get_primary_goals (b));
+  assert_variants_equal (cs_persona_get_traits (a), cs_persona_get_traits (b));
+  g_assert_cmpstr (cs_persona_get_avatar_color (a), ==, cs_persona_get_avatar_color (b));
+  g_assert_cmpstr (cs_persona_get_avatar_image (a), ==, cs_persona_get_avatar_image (b));
+  g_assert_cmpint (cs_persona_get_is_main_character (a), ==, cs_persona_get_is_main_character (b));
+}
+
+static void
+assert_scenes_equal (CsScene *a,
+                     CsScene *b)
+{
+  GListModel *ca = cs_scene_get_goal_criteria (a);
+  GListModel *cb = cs_scene_get_goal_criteria (b);
+  GListModel *ia = cs_scene_get_involved (a);
+  GListModel *ib = cs_scene_get_involved (b);
+
+  assert_records_equal (a, b);
+  g_assert_cmpstr (cs_scene_get_scenario_id (a), ==, cs_scene_get_scenario_id (b));
+  g_assert_cmpuint (cs_scene_get_position (a), ==, cs_scene_get_position (b));
+  g_assert_cmpstr (cs_scene_get_title (a), ==, cs_scene_get_title (b));
+  g_assert_cmpstr (cs_scene_get_description (a), ==, cs_scene_get_description (b));
+  g_assert_cmpstr (cs_scene_get_user_goal (a), ==, cs_scene_get_user_goal (b));
+  g_assert_cmpstr (cs_scene_get_scene_context (a), ==, cs_scene_get_scene_context (b));
+  g_assert_cmpfloat (cs_scene_get_success_threshold (a), ==, cs_scene_get_success_threshold (b));
+  g_assert_cmpint (cs_scene_get_timeout_turns (a), ==, cs_scene_get_timeout_turns (b));
+  g_assert_cmpint (cs_scene_get_max_attempts (a), ==, cs_scene_get_max_attempts (b));
+  g_assert_cmpint (cs_scene_get_estimated_duration (a), ==, cs_scene_get_estimated_duration (b));
+  assert_strv_equal (cs_scene_get_hint_triggers (a), cs_scene_get_hint_triggers (b));
+  assert_variants_equal (cs_scene_get_persona_instructions (a), cs_scene_get_persona_instructions (b));
+  g_assert_cmpstr (cs_scene_get_image (a), ==, cs_scene_get_image (b));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ca), ==, g_list_model_get_n_items (cb));
+  for (guint i = 0; i < g_list_model_get_n_items (ca); i++)
+    {
+      g_autoptr(CsGoalCriterion) x = g_list_model_get_item (ca, i);
+      g_autoptr(CsGoalCriterion) y = g_list_model_get_item (cb, i);
+
+      g_assert_cmpstr (cs_goal_criterion_get_id (x), ==, cs_goal_criterion_get_id (y));
+      g_assert_cmpstr (cs_goal_criterion_get_text (x), ==, cs_goal_criterion_get_text (y));
+      g_assert_cmpfloat (cs_goal_criterion_get_weight (x), ==, cs_goal_criterion_get_weight (y));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (ia), ==, g_list_model_get_n_items (ib));
+  for (guint i = 0; i < g_list_model_get_n_items (ia); i++)
+    {
+      g_autoptr(CsScenePersona) x = g_list_model_get_item (ia, i);
+      g_autoptr(CsScenePersona) y = g_list_model_get_item (ib, i);
+
+      g_assert_cmpstr (cs_scene_persona_get_persona_id (x), ==, cs_scene_persona_get_persona_id (y));
+      g_assert_cmpint (cs_scene_persona_get_involvement (x), ==, cs_scene_persona_get_involvement (y));
+    }
+}
+
+static void
+assert_scenarios_equal (CsScenario *a,
+                        CsScenario *b)
+{
+  GListModel *pa = cs_scenario_get_personas (a);
+  GListModel *pb = cs_scenario_get_personas (b);
+  GListModel *sa = cs_scenario_get_scenes (a);
+  GListModel *sb = cs_scenario_get_scenes (b);
+
+  assert_records_equal (a, b);
+  g_assert_cmpstr (cs_scenario_get_title (a), ==, cs_scenario_get_title (b));
+  g_assert_cmpstr (cs_scenario_get_description (a), ==, cs_scenario_get_description (b));
+  g_assert_cmpstr (cs_scenario_get_challenge (a), ==, cs_scenario_get_challenge (b));
+  g_assert_cmpstr (cs_scenario_get_industry (a), ==, cs_scenario_get_industry (b));
+  g_assert_cmpstr (cs_scenario_get_student_role (a), ==, cs_scenario_get_student_role (b));
+  g_assert_cmpstr (cs_scenario_get_category (a), ==, cs_scenario_get_category (b));
+  g_assert_cmpint (cs_scenario_get_difficulty (a), ==, cs_scenario_get_difficulty (b));
+  g_assert_cmpint (cs_scenario_get_estimated_duration (a), ==, cs_scenario_get_estimated_duration (b));
+  assert_strv_equal (cs_scenario_get_tags (a), cs_scenario_get_tags (b));
+  assert_strv_equal (cs_scenario_get_learning_outcomes (a), cs_scenario_get_learning_outcomes (b));
+  g_assert_cmpint (cs_scenario_get_status (a), ==, cs_scenario_get_status (b));
+  g_assert_cmpstr (cs_scenario_get_published_version_id (a), ==, cs_scenario_get_published_version_id (b));
+  g_assert_cmpstr (cs_scenario_get_draft_of_id (a), ==, cs_scenario_get_draft_of_id (b));
+  g_assert_cmpstr (cs_scenario_get_owner_id (a), ==, cs_scenario_get_owner_id (b));
+  g_assert_cmpint (cs_scenario_get_is_public (a), ==, cs_scenario_get_is_public (b));
+  g_assert_cmpint (cs_scenario_get_allow_remixes (a), ==, cs_scenario_get_allow_remixes (b));
+  g_assert_cmpstr (cs_scenario_get_source_pdf_title (a), ==, cs_scenario_get_source_pdf_title (b));
+  g_assert_cmpstr (cs_scenario_get_source_text (a), ==, cs_scenario_get_source_text (b));
+  assert_times_equal (cs_scenario_get_deleted_at (a), cs_scenario_get_deleted_at (b));
+  g_assert_cmpstr (cs_scenario_get_deleted_by (a), ==, cs_scenario_get_deleted_by (b));
+  g_assert_cmpstr (cs_scenario_get_deletion_reason (a), ==, cs_scenario_get_deletion_reason (b));
+
+  g_assert_cmpuint (g_list_model_get_n_items (pa), ==, g_list_model_get_n_items (pb));
+  for (guint i = 0; i < g_list_model_get_n_items (pa); i++)
+    {
+      g_autoptr(CsPersona) x = g_list_model_get_item (pa, i);
+      g_autoptr(CsPersona) y = g_list_model_get_item (pb, i);
+
+      assert_personas_equal (x, y);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (sa), ==, g_list_model_get_n_items (sb));
+  for (guint i = 0; i < g_list_model_get_n_items (sa); i++)
+    {
+      g_autoptr(CsScene) x = g_list_model_get_item (sa, i);
+      g_autoptr(CsScene) y = g_list_model_get_item (sb, i);
+
+      assert_scenes_equal (x, y);
+    }
+}
+
+static CsScenario *
+load (CsStore    *store,
+      CsScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  CsScenario *loaded = cs_store_load_scenario (store, cs_record_get_id (CS_RECORD (scenario)), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  return loaded;
+}
+
+static void
+save (CsStore    *store,
+      CsScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_store_save_scenario (store, scenario, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+outbox (CsStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count = cs_store_count_outbox (store, &error);
+
+  g_assert_no_error (error);
+  return count;
+}
+
+/* A raw connection to check what is really in the file. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static gint64
+query_int (CsStore    *store,
+           const char *sql)
+{
+  sqlite3 *db = open_raw (cs_store_get_path (store));
+  g_autofree char *text = query_text (db, sql);
+
+  sqlite3_close (db);
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* What a push does once the server has the entries. */
+static void
+clear_outbox (CsStore *store)
+{
+  sqlite3 *db = open_raw (cs_store_get_path (store));
+
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM outbox", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+count_signal (CsStore    *store,
+              const char *id,
+              gpointer    user_data)
+{
+  GPtrArray *ids = user_data;
+
+  g_ptr_array_add (ids, g_strdup (id));
+}
+
+/* Tests */
+
+static void
+test_open_new (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("new");
+  sqlite3 *db = open_raw (cs_store_get_path (store));
+  g_autofree char *mode = query_text (db, "PRAGMA journal_mode");
+  g_autofree char *version = query_text (db, "PRAGMA user_version");
+  g_autofree char *fts = query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'scenarios_fts'");
+  g_autofree char *tables = query_text (db, "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_master "
+                                            "WHERE type = 'table' AND name IN ('progress', 'scene_progress', "
+                                            "'messages', 'outbox', 'meta', 'goal_criteria', 'scene_personas') ORDER BY name)");
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (cs_store_get_schema_version (store), >=, 1);
+  g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, cs_store_get_schema_version (store));
+  g_assert_nonnull (strstr (fts, "porter unicode61 remove_diacritics 2"));
+  g_assert_cmpstr (tables, ==, "goal_criteria messages meta outbox progress scene_personas scene_progress");
+  g_assert_cmpint (outbox (store), ==, 0);
+  sqlite3_close (db);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = cs_store_dup_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "case-studio", "library.db", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("round-trip");
+  g_autoptr(CsScenario) scenario = make_scenario ("Harlow Valves");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(GDateTime) when = utc (2024, 3, 1, 10, 30, 15.123456);
+
+  /* A deleted scenario loads too, with its deletion fields. */
+  cs_scenario_set_deleted (scenario, when, "teacher-1", "Duplicate");
+  save (store, scenario);
+  loaded = load (store, scenario);
+  assert_scenarios_equal (scenario, loaded);
+  g_assert_cmpint (cs_record_get_version (CS_RECORD (loaded)), ==, cs_record_get_version (CS_RECORD (scenario)));
+
+  /* One outbox entry per row: the scenario, two personas, three scenes. */
+  g_assert_cmpint (outbox (store), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT json_array_length (payload, '$.goal_criteria') FROM outbox "
+                                     "WHERE entity = 'scene' LIMIT 1"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT json_extract (payload, '$.is_public') FROM outbox "
+                                     "WHERE entity = 'scenario'"), ==, 1);
+}
+
+static void
+test_unknown_id (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("unknown");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) loaded = cs_store_load_scenario (store, "no-such-id", &error);
+
+  g_assert_null (loaded);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cs_store_delete_scenario (store, "no-such-id", NULL, NULL, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_outbox_per_change (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("outbox");
+  g_autoptr(CsScenario) scenario = make_scenario ("Outbox");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsPersona) persona = NULL;
+  g_autoptr(CsGoalCriterion) criterion = NULL;
+
+  g_signal_connect (store, "scenario-changed", G_CALLBACK (count_signal), ids);
+  save (store, scenario);
+  g_assert_cmpint (outbox (store), ==, 6);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, cs_record_get_id (CS_RECORD (scenario)));
+
+  /* Nothing changed: no entry, no signal. */
+  save (store, scenario);
+  g_assert_cmpint (outbox (store), ==, 6);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  clear_outbox (store);
+  g_assert_cmpint (outbox (store), ==, 0);
+
+  /* A scene edit: one entry, for the scene only. */
+  scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 1);
+  cs_scene_set_title (scene, "The numbers, again");
+  save (store, scenario);
+  g_assert_cmpint (outbox (store), ==, 1);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'scene' AND op = 'upsert' "
+                                     "AND json_extract (payload, '$.title') = 'The numbers, again'"), ==, 1);
+
+  /* A criterion edit bumps its scene; the newer entry replaces the pending one. */
+  criterion = g_list_model_get_item (cs_scene_get_goal_criteria (scene), 0);
+  cs_goal_criterion_set_weight (criterion, 0.5);
+  save (store, scenario);
+  g_assert_cmpint (outbox (store), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT version FROM outbox"), ==, cs_record_get_version (CS_RECORD (scene)));
+  g_assert_cmpint (query_int (store, "SELECT json_extract (payload, '$.goal_criteria[0].weight') * 10 FROM outbox"), ==, 5);
+
+  /* Two personas edited: two more entries. */
+  persona = g_list_model_get_item (cs_scenario_get_personas (scenario), 0);
+  cs_persona_set_role (persona, "Former plant manager");
+  g_clear_object (&persona);
+  persona = g_list_model_get_item (cs_scenario_get_personas (scenario), 1);
+  g_assert_true (cs_persona_set_trait (persona, "openness", 2));
+  save (store, scenario);
+  g_assert_cmpint (outbox (store), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'persona'"), ==, 2);
+  g_assert_cmpuint (ids->len, ==, 4);
+
+  /* The loaded copy equals what was saved: saving it adds nothing. */
+  {
+    g_autoptr(CsScenario) loaded = load (store, scenario);
+
+    assert_scenarios_equal (scenario, loaded);
+    save (store, loaded);
+    g_assert_cmpint (outbox (store), ==, 3);
+  }
+}
+
+/* A save that fails half-way leaves the library as it was. */
+static void
+test_failed_save (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("failed");
+  g_autoptr(CsScenario) scenario = make_scenario ("Before");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(CsScene) last = NULL;
+  g_autoptr(CsPersona) persona = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 entries;
+
+  save (store, scenario);
+  entries = outbox (store);
+
+  /* The scenario, a persona and two scenes change; the last scene refers to a persona the
+   * case does not have, which the database refuses only when that scene is written. */
+  cs_scenario_set_title (scenario, "After");
+  persona = g_list_model_get_item (cs_scenario_get_personas (scenario), 0);
+  cs_persona_set_name (persona, "Renamed");
+  g_assert_true (cs_scenario_move_scene (scenario, 0, 1));
+  last = g_list_model_get_item (cs_scenario_get_scenes (scenario), 2);
+  cs_scene_set_involvement (last, "00000000-0000-4000-8000-000000000000", CS_INVOLVEMENT_KEY);
+
+  g_assert_false (cs_store_save_scenario (store, scenario, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED);
+
+  loaded = load (store, scenario);
+  g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "Before");
+  {
+    g_autoptr(CsPersona) first = g_list_model_get_item (cs_scenario_get_personas (loaded), 0);
+    g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (loaded), 0);
+
+    g_assert_cmpstr (cs_persona_get_name (first), ==, "Ana Ruiz");
+    g_assert_cmpstr (cs_scene_get_title (scene), ==, "The plant tour");
+  }
+  g_assert_cmpint (outbox (store), ==, entries);
+
+  /* The store is usable afterwards. */
+  g_assert_true (cs_scene_remove_involvement (last, "00000000-0000-4000-8000-000000000000"));
+  save (store, scenario);
+  g_clear_object (&loaded);
+  loaded = load (store, scenario);
+  assert_scenarios_equal (scenario, loaded);
+}
+
+static void
+test_child_removal (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("children");
+  g_autoptr(CsScenario) scenario = make_scenario ("Children");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(CsScene) gone_scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  g_autoptr(CsPersona) gone_persona = g_list_model_get_item (cs_scenario_get_personas (scenario), 1);
+  g_autofree char *sql = NULL;
+  gint64 before;
+
+  save (store, scenario);
+  before = outbox (store);
+
+  g_assert_true (cs_scenario_remove_scene (scenario, cs_record_get_id (CS_RECORD (gone_scene))));
+  g_assert_true (cs_scenario_remove_persona (scenario, cs_record_get_id (CS_RECORD (gone_persona))));
+  save (store, scenario);
+
+  loaded = load (store, scenario);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (loaded), ==, 2);
+  g_assert_cmpuint (cs_scenario_get_n_personas (loaded), ==, 1);
+  g_assert_null (cs_scenario_find_scene (loaded, cs_record_get_id (CS_RECORD (gone_scene))));
+  g_assert_null (cs_scenario_find_persona (loaded, cs_record_get_id (CS_RECORD (gone_persona))));
+  assert_scenarios_equal (scenario, loaded);
+
+  /* Its criteria and involvements went with the scene, the persona's involvements too. */
+  sql = g_strdup_printf ("SELECT count(*) FROM goal_criteria WHERE scene_id = '%s'",
+                         cs_record_get_id (CS_RECORD (gone_scene)));
+  g_assert_cmpint (query_int (store, sql), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM scene_personas WHERE persona_id = '%s'",
+                         cs_record_get_id (CS_RECORD (gone_persona)));
+  g_assert_cmpint (query_int (store, sql), ==, 0);
+
+  /* Two deletes; every row has one pending entry, its newest. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 2);
+  g_assert_cmpint (outbox (store), ==, before);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT 1 FROM outbox GROUP BY entity, entity_id "
+                                     "HAVING count(*) > 1)"), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE op = 'delete' AND entity = 'scene' AND entity_id = '%s'",
+                         cs_record_get_id (CS_RECORD (gone_scene)));
+  g_assert_cmpint (query_int (store, sql), ==, 1);
+}
+
+static void
+test_ordering (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("order");
+  g_autoptr(CsScenario) scenario = make_scenario ("Order");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsGoalCriterion) first = cs_goal_criterion_new ("Now first", 1.0);
+  g_autoptr(CsPersona) extra = make_persona ("Chen Li", "Union representative", FALSE);
+
+  save (store, scenario);
+  g_assert_true (cs_scenario_move_scene (scenario, 2, 0));
+  scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 1);
+  cs_scene_insert_criterion (scene, 0, first);
+  cs_scenario_add_persona (scenario, extra);
+  cs_scene_set_involvement (scene, cs_record_get_id (CS_RECORD (extra)), CS_INVOLVEMENT_PARTICIPANT);
+  save (store, scenario);
+
+  loaded = load (store, scenario);
+  assert_scenarios_equal (scenario, loaded);
+  g_clear_object (&scene);
+  scene = g_list_model_get_item (cs_scenario_get_scenes (loaded), 0);
+  g_assert_cmpstr (cs_scene_get_title (scene), ==, "The board");
+  g_clear_object (&scene);
+  scene = g_list_model_get_item (cs_scenario_get_scenes (loaded), 1);
+  {
+    g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (cs_scene_get_goal_criteria (scene), 0);
+
+    g_assert_cmpstr (cs_goal_criterion_get_text (criterion), ==, "Now first");
+  }
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("list");
+  g_autoptr(CsScenario) older = make_scenario ("Older");
+  g_autoptr(CsScenario) newer = make_scenario ("Newer");
+  g_autoptr(CsScenario) empty = cs_scenario_new (NULL);
+  g_autoptr(GDateTime) t1 = utc (2023, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2024, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) t3 = utc (2022, 1, 1, 0, 0, 0);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(CsScenario) first = NULL;
+  g_autoptr(CsScenario) last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_record_set_updated_at (CS_RECORD (older), t1);
+  cs_record_set_updated_at (CS_RECORD (newer), t2);
+  cs_scenario_set_title (empty, "Empty");
+  cs_record_set_updated_at (CS_RECORD (empty), t3);
+  save (store, newer);
+  save (store, empty);
+  save (store, older);
+
+  list = cs_store_list_scenarios (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  first = g_list_model_get_item (list, 0);
+  last = g_list_model_get_item (list, 2);
+  g_assert_cmpstr (cs_scenario_get_title (first), ==, "Newer");
+  g_assert_cmpstr (cs_scenario_get_title (last), ==, "Empty");
+  g_assert_cmpuint (cs_scenario_get_n_personas (first), ==, 2);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (first), ==, 3);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (last), ==, 0);
+  g_assert_cmpstr (cs_scenario_get_industry (first), ==, "Manufacturing");
+  assert_records_equal (first, newer);
+
+  /* A summary must not be saved over the full case. */
+  cs_scenario_set_title (first, "Renamed in the list");
+  g_assert_false (cs_store_save_scenario (store, first, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  {
+    g_autoptr(CsScenario) full = load (store, newer);
+
+    assert_scenarios_equal (newer, full);
+  }
+}
+
+static void
+test_delete_restore (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("delete");
+  g_autoptr(CsScenario) scenario = make_scenario ("To delete");
+  g_autoptr(CsScenario) keep = make_scenario ("To keep");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(GListModel) live = NULL;
+  g_autoptr(GListModel) deleted = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *id = cs_record_get_id (CS_RECORD (scenario));
+  gint64 version = cs_record_get_version (CS_RECORD (scenario));
+
+  save (store, scenario);
+  save (store, keep);
+  clear_outbox (store);
+  g_signal_connect (store, "scenario-changed", G_CALLBACK (count_signal), ids);
+
+  g_assert_true (cs_store_delete_scenario (store, id, "teacher-1", "Outdated", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outbox (store), ==, 1);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'scenario' AND op = 'upsert' "
+                                     "AND json_extract (payload, '$.deletion_reason') = 'Outdated'"), ==, 1);
+
+  loaded = load (store, scenario);
+  g_assert_true (cs_scenario_is_deleted (loaded));
+  g_assert_nonnull (cs_scenario_get_deleted_at (loaded));
+  g_assert_cmpstr (cs_scenario_get_deleted_by (loaded), ==, "teacher-1");
+  g_assert_cmpstr (cs_scenario_get_deletion_reason (loaded), ==, "Outdated");
+  g_assert_cmpint (cs_record_get_version (CS_RECORD (loaded)), ==, version + 1);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (loaded), ==, 3);
+
+  live = cs_store_list_scenarios (store, &error);
+  deleted = cs_store_list_deleted (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (deleted), ==, 1);
+  {
+    g_autoptr(CsScenario) item = g_list_model_get_item (deleted, 0);
+
+    g_assert_cmpstr (cs_record_get_id (CS_RECORD (item)), ==, id);
+    g_assert_cmpstr (cs_scenario_get_deletion_reason (item), ==, "Outdated");
+  }
+
+  /* Deleting again changes nothing. */
+  g_assert_true (cs_store_delete_scenario (store, id, "teacher-2", "Again", &error));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT version FROM outbox"), ==, version + 1);
+
+  g_assert_true (cs_store_restore_scenario (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outbox (store), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT version FROM outbox"), ==, version + 2);
+  g_assert_cmpint (query_int (store, "SELECT json_type (payload, '$.deleted_at') = 'null' FROM outbox"), ==, 1);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_object (&loaded);
+  loaded = load (store, scenario);
+  g_assert_false (cs_scenario_is_deleted (loaded));
+  g_assert_null (cs_scenario_get_deleted_by (loaded));
+  g_assert_null (cs_scenario_get_deletion_reason (loaded));
+  g_assert_cmpint (cs_record_get_version (CS_RECORD (loaded)), ==, version + 2);
+
+  g_clear_object (&live);
+  g_clear_object (&deleted);
+  live = cs_store_list_scenarios (store, &error);
+  deleted = cs_store_list_deleted (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (deleted), ==, 0);
+}
+
+static guint
+search_count (CsStore    *store,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = cs_store_search_scenarios (store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return g_list_model_get_n_items (results);
+}
+
+static char *
+search_first_title (CsStore    *store,
+                    const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = cs_store_search_scenarios (store, query, &error);
+  g_autoptr(CsScenario) first = NULL;
+
+  g_assert_no_error (error);
+  if (g_list_model_get_n_items (results) == 0)
+    return NULL;
+  first = g_list_model_get_item (results, 0);
+  return g_strdup (cs_scenario_get_title (first));
+}
+
+static void
+add_searchable (CsStore    *store,
+                const char *title,
+                const char *description,
+                const char *tag)
+{
+  g_autoptr(CsScenario) scenario = cs_scenario_new (NULL);
+  const char *tags[] = { tag, NULL };
+
+  cs_scenario_set_title (scenario, title);
+  cs_scenario_set_description (scenario, description);
+  cs_scenario_set_tags (scenario, tags);
+  save (store, scenario);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("search");
+  g_autoptr(CsScenario) gone = cs_scenario_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *hostile[] = {
+    "\"", "*", "AND (", "OR", "NOT", "NEAR(", "title:supply", "^", "'", "\"\"*\"",
+    "-", "a AND", ") OR (", "; DROP TABLE scenarios; --", "{title}", "\\", "🙂",
+    "\xff\xfe broken utf-8", "   ", "a\"b*c", NULL,
+  };
+  char *title;
+
+  add_searchable (store, "Union negotiation at Harlow", "A tense wage round.", "labour relations");
+  add_searchable (store, "Café Müller expansion", "Should the café open a second site?", "retail");
+  add_searchable (store, "Global sourcing", "Moving suppliers abroad; a negotiation appears here too.", "supply chain");
+  add_searchable (store, "Plant closure", "Kellerton runs at 58 percent.", "operations");
+  cs_scenario_set_title (gone, "Negotiation archive");
+  save (store, gone);
+  g_assert_true (cs_store_delete_scenario (store, cs_record_get_id (CS_RECORD (gone)), NULL, NULL, &error));
+
+  /* Prefix of each word, stemmed words, any case. */
+  g_assert_cmpuint (search_count (store, "nego"), ==, 2);
+  g_assert_cmpuint (search_count (store, "negotia"), ==, 2);
+  g_assert_cmpuint (search_count (store, "negotiating"), ==, 2);
+  g_assert_cmpuint (search_count (store, "NEGOTIATIONS"), ==, 2);
+  g_assert_cmpuint (search_count (store, "harl negot"), ==, 1);
+  g_assert_cmpuint (search_count (store, "harlow sourcing"), ==, 0);
+
+  /* Title matches rank above description matches. */
+  title = search_first_title (store, "negotiation");
+  g_assert_cmpstr (title, ==, "Union negotiation at Harlow");
+  g_free (title);
+
+  /* Diacritics either way. */
+  g_assert_cmpuint (search_count (store, "cafe muller"), ==, 1);
+  g_assert_cmpuint (search_count (store, "Müll"), ==, 1);
+  g_assert_cmpuint (search_count (store, "CAFÉ"), ==, 1);
+
+  /* Tags. */
+  g_assert_cmpuint (search_count (store, "supply chain"), ==, 1);
+  g_assert_cmpuint (search_count (store, "labour"), ==, 1);
+
+  /* Empty query lists everything that is not deleted. */
+  g_assert_cmpuint (search_count (store, ""), ==, 4);
+  g_assert_cmpuint (search_count (store, NULL), ==, 4);
+  g_assert_cmpuint (search_count (store, "archive"), ==, 0);
+
+  /* Any text is a valid query. */
+  for (guint i = 0; hostile[i]; i++)
+    search_count (store, hostile[i]);
+  g_assert_cmpuint (search_count (store, "\"negotiation\""), ==, 2);
+  g_assert_cmpuint (search_count (store, "union:"), ==, 1);
+  g_assert_cmpuint (search_count (store, "supply OR retail"), ==, 0);
+
+  /* The index follows edits. */
+  {
+    g_autoptr(GListModel) hits = cs_store_search_scenarios (store, "kellerton", &error);
+    g_autoptr(CsScenario) summary = g_list_model_get_item (hits, 0);
+    g_autoptr(CsScenario) full = cs_store_load_scenario (store, cs_record_get_id (CS_RECORD (summary)), &error);
+
+    g_assert_no_error (error);
+    cs_scenario_set_description (full, "Ashby takes over the production.");
+    save (store, full);
+    g_assert_cmpuint (search_count (store, "kellerton"), ==, 0);
+    g_assert_cmpuint (search_count (store, "ashby"), ==, 1);
+  }
+}
+
+static void
+test_meta (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("meta");
+  g_autoptr(GError) error = NULL;
+  char *value;
+
+  g_assert_null (cs_store_dup_meta (store, "last-sync"));
+  g_assert_true (cs_store_set_meta (store, "last-sync", "42", &error));
+  g_assert_no_error (error);
+  value = cs_store_dup_meta (store, "last-sync");
+  g_assert_cmpstr (value, ==, "42");
+  g_free (value);
+  g_assert_true (cs_store_set_meta (store, "last-sync", "43", &error));
+  value = cs_store_dup_meta (store, "last-sync");
+  g_assert_cmpstr (value, ==, "43");
+  g_free (value);
+  g_assert_null (cs_store_dup_meta (store, "other"));
+  g_assert_cmpint (outbox (store), ==, 0);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("sample");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) deleted = NULL;
+  g_autoptr(CsScenario) summary = NULL;
+  g_autoptr(CsScenario) full = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *installed = NULL;
+  gint64 entries;
+
+  g_assert_true (cs_store_ensure_sample (store, &error));
+  g_assert_no_error (error);
+  installed = cs_store_dup_meta (store, "sample-installed");
+  g_assert_nonnull (installed);
+
+  list = cs_store_list_scenarios (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  summary = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (cs_scenario_get_title (summary), !=, "");
+  full = load (store, summary);
+  g_assert_cmpuint (cs_scenario_get_n_personas (full), >, 0);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (full), >, 0);
+  entries = outbox (store);
+
+  /* Idempotent. */
+  g_assert_true (cs_store_ensure_sample (store, &error));
+  g_clear_object (&list);
+  list = cs_store_list_scenarios (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpint (outbox (store), ==, entries);
+
+  /* Not brought back once the user deleted it. */
+  g_assert_true (cs_store_delete_scenario (store, cs_record_get_id (CS_RECORD (summary)), NULL, NULL, &error));
+  g_assert_true (cs_store_ensure_sample (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&list);
+  list = cs_store_list_scenarios (store, &error);
+  deleted = cs_store_list_deleted (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (deleted), ==, 1);
+}
+
+static void
+test_reopen (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("reopen");
+  g_autoptr(CsScenario) scenario = make_scenario ("Kept");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (cs_store_get_path (store));
+  int version = cs_store_get_schema_version (store);
+
+  save (store, scenario);
+  g_clear_object (&store);
+
+  store = cs_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, version);
+  loaded = load (store, scenario);
+  assert_scenarios_equal (scenario, loaded);
+  g_assert_cmpint (outbox (store), ==, 6);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *path = store_test_db_path ("newer");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len_before, len_after;
+  int newest;
+  sqlite3 *db = NULL;
+
+  /* What this build knows. */
+  store = open_new_store ("newest");
+  newest = cs_store_get_schema_version (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = %d;",
+                         newest + 1);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  store = cs_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "Update Case Studio"));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* chmod does not stop root: find out by trying. */
+static gboolean
+can_write_in (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+  gboolean writable = g_file_set_contents (probe, "x", 1, NULL);
+
+  g_unlink (probe);
+  return writable;
+}
+
+static void
+test_read_only_dir (void)
+{
+  g_autofree char *base = store_test_db_path ("read-only");
+  g_autofree char *dir = g_strconcat (base, ".d", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0500), ==, 0);
+  if (can_write_in (dir))
+    {
+      g_chmod (dir, 0700);
+      g_test_skip ("chmod does not stop this user (root?) from writing");
+      return;
+    }
+
+  store = cs_store_open (path, &error);
+  g_chmod (dir, 0700);
+  g_assert_null (store);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_read_only_file (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("read-only-file");
+  g_autofree char *path = g_strdup (cs_store_get_path (store));
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  if (g_access (path, W_OK) == 0)
+    {
+      g_chmod (path, 0600);
+      g_test_skip ("chmod does not stop this user (root?) from writing");
+      return;
+    }
+
+  store = cs_store_open (path, &error);
+  g_chmod (path, 0600);
+  g_assert_null (store);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY);
+}
+
+static void
+test_locked (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("locked");
+  g_autoptr(CsScenario) scenario = make_scenario ("Before the lock");
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 entries, start, elapsed;
+  sqlite3 *other;
+
+  save (store, scenario);
+  entries = outbox (store);
+
+  other = open_raw (cs_store_get_path (store));
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  cs_scenario_set_title (scenario, "During the lock");
+  start = g_get_monotonic_time ();
+  g_assert_false (cs_store_save_scenario (store, scenario, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "Try again"));
+  g_assert_cmpint (elapsed, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* Reading still works while another program writes. */
+  loaded = load (store, scenario);
+  g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "Before the lock");
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_clear_object (&loaded);
+  loaded = load (store, scenario);
+  g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "Before the lock");
+  g_assert_cmpint (outbox (store), ==, entries);
+
+  /* Once the lock is gone the same save works. */
+  save (store, scenario);
+  g_clear_object (&loaded);
+  loaded = load (store, scenario);
+  g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "During the lock");
+}
+
+static void
+test_corrupt (void)
+{
+  g_autofree char *path = store_test_db_path ("corrupt");
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (garbage, "This is not a database. ");
+  g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
+
+  store = cs_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "backup"));
+}
+
+static void
+test_corrupt_pages (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("corrupt-pages");
+  g_autoptr(CsScenario) scenario = make_scenario ("Damaged");
+  g_autofree char *path = g_strdup (cs_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) loaded = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  save (store, scenario);
+  g_clear_object (&store);   /* checkpoints the WAL into the file */
+
+  /* Overwrite every page after the first (the schema stays readable). */
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (data + 4096, 0x5a, length - 4096);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+
+  store = cs_store_open (path, &error);
+  if (store)
+    {
+      loaded = cs_store_load_scenario (store, cs_record_get_id (CS_RECORD (scenario)), &error);
+      g_assert_null (loaded);
+    }
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT);
+}
+
+/* Async */
+
+typedef struct {
+  GMainLoop *loop;
+  GError    *error;
+  gpointer   result;
+  gboolean   ok;
+  GThread   *signal_thread;
+} AsyncResult;
+
+static void
+async_saved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->ok = cs_store_save_scenario_finish (CS_STORE (source), result, &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+static void
+async_loaded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->result = cs_store_load_scenario_finish (CS_STORE (source), result, &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+static void
+async_searched (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->result = cs_store_search_scenarios_finish (CS_STORE (source), result, &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+static void
+record_signal_thread (CsStore    *store,
+                      const char *id,
+                      gpointer    user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->signal_thread = g_thread_self ();
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("async");
+  g_autoptr(CsScenario) scenario = make_scenario ("Async");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  AsyncResult r = { loop, NULL, NULL, FALSE, NULL };
+
+  g_signal_connect (store, "scenario-changed", G_CALLBACK (record_signal_thread), &r);
+  cs_store_save_scenario_async (store, scenario, NULL, async_saved, &r);
+  /* Edits after the call do not reach the worker: it writes the state of the call. */
+  cs_scenario_set_title (scenario, "Edited after the call");
+  g_main_loop_run (loop);
+  g_assert_no_error (r.error);
+  g_assert_true (r.ok);
+  g_assert_true (r.signal_thread == g_thread_self ());
+
+  cs_store_load_scenario_async (store, cs_record_get_id (CS_RECORD (scenario)), NULL, async_loaded, &r);
+  g_main_loop_run (loop);
+  g_assert_no_error (r.error);
+  g_assert_cmpstr (cs_scenario_get_title (r.result), ==, "Async");
+  g_clear_object (&r.result);
+
+  cs_store_search_scenarios_async (store, "async", NULL, async_searched, &r);
+  g_main_loop_run (loop);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (g_list_model_get_n_items (r.result), ==, 1);
+  g_clear_object (&r.result);
+
+  /* Cancelled before it runs: nothing is done. */
+  g_cancellable_cancel (cancelled);
+  cs_store_save_scenario_async (store, scenario, cancelled, async_saved, &r);
+  g_main_loop_run (loop);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (r.ok);
+  g_clear_error (&r.error);
+
+  cs_store_load_scenario_async (store, cs_record_get_id (CS_RECORD (scenario)), cancelled, async_loaded, &r);
+  g_main_loop_run (loop);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (r.result);
+  g_clear_error (&r.error);
+
+  cs_store_search_scenarios_async (store, "async", cancelled, async_searched, &r);
+  g_main_loop_run (loop);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r.error);
+
+  {
+    g_autoptr(CsScenario) loaded = load (store, scenario);
+
+    g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "Async");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  store_test_setup_dirs ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/new", test_open_new);
+  g_test_add_func ("/store/open/default-path", test_default_path);
+  g_test_add_func ("/store/scenario/round-trip", test_round_trip);
+  g_test_add_func ("/store/scenario/unknown-id", test_unknown_id);
+  g_test_add_func ("/store/scenario/outbox-per-change", test_outbox_per_change);
+  g_test_add_func ("/store/scenario/failed-save", test_failed_save);
+  g_test_add_func ("/store/scenario/child-removal", test_child_removal);
+  g_test_add_func ("/store/scenario/ordering", test_ordering);
+  g_test_add_func ("/store/scenario/list", test_list);
+  g_test_add_func ("/store/scenario/delete-restore", test_delete_restore);
+  g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/meta", test_meta);
+  g_test_add_func ("/store/sample", test_sample);
+  g_test_add_func ("/store/migrations/reopen", test_reopen);
+  g_test_add_func ("/store/migrations/newer-schema", test_newer_schema);
+  g_test_add_func ("/store/errors/read-only-dir", test_read_only_dir);
+  g_test_add_func ("/store/errors/read-only-file", test_read_only_file);
+  g_test_add_func ("/store/errors/locked", test_locked);
+  g_test_add_func ("/store/errors/corrupt", test_corrupt);
+  g_test_add_func ("/store/errors/corrupt-pages", test_corrupt_pages);
+  g_test_add_func ("/store/async", test_async);
+
+  status = g_test_run ();
+  store_test_cleanup_dirs ();
+  return status;
+}
