@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A CsRecord has a client-made UUID, created/updated times and a version. Any property
- * notification of a subclass (other than the bookkeeping properties themselves) bumps
- * the version by one and sets updated-at to now, unless tracking is frozen (loaders
- * freeze it while they fill an object from JSON or the database).
+ * notification of a subclass (other than the bookkeeping properties themselves and
+ * read-only properties such as child lists and counts) bumps the version by one and sets
+ * updated-at to now, once per notification batch, unless tracking is frozen (loaders
+ * freeze it while they fill an object from JSON or the database). Properties given to
+ * g_object_new() are not edits: a new object has version 1.
  */
 #pragma once
 
