@@ -295,9 +295,9 @@ cmd_import_json (CsStore *store, int argc, char **argv, GError **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(CsScenario) scenario = NULL;
-  g_autoptr(CsScenario) existing = NULL;
-  g_autoptr(GError) lookup_error = NULL;
+  g_autoptr(CsScenario) saved = NULL;
   g_autofree char *name = NULL;
+  gboolean copied = FALSE;
 
   if (argc != 2)
     {
@@ -314,28 +314,15 @@ cmd_import_json (CsStore *store, int argc, char **argv, GError **error)
     }
 
   /* Importing a case the library already has makes a copy instead of overwriting it. */
-  existing = cs_store_load_scenario (store, cs_record_get_id (CS_RECORD (scenario)), &lookup_error);
-  if (existing)
-    {
-      CsScenario *copy = cs_scenario_format_copy (scenario, TRUE);
-      g_set_object (&scenario, copy);
-      g_object_unref (copy);
-    }
-  else if (!g_error_matches (lookup_error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&lookup_error));
-      return EXIT_FAILURE;
-    }
-
-  if (!cs_store_save_scenario (store, scenario, error))
+  if (!(saved = cs_store_import_scenario (store, scenario, &copied, error)))
     return EXIT_FAILURE;
 
-  if (existing)
+  if (copied)
     g_print (_("Imported “%s” as a copy with id %s (the library already had this case)\n"),
-             or_empty (cs_scenario_get_title (scenario)), cs_record_get_id (CS_RECORD (scenario)));
+             or_empty (cs_scenario_get_title (saved)), cs_record_get_id (CS_RECORD (saved)));
   else
     g_print (_("Imported “%s” with id %s\n"),
-             or_empty (cs_scenario_get_title (scenario)), cs_record_get_id (CS_RECORD (scenario)));
+             or_empty (cs_scenario_get_title (saved)), cs_record_get_id (CS_RECORD (saved)));
   return EXIT_SUCCESS;
 }
 

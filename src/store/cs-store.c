@@ -278,6 +278,39 @@ cs_store_save_scenario (CsStore     *self,
   return TRUE;
 }
 
+CsScenario *
+cs_store_import_scenario (CsStore     *self,
+                          CsScenario  *scenario,
+                          gboolean    *copied,
+                          GError     **error)
+{
+  g_autoptr(CsScenario) existing = NULL;
+  g_autoptr(CsScenario) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (CS_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  existing = cs_store_load_scenario (self, cs_record_get_id (CS_RECORD (scenario)), &local_error);
+  if (existing)
+    result = cs_scenario_format_copy (scenario, TRUE);
+  else if (g_error_matches (local_error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND))
+    result = g_object_ref (scenario);
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!cs_store_save_scenario (self, result, error))
+    return NULL;
+
+  if (copied)
+    *copied = existing != NULL;
+  return g_steal_pointer (&result);
+}
+
 static CsScenario *
 store_load (CsStore       *self,
             const char    *id,

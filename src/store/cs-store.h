@@ -47,6 +47,13 @@ int         cs_store_get_schema_version (CsStore       *self);
 gboolean    cs_store_save_scenario      (CsStore       *self,
                                          CsScenario    *scenario,
                                          GError       **error);
+/* Adds a scenario read from a file. When the library already has its id, a copy with new
+ * ids is saved instead (nothing is overwritten) and *copied is set. Returns the saved
+ * scenario (@scenario itself or the copy). */
+CsScenario *cs_store_import_scenario    (CsStore       *self,
+                                         CsScenario    *scenario,
+                                         gboolean      *copied,
+                                         GError       **error);
 /* Full load with children; also loads soft-deleted ones. */
 CsScenario *cs_store_load_scenario      (CsStore       *self,
                                          const char    *id,

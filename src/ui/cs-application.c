@@ -1,0 +1,249 @@
+/* cs-application.c: the Case Studio application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-application.h"
+#include "cs-window.h"
+
+struct _CsApplication
+{
+  AdwApplication  parent_instance;
+
+  CsStore        *store;
+  GError         *store_error;
+  char           *open_id;
+};
+
+G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
+
+static gint64 process_start_us;
+
+void
+cs_application_mark_process_start (void)
+{
+  process_start_us = g_get_monotonic_time ();
+}
+
+CsApplication *
+cs_application_new (void)
+{
+  return g_object_new (CS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/casestudio/CaseStudio",
+                       NULL);
+}
+
+CsStore *
+cs_application_get_store (CsApplication *self)
+{
+  g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static void
+open_library (CsApplication *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("CASE_STUDIO_LIBRARY"))
+    path = g_strdup (g_getenv ("CASE_STUDIO_LIBRARY"));
+  else
+    path = cs_store_dup_default_path ();
+
+  self->store = cs_store_open (path, &self->store_error);
+  if (self->store && !cs_store_ensure_sample (self->store, &error))
+    g_warning ("Could not add the sample case to the library: %s", error->message);
+}
+
+/* Prints the time from process start to the first painted frame, then quits (benchmark). */
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  g_print ("first-frame-ms: %.1f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+on_window_mapped (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
+}
+
+static void
+on_library_error_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           CsApplication    *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_library_error (CsApplication *self,
+                    GtkWindow     *parent)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("The Library Cannot Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", self->store_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_library_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_application_activate (GApplication *app)
+{
+  CsApplication *self = CS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (cs_window_new (self));
+      if (g_strcmp0 (g_getenv ("CASE_STUDIO_REPORT_FIRST_FRAME"), "1") == 0)
+        g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), NULL);
+      if (self->open_id)
+        cs_window_select_scenario (CS_WINDOW (window), self->open_id);
+    }
+
+  gtk_window_present (window);
+
+  if (self->store_error)
+    show_library_error (self, window);
+}
+
+static int
+cs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CsApplication *self = CS_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "open", "s", &self->open_id);
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Case Studio developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Case Studio"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Case Studio developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Turn business case studies into conversations with the people of the case"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows so they save their state, then quit. */
+  for (GList *l = windows; l; l = l->next)
+    if (CS_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:case-studio", GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+  { "help", help_action },
+};
+
+static void
+cs_application_startup (GApplication *app)
+{
+  CsApplication *self = CS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  open_library (self);
+}
+
+static void
+cs_application_finalize (GObject *object)
+{
+  CsApplication *self = CS_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->open_id, g_free);
+
+  G_OBJECT_CLASS (cs_application_parent_class)->finalize (object);
+}
+
+static void
+cs_application_class_init (CsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cs_application_finalize;
+  app_class->activate = cs_application_activate;
+  app_class->startup = cs_application_startup;
+  app_class->handle_local_options = cs_application_handle_local_options;
+}
+
+static void
+cs_application_init (CsApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "open", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the case with this id"), N_("ID") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}

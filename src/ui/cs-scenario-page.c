@@ -1,0 +1,431 @@
+/* cs-scenario-page.c: the page that shows one case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cs-scenario-page.h"
+#include "cs-ui-util.h"
+
+struct _CsScenarioPage
+{
+  GtkWidget      parent_instance;
+
+  CsScenario    *scenario;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel      *title_label;
+  GtkLabel      *meta_label;
+  GtkFlowBox    *tags_box;
+  GtkLabel      *description_label;
+  GtkWidget     *challenge_group;
+  GtkLabel      *challenge_label;
+  GtkWidget     *role_group;
+  GtkLabel      *role_label;
+  GtkWidget     *outcomes_group;
+  GtkListBox    *outcomes_list;
+  GtkListBox    *personas_list;
+  GtkListBox    *scenes_list;
+};
+
+G_DEFINE_FINAL_TYPE (CsScenarioPage, cs_scenario_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCENARIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CsScenario *
+cs_scenario_page_get_scenario (CsScenarioPage *self)
+{
+  g_return_val_if_fail (CS_IS_SCENARIO_PAGE (self), NULL);
+
+  return self->scenario;
+}
+
+static GtkWidget *
+new_avatar (CsPersona *persona,
+            int        size)
+{
+  GtkWidget *avatar = adw_avatar_new (size, cs_persona_get_name (persona), TRUE);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (avatar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cs_persona_get_name (persona),
+                                  -1);
+  return avatar;
+}
+
+static GtkWidget *
+new_text_row (const char *title,
+              const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
+new_traits_box (CsPersona *persona)
+{
+  g_auto(GStrv) names = cs_persona_dup_trait_names (persona);
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+
+  for (guint i = 0; names && names[i]; i++)
+    {
+      g_autofree char *label_text = cs_ui_dup_trait_label (names[i]);
+      g_autofree char *value_text = g_strdup_printf ("%d", cs_persona_get_trait (persona, names[i]));
+      GtkWidget *label = gtk_label_new (label_text);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, CS_TRAIT_MAX);
+      GtkWidget *value = gtk_label_new (value_text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), cs_persona_get_trait (persona, names[i]));
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label_text, -1);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "dim-label");
+
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), bar, 1, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 2, i, 1, 1);
+    }
+
+  return grid;
+}
+
+static GtkWidget *
+create_persona_row (gpointer item,
+                    gpointer user_data)
+{
+  CsPersona *persona = item;
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+  const char *correlation = cs_persona_get_correlation (persona);
+  const char *background = cs_persona_get_background (persona);
+  g_auto(GStrv) traits = cs_persona_dup_trait_names (persona);
+
+  if (cs_persona_get_is_main_character (persona))
+    title = g_strdup_printf (_("%s (main character)"), cs_persona_get_name (persona));
+  else
+    title = g_strdup (cs_persona_get_name (persona));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cs_persona_get_role (persona));
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), new_avatar (persona, 40));
+
+  if (correlation && *correlation)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Relation to You"), correlation));
+  if (background && *background)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Background"), background));
+  if (traits && traits[0])
+    {
+      GtkWidget *traits_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (traits_row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (traits_row), new_traits_box (persona));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), traits_row);
+    }
+
+  return row;
+}
+
+static GtkWidget *
+new_people_row (CsScene    *scene,
+                CsScenario *scenario)
+{
+  GListModel *involved = cs_scene_get_involved (scene);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (involved); i++)
+    {
+      g_autoptr(CsScenePersona) sp = g_list_model_get_item (involved, i);
+      CsPersona *persona = cs_scenario_find_persona (scenario, cs_scene_persona_get_persona_id (sp));
+      GtkWidget *avatar;
+      g_autofree char *tooltip = NULL;
+
+      if (!persona)
+        continue;
+      avatar = new_avatar (persona, 24);
+      tooltip = g_strdup_printf ("%s — %s", cs_persona_get_name (persona),
+                                 cs_ui_involvement_label (cs_scene_persona_get_involvement (sp)));
+      gtk_widget_set_tooltip_text (avatar, tooltip);
+      gtk_box_append (GTK_BOX (box), avatar);
+      if (names->len)
+        g_string_append (names, ", ");
+      g_string_append (names, tooltip);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("People"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), box);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return row;
+}
+
+static GtkWidget *
+create_scene_row (gpointer item,
+                  gpointer user_data)
+{
+  CsScenarioPage *self = user_data;
+  CsScene *scene = item;
+  GListModel *criteria = cs_scene_get_goal_criteria (scene);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *number = NULL;
+  g_autofree char *number_text = g_strdup_printf ("%u", cs_scene_get_position (scene) + 1);
+  g_autofree char *limit = NULL;
+  g_autofree char *pass = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cs_scene_get_title (scene));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cs_scene_get_user_goal (scene));
+
+  number = gtk_label_new (number_text);
+  gtk_widget_add_css_class (number, "scene-number");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), number);
+
+  limit = g_strdup_printf (ngettext ("%d turn", "%d turns", cs_scene_get_timeout_turns (scene)),
+                           cs_scene_get_timeout_turns (scene));
+  {
+    GtkWidget *limit_label = gtk_label_new (limit);
+    gtk_widget_add_css_class (limit_label, "dim-label");
+    gtk_widget_add_css_class (limit_label, "caption");
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), limit_label);
+  }
+
+  if (*cs_scene_get_description (scene))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Situation"), cs_scene_get_description (scene)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (criteria, i);
+      g_autofree char *weight = g_strdup_printf (_("%.0f %%"), cs_goal_criterion_get_weight (criterion) * 100.0);
+      GtkWidget *crow = adw_action_row_new ();
+      GtkWidget *wlabel = gtk_label_new (weight);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), cs_goal_criterion_get_text (criterion));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (crow), _("Goal criterion"));
+      gtk_widget_add_css_class (wlabel, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (crow), wlabel);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
+    }
+
+  pass = g_strdup_printf (_("Passed at %.0f %% of the criteria’s weight, within %d turns"),
+                          cs_scene_get_success_threshold (scene) * 100.0,
+                          cs_scene_get_timeout_turns (scene));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Pass Mark"), pass));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_people_row (scene, self->scenario));
+
+  return row;
+}
+
+static GtkWidget *
+create_outcome_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_string_object_get_string (item));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, "accent");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+set_optional_text (GtkWidget  *group,
+                   GtkLabel   *label,
+                   const char *text)
+{
+  gtk_widget_set_visible (group, text && *text);
+  gtk_label_set_label (label, text ? text : "");
+}
+
+static void
+update (CsScenarioPage *self)
+{
+  g_autofree char *meta = NULL;
+  g_autoptr(GtkStringList) outcomes = NULL;
+  const char * const *tags;
+  GtkWidget *child;
+
+  if (!self->scenario)
+    {
+      gtk_list_box_bind_model (self->personas_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->scenes_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->outcomes_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  meta = cs_ui_dup_scenario_meta (self->scenario);
+  gtk_label_set_label (self->title_label, cs_scenario_get_title (self->scenario));
+  gtk_label_set_label (self->meta_label, meta);
+  gtk_label_set_label (self->description_label, cs_scenario_get_description (self->scenario));
+  set_optional_text (self->challenge_group, self->challenge_label, cs_scenario_get_challenge (self->scenario));
+  set_optional_text (self->role_group, self->role_label, cs_scenario_get_student_role (self->scenario));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))))
+    gtk_flow_box_remove (self->tags_box, child);
+  tags = cs_scenario_get_tags (self->scenario);
+  for (guint i = 0; tags && tags[i]; i++)
+    {
+      GtkWidget *tag = gtk_label_new (tags[i]);
+      gtk_widget_add_css_class (tag, "tag");
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_flow_box_append (self->tags_box, tag);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags && tags[0]);
+
+  outcomes = gtk_string_list_new (cs_scenario_get_learning_outcomes (self->scenario));
+  gtk_widget_set_visible (self->outcomes_group, g_list_model_get_n_items (G_LIST_MODEL (outcomes)) > 0);
+  gtk_list_box_bind_model (self->outcomes_list, G_LIST_MODEL (outcomes), create_outcome_row, NULL, NULL);
+  gtk_list_box_bind_model (self->personas_list, cs_scenario_get_personas (self->scenario),
+                           create_persona_row, self, NULL);
+  gtk_list_box_bind_model (self->scenes_list, cs_scenario_get_scenes (self->scenario),
+                           create_scene_row, self, NULL);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+void
+cs_scenario_page_set_scenario (CsScenarioPage *self,
+                               CsScenario     *scenario)
+{
+  g_return_if_fail (CS_IS_SCENARIO_PAGE (self));
+
+  if (g_set_object (&self->scenario, scenario))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+    }
+}
+
+guint
+cs_scenario_page_count_rows (CsScenarioPage *self,
+                             const char     *which)
+{
+  GtkWidget *list;
+  guint n = 0;
+
+  if (g_str_equal (which, "personas"))
+    list = GTK_WIDGET (self->personas_list);
+  else if (g_str_equal (which, "scenes"))
+    list = GTK_WIDGET (self->scenes_list);
+  else
+    list = GTK_WIDGET (self->outcomes_list);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c))
+      n++;
+  return n;
+}
+
+static void
+cs_scenario_page_dispose (GObject *object)
+{
+  CsScenarioPage *self = CS_SCENARIO_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SCENARIO_PAGE);
+  g_clear_object (&self->scenario);
+
+  G_OBJECT_CLASS (cs_scenario_page_parent_class)->dispose (object);
+}
+
+static void
+cs_scenario_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CsScenarioPage *self = CS_SCENARIO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_scenario_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CsScenarioPage *self = CS_SCENARIO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      cs_scenario_page_set_scenario (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_scenario_page_class_init (CsScenarioPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_scenario_page_dispose;
+  object_class->get_property = cs_scenario_page_get_property;
+  object_class->set_property = cs_scenario_page_set_property;
+
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, CS_TYPE_SCENARIO,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-scenario-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, challenge_group);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, challenge_label);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, role_group);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, role_label);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, outcomes_group);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, outcomes_list);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, personas_list);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scenes_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cs_scenario_page_init (CsScenarioPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

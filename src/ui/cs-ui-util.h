@@ -1,0 +1,20 @@
+/* cs-ui-util.h: small helpers shared by the widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cs-model.h"
+
+G_BEGIN_DECLS
+
+/* "Industrial manufacturing · Intermediate · 75 min" (parts that are unknown are left out). */
+char       *cs_ui_dup_scenario_meta   (CsScenario   *scenario);
+const char *cs_ui_difficulty_label    (CsDifficulty  difficulty);
+const char *cs_ui_involvement_label   (CsInvolvement involvement);
+/* "risk_tolerance" → "Risk tolerance" */
+char       *cs_ui_dup_trait_label     (const char   *trait);
+
+G_END_DECLS

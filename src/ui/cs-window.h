@@ -1,0 +1,28 @@
+/* cs-window.h: the main window: library sidebar and case page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-application.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_WINDOW (cs_window_get_type ())
+G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
+
+CsWindow   *cs_window_new               (CsApplication *application);
+/* Selects (and shows) the case with this id once the library list has it. */
+void        cs_window_select_scenario   (CsWindow      *self,
+                                         const char    *id);
+/* Imports a .casestudio file as the Import action does (errors in a dialog, result in a toast). */
+void        cs_window_import_file       (CsWindow      *self,
+                                         GFile         *file);
+/* For tests: the library list model (summaries) and the shown scenario. */
+GListModel *cs_window_get_library_model (CsWindow      *self);
+CsScenario *cs_window_get_scenario      (CsWindow      *self);
+const char *cs_window_get_library_state (CsWindow      *self);
+
+G_END_DECLS
