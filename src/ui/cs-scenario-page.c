@@ -295,6 +295,7 @@ update (CsScenarioPage *self)
   for (guint i = 0; tags && tags[i]; i++)
     {
       GtkWidget *tag = gtk_label_new (tags[i]);
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
       gtk_widget_add_css_class (tag, "tag");
       gtk_widget_add_css_class (tag, "caption");
       gtk_flow_box_append (self->tags_box, tag);

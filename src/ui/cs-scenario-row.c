@@ -16,6 +16,7 @@ struct _CsScenarioRow
 
   CsScenario *scenario;
 
+  GtkWidget  *box;
   GtkLabel   *title_label;
   GtkLabel   *subtitle_label;
   GtkLabel   *counts_label;
@@ -147,6 +148,7 @@ cs_scenario_row_class_init (CsScenarioRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-scenario-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioRow, box);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioRow, counts_label);
