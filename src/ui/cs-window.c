@@ -233,6 +233,7 @@ on_search_done (GObject      *source,
   g_autoptr(GListModel) list = cs_store_search_scenarios_finish (CS_STORE (source), result, &error);
   CsScenario *selected;
   g_autofree char *selected_id = NULL;
+  gboolean requested;
   const char *query;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -244,13 +245,20 @@ on_search_done (GObject      *source,
     }
 
   selected = gtk_single_selection_get_selected_item (self->selection);
-  if (self->pending_select_id)
+  requested = self->pending_select_id != NULL;
+  if (requested)
     selected_id = g_steal_pointer (&self->pending_select_id);
   else if (selected)
     selected_id = g_strdup (cs_record_get_id (CS_RECORD (selected)));
 
   gtk_single_selection_set_model (self->selection, list);
-  if (selected_id && !select_id (self, selected_id) && g_list_model_get_n_items (list) == 0)
+  if (selected_id && select_id (self, selected_id))
+    {
+      /* A case asked for by id (--open, import, undo) is shown even on a narrow window. */
+      if (requested)
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+  else if (g_list_model_get_n_items (list) == 0)
     show_scenario (self, NULL);
 
   query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
