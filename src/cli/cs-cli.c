@@ -218,8 +218,8 @@ print_scenario_text (CsScenario *s)
   GListModel *scenes = cs_scenario_get_scenes (s);
 
   g_print ("%s\n", or_empty (cs_scenario_get_title (s)));
-  g_print (_("Id: %s (version %" G_GINT64_FORMAT ")\n"),
-           cs_record_get_id (CS_RECORD (s)), cs_record_get_version (CS_RECORD (s)));
+  g_print (_("Id: %s (version %lld)\n"),
+           cs_record_get_id (CS_RECORD (s)), (long long) cs_record_get_version (CS_RECORD (s)));
   if (cs_scenario_is_deleted (s))
     g_print (_("Deleted (restore with “case-studio-cli restore %s”)\n"), cs_record_get_id (CS_RECORD (s)));
   g_print (_("Industry: %s · Difficulty: %s · Duration: %d min\n"),

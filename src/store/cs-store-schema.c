@@ -216,9 +216,9 @@ cs_store_db_open (const char  *path,
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NEWER_SCHEMA,
                    _("The library “%s” was made by a newer version of Case Studio (library "
-                     "version %" G_GINT64_FORMAT ", this program reads up to %u). Update "
+                     "version %lld, this program reads up to %u). Update "
                      "Case Studio to open it; the library was not changed."),
-                   path, version, migrations->len);
+                   path, (long long) version, migrations->len);
       goto fail_with_error;
     }
 

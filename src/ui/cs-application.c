@@ -34,7 +34,7 @@ cs_application_new (void)
 {
   return g_object_new (CS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/casestudio/CaseStudio",
                        NULL);
 }
@@ -121,6 +121,21 @@ cs_application_activate (GApplication *app)
 
   if (self->store_error)
     show_library_error (self, window);
+}
+
+/* Files from the file manager or the command line: .casestudio files are imported. */
+static void
+cs_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CsWindow *window;
+
+  g_application_activate (app);
+  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  for (int i = 0; i < n_files; i++)
+    cs_window_import_file (window, files[i]);
 }
 
 static int
@@ -234,6 +249,7 @@ cs_application_class_init (CsApplicationClass *klass)
   object_class->finalize = cs_application_finalize;
   app_class->activate = cs_application_activate;
   app_class->startup = cs_application_startup;
+  app_class->open = cs_application_open;
   app_class->handle_local_options = cs_application_handle_local_options;
 }
 

@@ -271,6 +271,20 @@ test_import (void)
   wait_for (copy_shown, NULL, "the imported copy shown");
 }
 
+/* Opening a .casestudio file from the file manager imports it into the open window. */
+static void
+test_open_file (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples",
+                                            "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = library_count ();
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the opened file in the library");
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -320,7 +334,8 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
@@ -333,6 +348,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/window/import", test_import);
+  g_test_add_func ("/ui/window/open-file", test_open_file);
 
   status = g_test_run ();
 
