@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cs-model.h"
+#include "cs-test-scenario.h"
 
 /* Made by gnome.compile_resources() for the core library (resources/meson.build). */
 GResource *cs_core_get_resource (void);
@@ -50,155 +51,6 @@ load_sample (void)
   return scenario;
 }
 
-static void
-assert_date_time_equal (GDateTime *a,
-                        GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    g_assert_true (a == b);
-  else
-    g_assert_true (g_date_time_equal (a, b));
-}
-
-static void
-assert_strv_equal (const char * const *a,
-                   const char * const *b)
-{
-  g_assert_cmpstrv (a != NULL ? a : (const char * const[]) { NULL },
-                    b != NULL ? b : (const char * const[]) { NULL });
-}
-
-static void
-assert_variant_equal (GVariant *a,
-                      GVariant *b)
-{
-  g_autofree char *text_a = a != NULL ? g_variant_print (a, TRUE) : NULL;
-  g_autofree char *text_b = b != NULL ? g_variant_print (b, TRUE) : NULL;
-
-  g_assert_cmpstr (text_a, ==, text_b);
-}
-
-static void
-assert_record_equal (gpointer a,
-                     gpointer b)
-{
-  g_assert_cmpstr (cs_record_get_id (a), ==, cs_record_get_id (b));
-  g_assert_cmpint (cs_record_get_version (a), ==, cs_record_get_version (b));
-  assert_date_time_equal (cs_record_get_created_at (a), cs_record_get_created_at (b));
-  assert_date_time_equal (cs_record_get_updated_at (a), cs_record_get_updated_at (b));
-}
-
-static void
-assert_persona_equal (CsPersona *a,
-                      CsPersona *b)
-{
-  assert_record_equal (a, b);
-  g_assert_cmpstr (cs_persona_get_name (a), ==, cs_persona_get_name (b));
-  g_assert_cmpstr (cs_persona_get_role (a), ==, cs_persona_get_role (b));
-  g_assert_cmpstr (cs_persona_get_background (a), ==, cs_persona_get_background (b));
-  g_assert_cmpstr (cs_persona_get_correlation (a), ==, cs_persona_get_correlation (b));
-  assert_strv_equal (cs_persona_get_primary_goals (a), cs_persona_get_primary_goals (b));
-  assert_variant_equal (cs_persona_get_traits (a), cs_persona_get_traits (b));
-  g_assert_cmpstr (cs_persona_get_avatar_color (a), ==, cs_persona_get_avatar_color (b));
-  g_assert_cmpstr (cs_persona_get_avatar_image (a), ==, cs_persona_get_avatar_image (b));
-  g_assert_cmpint (cs_persona_get_is_main_character (a), ==, cs_persona_get_is_main_character (b));
-}
-
-static void
-assert_scene_equal (CsScene *a,
-                    CsScene *b)
-{
-  GListModel *criteria_a = cs_scene_get_goal_criteria (a);
-  GListModel *criteria_b = cs_scene_get_goal_criteria (b);
-  GListModel *involved_a = cs_scene_get_involved (a);
-  GListModel *involved_b = cs_scene_get_involved (b);
-
-  assert_record_equal (a, b);
-  g_assert_cmpuint (cs_scene_get_position (a), ==, cs_scene_get_position (b));
-  g_assert_cmpstr (cs_scene_get_title (a), ==, cs_scene_get_title (b));
-  g_assert_cmpstr (cs_scene_get_description (a), ==, cs_scene_get_description (b));
-  g_assert_cmpstr (cs_scene_get_user_goal (a), ==, cs_scene_get_user_goal (b));
-  g_assert_cmpstr (cs_scene_get_scene_context (a), ==, cs_scene_get_scene_context (b));
-  g_assert_cmpfloat (cs_scene_get_success_threshold (a), ==, cs_scene_get_success_threshold (b));
-  g_assert_cmpint (cs_scene_get_timeout_turns (a), ==, cs_scene_get_timeout_turns (b));
-  g_assert_cmpint (cs_scene_get_max_attempts (a), ==, cs_scene_get_max_attempts (b));
-  g_assert_cmpint (cs_scene_get_estimated_duration (a), ==, cs_scene_get_estimated_duration (b));
-  assert_strv_equal (cs_scene_get_hint_triggers (a), cs_scene_get_hint_triggers (b));
-  assert_variant_equal (cs_scene_get_persona_instructions (a),
-                        cs_scene_get_persona_instructions (b));
-  g_assert_cmpstr (cs_scene_get_image (a), ==, cs_scene_get_image (b));
-
-  g_assert_cmpuint (g_list_model_get_n_items (criteria_a), ==, g_list_model_get_n_items (criteria_b));
-  for (guint i = 0; i < g_list_model_get_n_items (criteria_a); i++)
-    {
-      g_autoptr(CsGoalCriterion) ca = g_list_model_get_item (criteria_a, i);
-      g_autoptr(CsGoalCriterion) cb = g_list_model_get_item (criteria_b, i);
-
-      g_assert_cmpstr (cs_goal_criterion_get_id (ca), ==, cs_goal_criterion_get_id (cb));
-      g_assert_cmpstr (cs_goal_criterion_get_text (ca), ==, cs_goal_criterion_get_text (cb));
-      g_assert_cmpfloat (cs_goal_criterion_get_weight (ca), ==, cs_goal_criterion_get_weight (cb));
-    }
-
-  g_assert_cmpuint (g_list_model_get_n_items (involved_a), ==, g_list_model_get_n_items (involved_b));
-  for (guint i = 0; i < g_list_model_get_n_items (involved_a); i++)
-    {
-      g_autoptr(CsScenePersona) pa = g_list_model_get_item (involved_a, i);
-      g_autoptr(CsScenePersona) pb = g_list_model_get_item (involved_b, i);
-
-      g_assert_cmpstr (cs_scene_persona_get_persona_id (pa), ==, cs_scene_persona_get_persona_id (pb));
-      g_assert_cmpint (cs_scene_persona_get_involvement (pa), ==, cs_scene_persona_get_involvement (pb));
-    }
-}
-
-static void
-assert_scenario_equal (CsScenario *a,
-                       CsScenario *b)
-{
-  GListModel *personas_a = cs_scenario_get_personas (a);
-  GListModel *personas_b = cs_scenario_get_personas (b);
-  GListModel *scenes_a = cs_scenario_get_scenes (a);
-  GListModel *scenes_b = cs_scenario_get_scenes (b);
-
-  assert_record_equal (a, b);
-  g_assert_cmpstr (cs_scenario_get_title (a), ==, cs_scenario_get_title (b));
-  g_assert_cmpstr (cs_scenario_get_description (a), ==, cs_scenario_get_description (b));
-  g_assert_cmpstr (cs_scenario_get_challenge (a), ==, cs_scenario_get_challenge (b));
-  g_assert_cmpstr (cs_scenario_get_industry (a), ==, cs_scenario_get_industry (b));
-  g_assert_cmpstr (cs_scenario_get_student_role (a), ==, cs_scenario_get_student_role (b));
-  g_assert_cmpstr (cs_scenario_get_category (a), ==, cs_scenario_get_category (b));
-  g_assert_cmpint (cs_scenario_get_difficulty (a), ==, cs_scenario_get_difficulty (b));
-  g_assert_cmpint (cs_scenario_get_estimated_duration (a), ==, cs_scenario_get_estimated_duration (b));
-  assert_strv_equal (cs_scenario_get_tags (a), cs_scenario_get_tags (b));
-  assert_strv_equal (cs_scenario_get_learning_outcomes (a), cs_scenario_get_learning_outcomes (b));
-  g_assert_cmpint (cs_scenario_get_status (a), ==, cs_scenario_get_status (b));
-  g_assert_cmpstr (cs_scenario_get_published_version_id (a), ==,
-                   cs_scenario_get_published_version_id (b));
-  g_assert_cmpstr (cs_scenario_get_draft_of_id (a), ==, cs_scenario_get_draft_of_id (b));
-  g_assert_cmpstr (cs_scenario_get_owner_id (a), ==, cs_scenario_get_owner_id (b));
-  g_assert_cmpint (cs_scenario_get_is_public (a), ==, cs_scenario_get_is_public (b));
-  g_assert_cmpint (cs_scenario_get_allow_remixes (a), ==, cs_scenario_get_allow_remixes (b));
-  g_assert_cmpstr (cs_scenario_get_source_pdf_title (a), ==, cs_scenario_get_source_pdf_title (b));
-  g_assert_cmpstr (cs_scenario_get_source_text (a), ==, cs_scenario_get_source_text (b));
-  assert_date_time_equal (cs_scenario_get_deleted_at (a), cs_scenario_get_deleted_at (b));
-  g_assert_cmpstr (cs_scenario_get_deleted_by (a), ==, cs_scenario_get_deleted_by (b));
-  g_assert_cmpstr (cs_scenario_get_deletion_reason (a), ==, cs_scenario_get_deletion_reason (b));
-
-  g_assert_cmpuint (g_list_model_get_n_items (personas_a), ==, g_list_model_get_n_items (personas_b));
-  for (guint i = 0; i < g_list_model_get_n_items (personas_a); i++)
-    {
-      g_autoptr(CsPersona) pa = g_list_model_get_item (personas_a, i);
-      g_autoptr(CsPersona) pb = g_list_model_get_item (personas_b, i);
-      assert_persona_equal (pa, pb);
-    }
-
-  g_assert_cmpuint (g_list_model_get_n_items (scenes_a), ==, g_list_model_get_n_items (scenes_b));
-  for (guint i = 0; i < g_list_model_get_n_items (scenes_a); i++)
-    {
-      g_autoptr(CsScene) sa = g_list_model_get_item (scenes_a, i);
-      g_autoptr(CsScene) sb = g_list_model_get_item (scenes_b, i);
-      assert_scene_equal (sa, sb);
-    }
-}
 
 /* Like g_assert_cmpstr(), but shows only the first line that differs. */
 static void
@@ -336,7 +188,7 @@ test_round_trip_sample (void)
   g_autoptr(CsScenario) scenario = load_sample ();
   g_autoptr(CsScenario) loaded = round_trip (scenario);
 
-  assert_scenario_equal (scenario, loaded);
+  cs_test_assert_scenarios_equal (scenario, loaded);
 }
 
 /* Edited objects keep their versions through a save and a load; loading bumps nothing,
@@ -376,7 +228,7 @@ test_round_trip_edited (void)
   g_assert_cmpint (scene_version, >, 1);
 
   loaded = round_trip (scenario);
-  assert_scenario_equal (scenario, loaded);
+  cs_test_assert_scenarios_equal (scenario, loaded);
   g_assert_cmpint (cs_record_get_version (CS_RECORD (loaded)), ==, version);
   g_assert_cmpint (cs_persona_get_trait (nth (cs_scenario_get_personas (loaded), 1), "humour"), ==, 3);
   g_assert_true (cs_scenario_is_deleted (loaded));
@@ -706,7 +558,7 @@ test_save_atomic (void)
 
   loaded = cs_scenario_format_load_file (file, NULL, &error);
   g_assert_no_error (error);
-  assert_scenario_equal (scenario, loaded);
+  cs_test_assert_scenarios_equal (scenario, loaded);
 
   /* A save that does not complete leaves the previous file as it was. */
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
@@ -740,7 +592,7 @@ test_copy_same_ids (void)
   cs_scenario_set_title (scenario, "Edited before the copy");
   copy = cs_scenario_format_copy (scenario, FALSE);
   g_assert_true (copy != scenario);
-  assert_scenario_equal (scenario, copy);
+  cs_test_assert_scenarios_equal (scenario, copy);
 
   /* A deep copy: editing it leaves the original alone. */
   cs_persona_set_name (nth (cs_scenario_get_personas (copy), 0), "Someone Else");
