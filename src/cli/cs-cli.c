@@ -11,6 +11,7 @@
 
 #include "cs-model.h"
 #include "cs-store.h"
+#include "cs-cli-server.h"
 
 #define EXIT_USAGE 2
 
@@ -398,6 +399,7 @@ static const CsCommand commands[] = {
   { "export",      "ID FILE",              N_("Write a case to a .casestudio file (- for standard output)"), cmd_export },
   { "delete",      "ID [--reason TEXT]",   N_("Move a case to the deleted cases (it can be restored)"), cmd_delete },
   { "restore",     "ID",                   N_("Bring back a deleted case"), cmd_restore },
+  { "server",      "init|migrate|status|add-instructor NAME", N_("Set up the shared PostgreSQL server (see --server)"), cmd_server },
 };
 
 static char *
@@ -439,6 +441,7 @@ main (int argc, char **argv)
   summary = commands_summary ();
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, cs_cli_server_option_entries (), GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
