@@ -192,20 +192,9 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
-static void
-help_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
-{
-  GtkApplication *app = user_data;
-
-  gtk_show_uri (gtk_application_get_active_window (app), "help:case-studio", GDK_CURRENT_TIME);
-}
-
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
-  { "help", help_action },
 };
 
 static void
@@ -214,6 +203,7 @@ cs_application_startup (GApplication *app)
   CsApplication *self = CS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
@@ -224,11 +214,12 @@ cs_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo-delete", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
   open_library (self);

@@ -10,17 +10,20 @@
 
 #include "cs-scenario-page.h"
 #include "cs-ui-util.h"
+#include "cs-wrap-box.h"
 
 struct _CsScenarioPage
 {
   GtkWidget      parent_instance;
 
   CsScenario    *scenario;
+  gboolean       title_visible;
 
   GtkScrolledWindow *scroller;
+  GtkWidget     *clamp;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
-  GtkFlowBox    *tags_box;
+  CsWrapBox     *tags_box;
   GtkLabel      *description_label;
   GtkWidget     *challenge_group;
   GtkLabel      *challenge_label;
@@ -37,6 +40,7 @@ G_DEFINE_FINAL_TYPE (CsScenarioPage, cs_scenario_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SCENARIO,
+  PROP_TITLE_VISIBLE,
   N_PROPS
 };
 
@@ -48,6 +52,43 @@ cs_scenario_page_get_scenario (CsScenarioPage *self)
   g_return_val_if_fail (CS_IS_SCENARIO_PAGE (self), NULL);
 
   return self->scenario;
+}
+
+gboolean
+cs_scenario_page_get_title_visible (CsScenarioPage *self)
+{
+  g_return_val_if_fail (CS_IS_SCENARIO_PAGE (self), FALSE);
+
+  return self->title_visible;
+}
+
+/* The title counts as visible until its last line scrolls out of view. */
+static void
+update_title_visible (CsScenarioPage *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  int height = gtk_widget_get_height (GTK_WIDGET (self->title_label));
+  graphene_point_t bottom;
+  gboolean visible = TRUE;
+
+  /* Before the first layout the title has no height: it will be at the top. */
+  if (height > 0 &&
+      gtk_widget_compute_point (GTK_WIDGET (self->title_label), self->clamp,
+                                &GRAPHENE_POINT_INIT (0, height), &bottom))
+    visible = gtk_adjustment_get_value (adj) < bottom.y;
+
+  if (self->title_visible == visible)
+    return;
+
+  self->title_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_VISIBLE]);
+}
+
+/* Case text is plain text: "R&D <pilot>" must not be read as markup. */
+static GtkWidget *
+new_row (GType type)
+{
+  return g_object_new (type, "use-markup", FALSE, NULL);
 }
 
 static GtkWidget *
@@ -66,11 +107,12 @@ static GtkWidget *
 new_text_row (const char *title,
               const char *text)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = new_row (ADW_TYPE_ACTION_ROW);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   gtk_widget_add_css_class (row, "property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
 
@@ -120,20 +162,23 @@ create_persona_row (gpointer item,
                     gpointer user_data)
 {
   CsPersona *persona = item;
-  GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *title = NULL;
+  GtkWidget *row = new_row (ADW_TYPE_EXPANDER_ROW);
   const char *correlation = cs_persona_get_correlation (persona);
   const char *background = cs_persona_get_background (persona);
   g_auto(GStrv) traits = cs_persona_dup_trait_names (persona);
 
-  if (cs_persona_get_is_main_character (persona))
-    title = g_strdup_printf (_("%s (main character)"), cs_persona_get_name (persona));
-  else
-    title = g_strdup (cs_persona_get_name (persona));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cs_persona_get_name (persona));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cs_persona_get_role (persona));
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), new_avatar (persona, 40));
+  if (cs_persona_get_is_main_character (persona))
+    {
+      GtkWidget *pill = gtk_label_new (_("Main character"));
+
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pill, "tag");
+      gtk_widget_add_css_class (pill, "caption");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
+    }
 
   if (correlation && *correlation)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Relation to You"), correlation));
@@ -155,7 +200,7 @@ new_people_row (CsScene    *scene,
                 CsScenario *scenario)
 {
   GListModel *involved = cs_scene_get_involved (scene);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = new_row (ADW_TYPE_ACTION_ROW);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -182,6 +227,7 @@ new_people_row (CsScene    *scene,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->str);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), box);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
 
@@ -192,7 +238,7 @@ create_scene_row (gpointer item,
   CsScenarioPage *self = user_data;
   CsScene *scene = item;
   GListModel *criteria = cs_scene_get_goal_criteria (scene);
-  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *row = new_row (ADW_TYPE_EXPANDER_ROW);
   GtkWidget *number = NULL;
   g_autofree char *number_text = g_strdup_printf ("%u", cs_scene_get_position (scene) + 1);
   g_autofree char *limit = NULL;
@@ -219,24 +265,33 @@ create_scene_row (gpointer item,
   if (*cs_scene_get_description (scene))
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Situation"), cs_scene_get_description (scene)));
 
+  /* Translators: the pass mark of a scene, e.g. "Reach 70% of the criteria’s weight within 12 turns" */
+  pass = g_strdup_printf (ngettext ("Reach %.0f%% of the criteria’s weight within %d turn",
+                                    "Reach %.0f%% of the criteria’s weight within %d turns",
+                                    cs_scene_get_timeout_turns (scene)),
+                          cs_scene_get_success_threshold (scene) * 100.0,
+                          cs_scene_get_timeout_turns (scene));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Success Criteria"), pass));
+
+  /* Each criterion with its share of the scene goal. */
   for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
     {
       g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (criteria, i);
-      g_autofree char *weight = g_strdup_printf (_("%.0f %%"), cs_goal_criterion_get_weight (criterion) * 100.0);
-      GtkWidget *crow = adw_action_row_new ();
+      double total = cs_scene_get_total_weight (scene);
+      double share = total > 0 ? cs_goal_criterion_get_weight (criterion) / total : 0;
+      /* Translators: the weight of a goal criterion, as a percentage */
+      g_autofree char *weight = g_strdup_printf (_("%.0f%%"), share * 100.0);
+      GtkWidget *crow = new_row (ADW_TYPE_ACTION_ROW);
       GtkWidget *wlabel = gtk_label_new (weight);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), cs_goal_criterion_get_text (criterion));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (crow), _("Goal criterion"));
       gtk_widget_add_css_class (wlabel, "numeric");
+      gtk_widget_add_css_class (wlabel, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (crow), wlabel);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (crow), FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
     }
 
-  pass = g_strdup_printf (_("Passed at %.0f %% of the criteria’s weight, within %d turns"),
-                          cs_scene_get_success_threshold (scene) * 100.0,
-                          cs_scene_get_timeout_turns (scene));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_text_row (_("Pass Mark"), pass));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_people_row (scene, self->scenario));
 
   return row;
@@ -246,7 +301,7 @@ static GtkWidget *
 create_outcome_row (gpointer item,
                     gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = new_row (ADW_TYPE_ACTION_ROW);
   GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_string_object_get_string (item));
@@ -272,7 +327,6 @@ update (CsScenarioPage *self)
   g_autofree char *meta = NULL;
   g_autoptr(GtkStringList) outcomes = NULL;
   const char * const *tags;
-  GtkWidget *child;
 
   if (!self->scenario)
     {
@@ -282,23 +336,21 @@ update (CsScenarioPage *self)
       return;
     }
 
-  meta = cs_ui_dup_scenario_meta (self->scenario);
+  meta = cs_ui_dup_scenario_meta (self->scenario, TRUE);
   gtk_label_set_label (self->title_label, cs_scenario_get_title (self->scenario));
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->description_label, cs_scenario_get_description (self->scenario));
   set_optional_text (self->challenge_group, self->challenge_label, cs_scenario_get_challenge (self->scenario));
   set_optional_text (self->role_group, self->role_label, cs_scenario_get_student_role (self->scenario));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))))
-    gtk_flow_box_remove (self->tags_box, child);
+  cs_wrap_box_remove_all (self->tags_box);
   tags = cs_scenario_get_tags (self->scenario);
   for (guint i = 0; tags && tags[i]; i++)
     {
       GtkWidget *tag = gtk_label_new (tags[i]);
-      gtk_widget_set_halign (tag, GTK_ALIGN_START);
       gtk_widget_add_css_class (tag, "tag");
       gtk_widget_add_css_class (tag, "caption");
-      gtk_flow_box_append (self->tags_box, tag);
+      cs_wrap_box_append (self->tags_box, tag);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags && tags[0]);
 
@@ -311,6 +363,7 @@ update (CsScenarioPage *self)
                            create_scene_row, self, NULL);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  update_title_visible (self);
 }
 
 void
@@ -370,6 +423,9 @@ cs_scenario_page_get_property (GObject    *object,
     case PROP_SCENARIO:
       g_value_set_object (value, self->scenario);
       break;
+    case PROP_TITLE_VISIBLE:
+      g_value_set_boolean (value, self->title_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -406,10 +462,16 @@ cs_scenario_page_class_init (CsScenarioPageClass *klass)
   properties[PROP_SCENARIO] =
     g_param_spec_object ("scenario", NULL, NULL, CS_TYPE_SCENARIO,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the case title at the top of the page is scrolled into view (the window shows
+   * it in the header bar otherwise). */
+  properties[PROP_TITLE_VISIBLE] =
+    g_param_spec_boolean ("title-visible", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-scenario-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, tags_box);
@@ -423,10 +485,18 @@ cs_scenario_page_class_init (CsScenarioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, personas_list);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scenes_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (CS_TYPE_WRAP_BOX);
 }
 
 static void
 cs_scenario_page_init (CsScenarioPage *self)
 {
+  self->title_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "changed" comes after a new layout (the title may wrap to more lines). */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (update_title_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (update_title_visible), self, G_CONNECT_SWAPPED);
 }

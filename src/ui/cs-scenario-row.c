@@ -58,7 +58,7 @@ update (CsScenarioRow *self)
   if (!self->scenario)
     return;
 
-  subtitle = cs_ui_dup_scenario_meta (self->scenario);
+  subtitle = cs_ui_dup_scenario_meta (self->scenario, FALSE);
   n_scenes = cs_scenario_get_n_scenes (self->scenario);
   n_personas = cs_scenario_get_n_personas (self->scenario);
   scenes = g_strdup_printf (ngettext ("%u scene", "%u scenes", n_scenes), n_scenes);

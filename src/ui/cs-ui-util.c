@@ -42,7 +42,8 @@ cs_ui_involvement_label (CsInvolvement involvement)
 }
 
 char *
-cs_ui_dup_scenario_meta (CsScenario *scenario)
+cs_ui_dup_scenario_meta (CsScenario *scenario,
+                         gboolean    with_duration)
 {
   GString *s = g_string_new (NULL);
   const char *industry = cs_scenario_get_industry (scenario);
@@ -53,9 +54,9 @@ cs_ui_dup_scenario_meta (CsScenario *scenario)
   if (s->len)
     g_string_append (s, " · ");
   g_string_append (s, cs_ui_difficulty_label (cs_scenario_get_difficulty (scenario)));
-  if (minutes > 0)
-    /* Translators: a duration in minutes */
-    g_string_append_printf (s, _(" · %d min"), minutes);
+  if (with_duration && minutes > 0)
+    /* Translators: a duration in minutes; keep the no-break space before "min" */
+    g_string_append_printf (s, _(" · %d min"), minutes);
 
   return g_string_free (s, FALSE);
 }

@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* "Industrial manufacturing · Intermediate · 75 min" (parts that are unknown are left out). */
-char       *cs_ui_dup_scenario_meta   (CsScenario   *scenario);
+/* "Industrial manufacturing · Intermediate · 75 min" (parts that are unknown are left out;
+ * the duration only when asked for). */
+char       *cs_ui_dup_scenario_meta   (CsScenario   *scenario,
+                                       gboolean      with_duration);
 const char *cs_ui_difficulty_label    (CsDifficulty  difficulty);
 const char *cs_ui_involvement_label   (CsInvolvement involvement);
 /* "risk_tolerance" → "Risk tolerance" */

@@ -7,11 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-library-page.h"
 #include "cs-scenario-page.h"
-#include "cs-scenario-row.h"
 #include "cs-window.h"
-
-#define SEARCH_DELAY_MS 150
 
 struct _CsWindow
 {
@@ -19,21 +17,14 @@ struct _CsWindow
 
   CsStore              *store;
   GSettings            *settings;
-  GtkSingleSelection   *selection;
-  GCancellable         *search_cancellable;
   GCancellable         *load_cancellable;
-  char                 *pending_select_id;
-  guint                 search_timeout_id;
-  guint                 reload_idle_id;
+  AdwToast             *toast;
+  gint64                toast_shown_us;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
+  CsLibraryPage        *library;
   GtkWidget            *content;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *library_stack;
-  GtkListView          *list_view;
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   CsScenarioPage       *scenario_page;
@@ -41,23 +32,14 @@ struct _CsWindow
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void reload_library      (CsWindow   *self);
-static void on_scenario_changed (CsWindow   *self,
-                                 const char *id);
-
+/* The library: NULL when it could not be opened (the application says why). */
 static void
-attach_store (CsWindow *self,
-              CsStore  *store)
+set_store (CsWindow *self,
+           CsStore  *store)
 {
-  if (store)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_object (self->store, "scenario-changed",
-                               G_CALLBACK (on_scenario_changed), self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
-  reload_library (self);
+  g_set_object (&self->store, store);
+  cs_library_page_set_store (self->library, store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
 }
 
 CsWindow *
@@ -65,7 +47,7 @@ cs_window_new (CsApplication *application)
 {
   CsWindow *self = g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
 
-  attach_store (self, cs_application_get_store (application));
+  set_store (self, cs_application_get_store (application));
   return self;
 }
 
@@ -74,7 +56,7 @@ cs_window_get_library_model (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
 
-  return gtk_single_selection_get_model (self->selection);
+  return cs_library_page_get_model (self->library);
 }
 
 CsScenario *
@@ -90,14 +72,96 @@ cs_window_get_library_state (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->library_stack);
+  return cs_library_page_get_state (self->library);
+}
+
+/* libadwaita 1.2 crashes when a toast is dismissed while its show animation runs (up to
+ * 0.5 s from when it appears, which for a queued toast is when the one before it goes; it
+ * also crashes showing a toast that a high-priority one pushed back). So toasts queue, and
+ * code dismisses one only this long after it appeared. */
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static void
+mark_toast_dismissed (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "cs-dismissed", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (!g_object_get_data (G_OBJECT (toast), "cs-dismissed"))
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses the current toast, now or once it has settled, and forgets it. Returns when it
+ * will be gone (monotonic time). */
+static gint64
+dismiss_toast (CsWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 at = now;
+
+  if (!self->toast)
+    return now;
+
+  at = MAX (now, self->toast_shown_us + TOAST_SETTLE_US);
+  if (at == now)
+    dismiss_toast_cb (self->toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (at - now) / G_TIME_SPAN_MILLISECOND + 1,
+                        dismiss_toast_cb, g_object_ref (self->toast), g_object_unref);
+
+  g_clear_object (&self->toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  return at;
+}
+
+static void
+on_toast_dismissed (AdwToast *toast,
+                    CsWindow *self)
+{
+  if (self->toast != toast)
+    return;
+
+  g_clear_object (&self->toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+}
+
+/* A new toast replaces the one on screen: that one is dismissed and the new one, queued
+ * behind it, appears when it has gone. Only a deletion's toast offers Undo. */
+static void
+add_toast (CsWindow *self,
+           AdwToast *toast)
+{
+  gint64 shown_us = dismiss_toast (self);
+
+  self->toast = g_object_ref (toast);
+  self->toast_shown_us = shown_us;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (mark_toast_dismissed), NULL);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
+                                 g_object_get_data (G_OBJECT (toast), "scenario-id") != NULL);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Toast titles are markup in libadwaita 1.2; ours are plain text (case titles, file names). */
+static AdwToast *
+new_toast (const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  return adw_toast_new (escaped);
 }
 
 static void
 show_toast (CsWindow   *self,
             const char *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  add_toast (self, new_toast (title));
 }
 
 static void
@@ -112,7 +176,30 @@ show_error_dialog (CsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* AdwLeaflet moves the focus into the page it makes visible. That is right when folded;
+ * side by side both pages are on screen and the focus stays where it was (in the list). */
+static void
+show_page (CsWindow  *self,
+           GtkWidget *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, page);
+  if (focus && !adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (focus);
+}
+
 /* ---- the shown case ---------------------------------------------------------------- */
+
+/* The header bar repeats the case title once the page has scrolled past it. */
+static void
+update_content_title (CsWindow *self)
+{
+  CsScenario *scenario = cs_scenario_page_get_scenario (self->scenario_page);
+  gboolean show = scenario && !cs_scenario_page_get_title_visible (self->scenario_page);
+
+  adw_window_title_set_title (self->content_title, show ? cs_scenario_get_title (scenario) : "");
+}
 
 static void
 show_scenario (CsWindow   *self,
@@ -120,7 +207,7 @@ show_scenario (CsWindow   *self,
 {
   cs_scenario_page_set_scenario (self->scenario_page, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, scenario ? "scenario" : "none");
-  adw_window_title_set_title (self->content_title, scenario ? cs_scenario_get_title (scenario) : "");
+  update_content_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", scenario != NULL);
 }
@@ -145,11 +232,11 @@ on_scenario_loaded (GObject      *source,
   show_scenario (self, scenario);
 }
 
+/* Another case (or a new version of the shown one) was chosen in the library. */
 static void
-on_selection_changed (CsWindow *self)
+on_library_selected (CsWindow *self)
 {
-  CsScenario *summary = gtk_single_selection_get_selected_item (self->selection);
-  CsScenario *shown = cs_scenario_page_get_scenario (self->scenario_page);
+  CsScenario *summary = cs_library_page_get_selected (self->library);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -160,50 +247,15 @@ on_selection_changed (CsWindow *self)
       return;
     }
 
-  /* The list was reloaded but the same, unchanged case stays selected. */
-  if (shown &&
-      g_str_equal (cs_record_get_id (CS_RECORD (shown)), cs_record_get_id (CS_RECORD (summary))) &&
-      cs_record_get_version (CS_RECORD (shown)) == cs_record_get_version (CS_RECORD (summary)))
-    return;
-
-  /* A click or key press in the list on a narrow window goes on to the case. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-      if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
-        adw_leaflet_set_visible_child (self->leaflet, self->content);
-    }
-
   self->load_cancellable = g_cancellable_new ();
   cs_store_load_scenario_async (self->store, cs_record_get_id (CS_RECORD (summary)),
                                 self->load_cancellable, on_scenario_loaded, g_object_ref (self));
 }
 
 static void
-on_list_activate (CsWindow *self,
-                  guint     position)
+on_library_activated (CsWindow *self)
 {
-  gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-}
-
-static gboolean
-select_id (CsWindow   *self,
-           const char *id)
-{
-  GListModel *model = cs_window_get_library_model (self);
-
-  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CsRecord) item = g_list_model_get_item (model, i);
-
-      if (g_str_has_prefix (cs_record_get_id (item), id))
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  show_page (self, self->content);
 }
 
 void
@@ -212,140 +264,7 @@ cs_window_select_scenario (CsWindow   *self,
 {
   g_return_if_fail (CS_IS_WINDOW (self));
 
-  if (!select_id (self, id))
-    {
-      g_free (self->pending_select_id);
-      self->pending_select_id = g_strdup (id);
-    }
-  else
-    adw_leaflet_set_visible_child (self->leaflet, self->content);
-}
-
-/* ---- the library list -------------------------------------------------------------- */
-
-static void
-on_search_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = cs_store_search_scenarios_finish (CS_STORE (source), result, &error);
-  CsScenario *selected;
-  g_autofree char *selected_id = NULL;
-  gboolean requested;
-  const char *query;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  requested = self->pending_select_id != NULL;
-  if (requested)
-    selected_id = g_steal_pointer (&self->pending_select_id);
-  else if (selected)
-    selected_id = g_strdup (cs_record_get_id (CS_RECORD (selected)));
-
-  gtk_single_selection_set_model (self->selection, list);
-  if (selected_id && select_id (self, selected_id))
-    {
-      /* A case asked for by id (--open, import, undo) is shown even on a narrow window. */
-      if (requested)
-        adw_leaflet_set_visible_child (self->leaflet, self->content);
-    }
-  else if (g_list_model_get_n_items (list) == 0)
-    show_scenario (self, NULL);
-
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (g_list_model_get_n_items (list) > 0)
-    gtk_stack_set_visible_child_name (self->library_stack, "list");
-  else if (query && *query)
-    gtk_stack_set_visible_child_name (self->library_stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->library_stack, "empty");
-}
-
-static void
-reload_library (CsWindow *self)
-{
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-
-  if (!self->store)
-    return;
-
-  self->search_cancellable = g_cancellable_new ();
-  cs_store_search_scenarios_async (self->store,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                   self->search_cancellable, on_search_done, g_object_ref (self));
-}
-
-static gboolean
-search_timeout_cb (gpointer user_data)
-{
-  CsWindow *self = user_data;
-
-  self->search_timeout_id = 0;
-  reload_library (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_search_changed (CsWindow *self)
-{
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
-}
-
-static void
-on_stop_search (CsWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  CsWindow *self = user_data;
-
-  self->reload_idle_id = 0;
-  reload_library (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The store may emit this on a worker thread: hop to the main context. */
-static void
-on_scenario_changed (CsWindow   *self,
-                     const char *id)
-{
-  if (self->reload_idle_id == 0)
-    self->reload_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb,
-                                            g_object_ref (self), g_object_unref);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, cs_scenario_row_new ());
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  CsScenario *scenario = gtk_list_item_get_item (item);
-
-  cs_scenario_row_set_scenario (CS_SCENARIO_ROW (gtk_list_item_get_child (item)), scenario);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cs_scenario_get_title (scenario), -1);
+  cs_library_page_select (self->library, id);
 }
 
 /* ---- import and export ------------------------------------------------------------- */
@@ -407,10 +326,7 @@ on_import_done (GObject      *source,
   else
     toast = g_strdup_printf (_("Imported “%s”"), cs_scenario_get_title (data->saved));
   show_toast (self, toast);
-
-  g_free (self->pending_select_id);
-  self->pending_select_id = g_strdup (cs_record_get_id (CS_RECORD (data->saved)));
-  reload_library (self);
+  cs_library_page_select (self->library, cs_record_get_id (CS_RECORD (data->saved)));
 }
 
 void
@@ -518,21 +434,37 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+void
+cs_window_export_file (CsWindow *self,
+                       GFile    *file)
+{
+  CsScenario *scenario;
+  g_autoptr(CsScenario) copy = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(scenario = cs_scenario_page_get_scenario (self->scenario_page)))
+    return;
+
+  /* The worker thread writes a copy, so the shown case can change meanwhile. */
+  copy = cs_scenario_format_copy (scenario, FALSE);
+  task = g_task_new (copy, NULL, on_export_done, g_object_ref (self));
+  g_task_set_source_tag (task, cs_window_export_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     CsWindow        *self)
 {
-  CsScenario *scenario = cs_scenario_page_get_scenario (self->scenario_page);
-
-  if (response == GTK_RESPONSE_ACCEPT && scenario)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(CsScenario) copy = cs_scenario_format_copy (scenario, FALSE);
-      g_autoptr(GTask) task = g_task_new (copy, NULL, on_export_done, g_object_ref (self));
-
-      g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-      g_task_run_in_thread (task, export_thread);
+      cs_window_export_file (self, file);
     }
   g_object_unref (dialog);
 }
@@ -564,21 +496,39 @@ export_action (GtkWidget  *widget,
 
 /* ---- delete with undo -------------------------------------------------------------- */
 
+/* A deletion's toast carries the case id; its Undo button and Ctrl+Z restore the case. */
 static void
-on_undo_delete (AdwToast *toast,
-                CsWindow *self)
+undo_delete (CsWindow *self,
+             AdwToast *toast)
 {
-  const char *id = g_object_get_data (G_OBJECT (toast), "scenario-id");
+  g_autofree char *id = g_object_steal_data (G_OBJECT (toast), "scenario-id");
   g_autoptr(GError) error = NULL;
+
+  /* each deletion is undone once */
+  if (!id)
+    return;
 
   if (!cs_store_restore_scenario (self->store, id, &error))
     {
       show_toast (self, error->message);
       return;
     }
-  g_free (self->pending_select_id);
-  self->pending_select_id = g_strdup (id);
-  reload_library (self);
+  cs_library_page_select (self->library, id);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  g_autoptr(AdwToast) toast = self->toast ? g_object_ref (self->toast) : NULL;
+
+  if (!toast)
+    return;
+
+  dismiss_toast (self);
+  undo_delete (self, toast);
 }
 
 static void
@@ -603,17 +553,17 @@ delete_action (GtkWidget  *widget,
     }
 
   title = g_strdup_printf (_("“%s” deleted"), cs_scenario_get_title (scenario));
-  toast = adw_toast_new (title);
+  toast = new_toast (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "scenario-id",
                           g_strdup (cs_record_get_id (CS_RECORD (scenario))), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, G_CONNECT_SWAPPED);
+  add_toast (self, toast);
 
-  show_scenario (self, NULL);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  reload_library (self);
+  /* closes the case page (notify::selected) */
+  cs_library_page_unselect (self->library);
+  show_page (self, GTK_WIDGET (self->library));
+  cs_library_page_reload (self->library);
 }
 
 static void
@@ -623,9 +573,32 @@ search_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  show_page (self, GTK_WIDGET (self->library));
+  cs_library_page_start_search (self->library);
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_debug ("Could not show help: %s", error->message);
+      show_toast (self, _("Help could not be opened: the help viewer may not be installed"));
+    }
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  gtk_show_uri_full (GTK_WINDOW (widget), "help:case-studio", GDK_CURRENT_TIME, NULL,
+                     on_help_shown, g_object_ref (widget));
 }
 
 static void
@@ -635,7 +608,7 @@ back_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  show_page (self, GTK_WIDGET (self->library));
 }
 
 /* ---- drag and drop ----------------------------------------------------------------- */
@@ -731,10 +704,10 @@ cs_window_dispose (GObject *object)
 {
   CsWindow *self = CS_WINDOW (object);
 
-  g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->load_cancellable);
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
+  if (self->toast)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  g_clear_object (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
@@ -745,12 +718,9 @@ cs_window_finalize (GObject *object)
 {
   CsWindow *self = CS_WINDOW (object);
 
-  g_clear_object (&self->search_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->selection);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->pending_select_id, g_free);
 
   G_OBJECT_CLASS (cs_window_parent_class)->finalize (object);
 }
@@ -766,27 +736,25 @@ cs_window_class_init (CsWindowClass *klass)
   object_class->finalize = cs_window_finalize;
   window_class->close_request = cs_window_close_request;
 
+  g_type_ensure (CS_TYPE_LIBRARY_PAGE);
   g_type_ensure (CS_TYPE_SCENARIO_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, library);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, library_stack);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, scenario_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_library_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_library_activated);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-scenario", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 
@@ -797,27 +765,16 @@ cs_window_class_init (CsWindowClass *klass)
 static void
 cs_window_init (CsWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  g_signal_connect_object (self->scenario_page, "notify::title-visible",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
@@ -827,4 +784,6 @@ cs_window_init (CsWindow *self)
 
   restore_window_state (self);
   show_scenario (self, NULL);
+  /* Keyboard focus starts in the library, not on the (scrollable) empty page beside it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->library));
 }

@@ -20,6 +20,9 @@ void        cs_window_select_scenario   (CsWindow      *self,
 /* Imports a .casestudio file as the Import action does (errors in a dialog, result in a toast). */
 void        cs_window_import_file       (CsWindow      *self,
                                          GFile         *file);
+/* Writes the shown case to a .casestudio file as the Export action does. */
+void        cs_window_export_file       (CsWindow      *self,
+                                         GFile         *file);
 /* For tests: the library list model (summaries) and the shown scenario. */
 GListModel *cs_window_get_library_model (CsWindow      *self);
 CsScenario *cs_window_get_scenario      (CsWindow      *self);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cs-application.h"
+#include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
 
@@ -102,6 +103,28 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+static GtkSingleSelection *
+selection (void)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL));
+
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  /* the text as shown, after any markup is applied */
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 window_drawn (gpointer data)
 {
@@ -156,10 +179,30 @@ test_open_scenario (void)
 
   page = CS_SCENARIO_PAGE (find_widget (GTK_WIDGET (window), CS_TYPE_SCENARIO_PAGE, NULL));
   g_assert_nonnull (page);
+
+  /* side by side, the keyboard focus stays in the library list */
+  {
+    GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  }
   g_assert_cmpuint (cs_scenario_page_count_rows (page, "personas"), ==, cs_scenario_get_n_personas (sample));
   g_assert_cmpuint (cs_scenario_page_count_rows (page, "scenes"), ==, cs_scenario_get_n_scenes (sample));
   g_assert_cmpuint (cs_scenario_page_count_rows (page, "outcomes"), ==,
                     g_strv_length ((GStrv) cs_scenario_get_learning_outcomes (sample)));
+
+  /* the first criterion of the first scene with its share of the goal, as a percentage */
+  {
+    g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (sample), 0);
+    g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (cs_scene_get_goal_criteria (scene), 0);
+    g_autofree char *weight = g_strdup_printf ("%.0f%%", 100.0 * cs_goal_criterion_get_weight (criterion) /
+                                                         cs_scene_get_total_weight (scene));
+
+    g_assert_true (has_label (GTK_WIDGET (page), cs_goal_criterion_get_text (criterion)));
+    g_assert_true (has_label (GTK_WIDGET (page), weight));
+  }
   save_screenshot ("window-scenario.png");
 
   /* Open the first person and the first scene and scroll to them for a second look. */
@@ -174,9 +217,16 @@ test_open_scenario (void)
     settle (300);
     scenes_heading = gtk_widget_get_parent (expander);
     g_assert_true (gtk_widget_compute_point (scenes_heading, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_true (cs_scenario_page_get_title_visible (page));
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
                               point.y - 48);
+    /* the case title scrolled away: the header bar shows it */
+    g_assert_false (cs_scenario_page_get_title_visible (page));
     save_screenshot ("window-scenario-people.png");
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    save_screenshot ("window-scenario-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   }
 }
 
@@ -193,6 +243,8 @@ test_search (void)
   wait_for (state_is, "no-results", "the No Results page");
   g_assert_cmpuint (library_count (), ==, 0);
   save_screenshot ("window-no-results.png");
+  /* the open case stays open while the search hides it */
+  g_assert_true (scenario_shown ((gpointer) cs_record_get_id (CS_RECORD (sample))));
 
   /* a prefix of a title word finds the case again */
   words[0][MIN (strlen (words[0]), 4)] = '\0';
@@ -202,6 +254,47 @@ test_search (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
+  g_assert_true (scenario_shown ((gpointer) cs_record_get_id (CS_RECORD (sample))));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection ()), ==, 0);
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_icon_button (c, icon_name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The close button of the toast on screen (the overlay's children other than its content). */
+static GtkWidget *
+find_toast_close_button (void)
+{
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (overlay)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button;
+
+      if (c != adw_toast_overlay_get_child (overlay) &&
+          (button = find_icon_button (c, "window-close-symbolic")))
+        return button;
+    }
+  return NULL;
+}
+
+static gboolean
+no_undo_toast (gpointer data)
+{
+  return find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo") == NULL;
 }
 
 static void
@@ -224,6 +317,71 @@ test_delete_undo (void)
   g_signal_emit_by_name (undo, "clicked");
   wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after undo");
   wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+}
+
+/* Ctrl+Z undoes the last deletion while its toast is up, and only then. */
+static void
+test_delete_undo_shortcut (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo-delete");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (accels[0]);
+  g_assert_cmpstr (accels[0], ==, "<Control>z");
+
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the case page before delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
+  wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after Ctrl+Z");
+  wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+  wait_for (no_undo_toast, NULL, "the toast to go with the undo");
+
+  /* once its toast is closed, a deletion can no longer be undone from the keyboard */
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the case page before delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
+  wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
+  settle (1300); /* as long as a person takes to read the toast (see TOAST_SETTLE_MS) */
+  g_assert_nonnull (find_toast_close_button ());
+  g_signal_emit_by_name (find_toast_close_button (), "clicked");
+  wait_for (no_undo_toast, NULL, "the toast closed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  settle (300);
+  g_assert_cmpuint (library_count (), ==, 0);
+
+  g_assert_true (cs_store_restore_scenario (cs_application_get_store (app), id, &error));
+  g_assert_no_error (error);
+  wait_for (library_has_n, GUINT_TO_POINTER (1), "the case restored by the store");
+}
+
+/* Deleting the case found by a search, then undoing, shows it again. */
+static void
+test_delete_undo_searching (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_autofree char *prefix = g_strndup (cs_scenario_get_title (sample), 4);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+  wait_for (state_is, "list", "the search results");
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the found case shown");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
+  wait_for (state_is, "no-results", "the search without the deleted case");
+  g_assert_null (cs_window_get_scenario (window));
+
+  settle (700); /* see TOAST_SETTLE_US */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection ()), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
 }
 
 static gboolean
@@ -283,6 +441,253 @@ test_open_file (void)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the opened file in the library");
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+}
+
+static gboolean
+drop_files (GFile *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          return accepted;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A .casestudio file dropped on the window is imported; other files are refused. */
+static void
+test_drop (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples",
+                                            "sample.casestudio", NULL);
+  g_autofree char *text_path = g_build_filename (tmp_dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  guint before = library_count ();
+
+  g_assert_true (g_file_set_contents (text_path, "not a case", -1, NULL));
+  g_assert_false (drop_files (text));
+  settle (300);
+  g_assert_cmpuint (library_count (), ==, before);
+
+  g_assert_true (drop_files (file));
+  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the dropped file in the library");
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static gboolean
+window_has_label (gpointer data)
+{
+  return has_label (GTK_WIDGET (window), data);
+}
+
+/* Export writes the shown case to a file that reads back as the same case. */
+static void
+test_export (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  g_autofree char *path = g_build_filename (tmp_dir, "export.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CsScenario) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the case page before export");
+  cs_window_export_file (window, file);
+  wait_for (window_has_label, "Exported to “export.casestudio”", "the export toast");
+  g_assert_true (file_exists (file));
+
+  exported = cs_scenario_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_record_get_id (CS_RECORD (exported)), ==, id);
+  g_assert_cmpstr (cs_scenario_get_title (exported), ==, cs_scenario_get_title (sample));
+  g_assert_cmpuint (cs_scenario_get_n_scenes (exported), ==, cs_scenario_get_n_scenes (sample));
+  g_assert_cmpuint (cs_scenario_get_n_personas (exported), ==, cs_scenario_get_n_personas (sample));
+}
+
+static gboolean
+title_shown (gpointer data)
+{
+  CsScenario *s = cs_window_get_scenario (window);
+
+  return s && g_str_equal (cs_scenario_get_title (s), data);
+}
+
+/* Case text with markup characters is shown as written, in rows and toasts alike. */
+static void
+test_plain_text (void)
+{
+  const char *title = "R&D <Pilot> & Co";
+  const char *name = "Ana <b>Ruiz</b> & Partners";
+  g_autofree char *path = g_build_filename (tmp_dir, "markup.casestudio", NULL);
+  g_autofree char *toast = g_strdup_printf ("Imported “%s”", title);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CsScenario) copy = cs_scenario_format_copy (sample, TRUE);
+  g_autoptr(CsPersona) persona = g_list_model_get_item (cs_scenario_get_personas (copy), 0);
+  g_autoptr(GError) error = NULL;
+  guint before = library_count ();
+
+  cs_scenario_set_title (copy, title);
+  cs_persona_set_name (persona, name);
+  g_assert_true (cs_scenario_format_save_file (copy, file, NULL, &error));
+  g_assert_no_error (error);
+
+  cs_window_import_file (window, file);
+  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the imported case");
+  wait_for (title_shown, (gpointer) title, "the imported case shown");
+  wait_for (window_has_label, toast, "the import toast");
+  g_assert_true (has_label (GTK_WIDGET (window), name));
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, *(GType *) data) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
+}
+
+/* The shortcuts window comes from the resource base path (gtk/help-overlay.ui) and the
+ * About window shows the application icon, in both profiles. */
+static void
+test_shortcuts_and_about (void)
+{
+  GType shortcuts = GTK_TYPE_SHORTCUTS_WINDOW;
+  GType about = ADW_TYPE_ABOUT_WINDOW;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_for (toplevel_shown, &shortcuts, "the shortcuts window");
+  close_toplevels (shortcuts);
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_for (toplevel_shown, &about, "the About window");
+  close_toplevels (about);
+}
+
+/* A library file that is not a database: the app explains it in a dialog instead of crashing. */
+static void
+test_library_error (void)
+{
+  g_autofree char *bad_library = g_build_filename (tmp_dir, "damaged.db", NULL);
+  g_autofree char *good_library = g_strdup (g_getenv ("CASE_STUDIO_LIBRARY"));
+  g_autoptr(CsApplication) broken_app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkWindow *broken_window;
+
+  g_assert_true (g_file_set_contents (bad_library, "this is not a database, only some text", -1, NULL));
+  g_setenv ("CASE_STUDIO_LIBRARY", bad_library, TRUE);
+
+  broken_app = cs_application_new ();
+  /* a second application on the test's bus connection needs an id of its own */
+  g_application_set_application_id (G_APPLICATION (broken_app), "org.casestudio.CaseStudio.TestLibraryError");
+  g_application_set_flags (G_APPLICATION (broken_app),
+                           g_application_get_flags (G_APPLICATION (broken_app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (broken_app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (cs_application_get_store (broken_app));
+  g_application_activate (G_APPLICATION (broken_app));
+  broken_window = gtk_application_get_active_window (GTK_APPLICATION (broken_app));
+  g_assert_true (CS_IS_WINDOW (broken_window));
+
+  wait_for (error_dialog_shown, &dialog, "the library error dialog");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == broken_window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged.db"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (broken_window);
+  g_setenv ("CASE_STUDIO_LIBRARY", good_library, TRUE);
+}
+
+static gboolean
+leaflet_shows (gpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+
+  return adw_leaflet_get_folded (leaflet) && !adw_leaflet_get_child_transition_running (leaflet) &&
+         G_TYPE_CHECK_INSTANCE_TYPE (adw_leaflet_get_visible_child (leaflet), *(GType *) data);
+}
+
+/* At phone width one page shows at a time: the case opens over the library, Back returns.
+ * (A second window of the app, opened at that width; the helpers look at `window`.) */
+static void
+test_narrow (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  GType library = CS_TYPE_LIBRARY_PAGE;
+  GType content = GTK_TYPE_BOX;
+  CsWindow *wide = window;
+
+  window = cs_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (leaflet_shows, &library, "the folded library");
+
+  cs_window_select_scenario (window, id);
+  wait_for (leaflet_shows, &content, "the case over the library");
+  wait_for (scenario_shown, (gpointer) id, "the case page");
+  save_screenshot ("window-narrow.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  wait_for (leaflet_shows, &library, "the library after Back");
+  save_screenshot ("window-narrow-library.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = wide;
+}
+
+/* Closing the window remembers its size (GSettings, memory backend in tests). Runs last. */
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  settle (300);
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
 static void
@@ -347,12 +752,22 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/open-scenario", test_open_scenario);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/window/delete-undo-shortcut", test_delete_undo_shortcut);
+  g_test_add_func ("/ui/window/delete-undo-searching", test_delete_undo_searching);
   g_test_add_func ("/ui/window/import", test_import);
   g_test_add_func ("/ui/window/open-file", test_open_file);
+  g_test_add_func ("/ui/window/drop", test_drop);
+  g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/plain-text", test_plain_text);
+  g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/ui/window/library-error", test_library_error);
+  g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/state", test_window_state);
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (window)
+    gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&sample);
   g_clear_object (&app);
   remove_tree (tmp_dir);
