@@ -66,7 +66,7 @@ cs_store_db_fail (sqlite3  *db,
       break;
 
     case SQLITE_IOERR:
-      if (sys_errno == ENOSPC || sys_errno == EDQUOT)
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
         return cs_store_db_fail (NULL, SQLITE_FULL, error);
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED,
                    _("The library “%s” could not be read or written (%s). Check the disk "

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sqlite3.h>
 
 #include "cs-model.h"
@@ -929,6 +931,67 @@ test_locked (void)
   g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "During the lock");
 }
 
+/* A real "disk full": the child may not grow any file past 256 KiB (RLIMIT_FSIZE), so the
+ * write of a 2 MiB save fails half way, as it would on a full disk. */
+#define FULL_LIMIT (256 * 1024)
+
+static void
+test_full (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsStore) store = cs_store_open (g_getenv ("CS_TEST_FULL_DB"), &error);
+      g_autoptr(CsScenario) scenario = NULL;
+      g_autofree char *big = g_malloc (4 * FULL_LIMIT + 1);
+      struct rlimit limit = { FULL_LIMIT, FULL_LIMIT };
+
+      g_assert_no_error (error);
+      scenario = cs_store_load_scenario (store, g_getenv ("CS_TEST_FULL_ID"), &error);
+      g_assert_no_error (error);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      memset (big, 'x', 4 * FULL_LIMIT);
+      big[4 * FULL_LIMIT] = '\0';
+      cs_scenario_set_title (scenario, "After the disk filled");
+      cs_scenario_set_source_text (scenario, big);
+      g_assert_false (cs_store_save_scenario (store, scenario, &error));
+      g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FULL);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  {
+    g_autoptr(CsStore) store = open_new_store ("full");
+    g_autoptr(CsScenario) scenario = make_scenario ("Before the disk filled");
+    g_autoptr(CsScenario) loaded = NULL;
+    g_autofree char *path = g_strdup (cs_store_get_path (store));
+    gint64 entries;
+
+    save (store, scenario);
+    entries = outbox (store);
+    g_clear_object (&store);
+
+    g_setenv ("CS_TEST_FULL_DB", path, TRUE);
+    g_setenv ("CS_TEST_FULL_ID", cs_record_get_id (CS_RECORD (scenario)), TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*disk is full*nothing was changed*");
+
+    store = cs_store_open (path, NULL);
+    g_assert_nonnull (store);
+    loaded = load (store, scenario);
+    g_assert_cmpstr (cs_scenario_get_title (loaded), ==, "Before the disk filled");
+    g_assert_cmpint (outbox (store), ==, entries);
+
+    /* With room again the same save works. */
+    cs_scenario_set_title (loaded, "After the disk filled");
+    save (store, loaded);
+  }
+}
+
 static void
 test_corrupt (void)
 {
@@ -1111,6 +1174,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/errors/read-only-dir", test_read_only_dir);
   g_test_add_func ("/store/errors/read-only-file", test_read_only_file);
   g_test_add_func ("/store/errors/locked", test_locked);
+  g_test_add_func ("/store/errors/full", test_full);
   g_test_add_func ("/store/errors/corrupt", test_corrupt);
   g_test_add_func ("/store/errors/corrupt-pages", test_corrupt_pages);
   g_test_add_func ("/store/async", test_async);
