@@ -155,19 +155,21 @@ line_flush (LineBuilder *b,
   if (start != end)
     {
       GString *clean = g_string_sized_new (end - start);
-      gboolean space = FALSE;
+      gboolean space = FALSE, tab = FALSE;
 
       for (const char *p = start; *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
-          if (g_unichar_isspace (c))
+          if (c == '\t')
+            tab = TRUE;
+          else if (g_unichar_isspace (c))
             space = TRUE;
           else
             {
-              if (space && clean->len > 0)
-                g_string_append_c (clean, ' ');
-              space = FALSE;
+              if ((space || tab) && clean->len > 0)
+                g_string_append_c (clean, tab ? '\t' : ' ');
+              space = tab = FALSE;
               g_string_append_unichar (clean, c);
             }
         }
@@ -200,6 +202,8 @@ read_page_lines (PopplerPage *page,
   glong n_chars;
   LineBuilder b = { g_string_new (NULL) };
   glong index = 0;
+  double last_x2 = 0;
+  gboolean spaced = FALSE;
 
   if (text == NULL || *text == '\0')
     {
@@ -225,9 +229,27 @@ read_page_lines (PopplerPage *page,
           continue;
         }
 
+      /* A wide gap between two glyphs of one line separates table cells or columns
+       * that the PDF drew without a space: keep it as a tab. */
+      if (rects && !g_unichar_isspace (c) && !b.empty)
+        {
+          double em = MAX (b.font_size, 6.0);
+          double gap = rects[index].x1 - last_x2;
+
+          if ((!spaced && gap > em * 0.3) || gap > em * 1.5)
+            g_string_append_c (b.text, '\t');
+        }
+
       g_string_append_unichar (b.text, c);
       if (g_unichar_isspace (c))
-        continue;
+        {
+          spaced = TRUE;
+          continue;
+        }
+      spaced = FALSE;
+      b.empty = FALSE;
+      if (rects)
+        last_x2 = rects[index].x2;
 
       while (attr && ((PopplerTextAttributes *) attr->data)->end_index < index)
         attr = attr->next;

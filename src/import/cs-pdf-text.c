@@ -97,6 +97,27 @@ cs_pdf_text_add_line (CsPdfText  *self,
   g_return_if_fail (text != NULL && *text != '\0');
 
   page = &g_array_index (self->pages, Page, self->pages->len - 1);
+
+  /* The same baseline, to the right of the last line of this page: one table row that the
+   * PDF's reading order broke in two. Join it to that line after a tab. */
+  if (page->n_lines > 0)
+    {
+      CsPdfLine *last = &g_array_index (self->lines, CsPdfLine, self->lines->len - 1);
+
+      if (ABS (last->y - y) < 1.0 && ABS (last->height - height) < 1.0 &&
+          x >= last->x + last->width - 0.5)
+        {
+          char *joined = g_strconcat (last->text, "\t", text, NULL);
+
+          g_free (last->text);
+          last->text = joined;
+          last->width = x + width - last->x;
+          last->font_size = MAX (last->font_size, font_size);
+          last->bold = last->bold || bold;
+          return;
+        }
+    }
+
   line.page = self->pages->len - 1;
   line.text = g_strdup (text);
   line.x = x;

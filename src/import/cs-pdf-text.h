@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   guint    page;
-  char    *text;          /* one visual line, whitespace collapsed, never empty */
+  char    *text;          /* one visual line, whitespace collapsed, never empty; a tab
+                           * stands for a wide gap (table cells, columns) */
   double   x, y;          /* top left */
   double   width, height;
   double   font_size;     /* the largest font size on the line */

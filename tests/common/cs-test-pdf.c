@@ -88,7 +88,7 @@ static const Block case_blocks[] = {
           "leave the roastery under-used. She asked David, Priya and an outside adviser to "
           "bring her a recommendation before the board meeting on April 12." },
   { CAPTION, "Exhibit 1: Financial summary of the options (thousands of dollars per year)" },
-  { TABLE_ROW, "Option|Revenue|Extra costs|Operating profit|Loan needed" },
+  { TABLE_ROW, "Option|Revenue|Extra costs|Profit|Loan needed" },
   { TABLE_ROW, "Decline the offer|3,200|0|224|0" },
   { TABLE_ROW, "Pilot in 40 stores|3,714|402|286|120" },
   { TABLE_ROW, "Full contract|5,000|1,290|416|400" },
