@@ -12,6 +12,7 @@
 #include "cs-model.h"
 #include "cs-store.h"
 #include "cs-cli-server.h"
+#include "cs-cli-import.h"
 
 #define EXIT_USAGE 2
 
@@ -292,6 +293,12 @@ cmd_show (CsStore *store, int argc, char **argv, GError **error)
 }
 
 static int
+cmd_import (CsStore *store, int argc, char **argv, GError **error)
+{
+  return cs_cli_import (store, argc, argv, opt_json, error);
+}
+
+static int
 cmd_import_json (CsStore *store, int argc, char **argv, GError **error)
 {
   g_autoptr(GFile) file = NULL;
@@ -395,6 +402,7 @@ static const CsCommand commands[] = {
   { "list",        "[--json] [--deleted]", N_("List the cases in the library"), cmd_list },
   { "search",      "WORDS… [--json]",     N_("Search titles, descriptions and tags"), cmd_search },
   { "show",        "ID [--json]",          N_("Show one case (--json: as a .casestudio document)"), cmd_show },
+  { "import",      "FILE.pdf [--json]",    N_("Analyse a case-study PDF and add it as a draft (--json: print the draft instead)"), cmd_import },
   { "import-json", "FILE",                 N_("Add a .casestudio file to the library"), cmd_import_json },
   { "export",      "ID FILE",              N_("Write a case to a .casestudio file (- for standard output)"), cmd_export },
   { "delete",      "ID [--reason TEXT]",   N_("Move a case to the deleted cases (it can be restored)"), cmd_delete },
@@ -442,6 +450,7 @@ main (int argc, char **argv)
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, cs_cli_server_option_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, cs_cli_import_option_entries (), GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cs-model.h"
+#include "cs-test-pdf.h"
 
 typedef struct {
   char *dir;
@@ -395,6 +396,110 @@ test_newer_library (Fixture *f, gconstpointer data)
   g_assert_cmpmem (before, len_before, after, len_after);
 }
 
+static guint
+count_cases (Fixture *f)
+{
+  Result r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  guint n;
+
+  RUN (f, &r, "list", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  n = json_array_get_length (json_node_get_array (root));
+  result_clear (&r);
+  return n;
+}
+
+static void
+test_import_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "northgate.pdf", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CsScenario) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+
+  cs_test_pdf_write_case (pdf, FALSE);
+
+  /* --json prints the draft and leaves the library alone */
+  RUN (f, &r, "import", pdf, "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  draft = cs_scenario_format_from_data (r.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_scenario_get_title (draft), ==, cs_test_pdf_title);
+  g_assert_cmpuint (cs_scenario_get_n_personas (draft), ==, cs_test_pdf_n_people);
+  g_assert_cmpuint (cs_scenario_get_n_scenes (draft), >=, 3);
+  g_assert_cmpint (cs_scenario_get_status (draft), ==, CS_SCENARIO_STATUS_DRAFT);
+  result_clear (&r);
+  g_assert_cmpuint (count_cases (f), ==, 0);
+
+  /* without it the draft goes into the library */
+  RUN (f, &r, "import", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "as a draft"));
+  g_assert_nonnull (strstr (r.out, "Elena Marsh"));
+  result_clear (&r);
+  g_assert_cmpuint (count_cases (f), ==, 1);
+}
+
+static void
+test_import_pdf_bad (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = g_build_filename (f->dir, "good.pdf", NULL);
+  g_autofree char *fake = g_build_filename (f->dir, "notes.pdf", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.pdf", NULL);
+  g_autofree char *locked = g_build_filename (f->dir, "locked.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.pdf", NULL);
+  Result r = { 0 };
+
+  cs_test_pdf_write_case (good, FALSE);
+  g_assert_true (g_file_set_contents (fake, "Meeting notes, not a PDF at all.\n", -1, NULL));
+  cs_test_pdf_write_truncated (good, cut, 0.4);
+
+  RUN (f, &r, "import", fake);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "not a PDF"));
+  result_clear (&r);
+
+  RUN (f, &r, "import", cut);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_cmpstr (r.err, !=, "");
+  result_clear (&r);
+
+  RUN (f, &r, "import", missing);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_cmpstr (r.err, !=, "");
+  result_clear (&r);
+
+  RUN (f, &r, "import");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  if (cs_test_pdf_write_encrypted (good, locked, "s3cret"))
+    {
+      RUN (f, &r, "import", locked);
+      g_assert_cmpint (r.status, !=, 0);
+      g_assert_nonnull (strstr (r.err, "--password"));
+      result_clear (&r);
+
+      RUN (f, &r, "import", locked, "--password", "wrong");
+      g_assert_cmpint (r.status, !=, 0);
+      g_assert_nonnull (strstr (r.err, "password"));
+      result_clear (&r);
+      g_assert_cmpuint (count_cases (f), ==, 0);
+
+      RUN (f, &r, "import", locked, "--password", "s3cret");
+      g_assert_cmpint (r.status, ==, 0);
+      result_clear (&r);
+      g_assert_cmpuint (count_cases (f), ==, 1);
+    }
+  else
+    /* nothing bad got in */
+    g_assert_cmpuint (count_cases (f), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -409,6 +514,8 @@ main (int argc, char **argv)
   ADD ("bad-input", test_bad_input);
   ADD ("locked-library", test_locked_library);
   ADD ("newer-library", test_newer_library);
+  ADD ("import-pdf", test_import_pdf);
+  ADD ("import-pdf-bad", test_import_pdf_bad);
 #undef ADD
 
   return g_test_run ();
