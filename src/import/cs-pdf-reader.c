@@ -15,8 +15,6 @@
 #define MAGIC_WINDOW 1024   /* the PDF header may follow some junk, as readers allow */
 #define OCR_DPI      200.0
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
 static char *
 display_name (GFile *file)

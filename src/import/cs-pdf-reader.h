@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 /* poppler-glib 22 has no autoptr support of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
 /* Called after each page is read, on the reading thread. */
 typedef void (*CsPdfReadProgress) (guint    pages_done,
