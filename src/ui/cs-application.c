@@ -129,7 +129,8 @@ cs_application_activate (GApplication *app)
     show_library_error (self, window);
 }
 
-/* Files from the file manager or the command line: .casestudio files are imported. */
+/* Files from the file manager or the command line: PDFs open for analysis, .casestudio
+ * files are imported. */
 static void
 cs_application_open (GApplication  *app,
                      GFile        **files,
@@ -140,8 +141,8 @@ cs_application_open (GApplication  *app,
 
   g_application_activate (app);
   window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  for (int i = 0; i < n_files; i++)
-    cs_window_import_file (window, files[i]);
+  if (cs_window_open_files (window, files, n_files) < (guint) n_files)
+    g_printerr (_("case-studio: only PDF and .casestudio files can be opened\n"));
 }
 
 static int

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-import-window.h"
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
@@ -350,14 +351,94 @@ cs_window_import_file (CsWindow *self,
   g_task_run_in_thread (task, import_thread);
 }
 
+static void
+on_pdf_saved (CsImportWindow *import,
+              CsScenario     *scenario,
+              CsWindow       *self)
+{
+  g_autofree char *toast = g_strdup_printf (_("Added “%s” to the library as a draft"),
+                                            cs_scenario_get_title (scenario));
+
+  show_toast (self, toast);
+  cs_library_page_select (self->library, cs_record_get_id (CS_RECORD (scenario)));
+}
+
+CsImportWindow *
+cs_window_import_pdf (CsWindow *self,
+                      GFile    *file)
+{
+  CsImportWindow *import;
+
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!self->store)
+    return NULL;
+  import = cs_import_window_new (GTK_WINDOW (self), self->store, NULL, file);
+  g_signal_connect_object (import, "saved", G_CALLBACK (on_pdf_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (import));
+  return import;
+}
+
+/* A PDF by its name or its content type. */
+static gboolean
+is_pdf (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  if (name && g_str_has_suffix (name, ".pdf"))
+    return TRUE;
+  if (name && g_ascii_strcasecmp (name + MAX (0, (int) strlen (name) - 4), ".pdf") == 0)
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info ? g_file_info_get_content_type (info) : NULL;
+  return type && g_content_type_is_a (type, "application/pdf");
+}
+
+static gboolean
+is_case_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name && g_str_has_suffix (name, ".casestudio");
+}
+
+/* Opens what the user chose or dropped: PDFs for analysis, .casestudio files at once.
+ * Returns how many files were taken. */
+guint
+cs_window_open_files (CsWindow *self,
+                      GFile   **files,
+                      guint     n_files)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (is_case_file (files[i]))
+        cs_window_import_file (self, files[i]);
+      else if (is_pdf (files[i]))
+        cs_window_import_pdf (self, files[i]);
+      else
+        continue;
+      n++;
+    }
+  return n;
+}
+
 static GtkFileFilter *
 new_case_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Case Studio Files"));
+  gtk_file_filter_set_name (filter, _("Case Studies (PDF or Case Studio)"));
   gtk_file_filter_add_pattern (filter, "*.casestudio");
   gtk_file_filter_add_mime_type (filter, "application/x-casestudio");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_pattern (filter, "*.PDF");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
   return filter;
 }
 
@@ -369,12 +450,12 @@ on_import_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          cs_window_import_file (self, file);
-        }
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (cs_window_open_files (self, (GFile **) array->pdata, array->len) < array->len)
+        show_toast (self, _("Only PDF and .casestudio files can be imported"));
     }
   g_object_unref (dialog);
 }
@@ -388,7 +469,7 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = new_case_filter ();
 
-  dialog = gtk_file_chooser_native_new (_("Import a Case File"), GTK_WINDOW (self),
+  dialog = gtk_file_chooser_native_new (_("Import a Case Study"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
@@ -621,21 +702,17 @@ on_drop (GtkDropTarget *target,
          CsWindow      *self)
 {
   GSList *files = g_value_get_boxed (value);
-  guint n = 0;
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+  guint n;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target-active");
   for (GSList *l = files; l; l = l->next)
-    {
-      g_autofree char *name = g_file_get_basename (l->data);
-
-      if (name && g_str_has_suffix (name, ".casestudio"))
-        {
-          cs_window_import_file (self, l->data);
-          n++;
-        }
-    }
-
+    g_ptr_array_add (array, l->data);
+  n = cs_window_open_files (self, (GFile **) array->pdata, array->len);
   if (n == 0)
-    show_toast (self, _("Only .casestudio files can be imported for now"));
+    show_toast (self, _("Drop a case-study PDF or a .casestudio file to import it"));
+  else if (n < array->len)
+    show_toast (self, _("Only PDF and .casestudio files were imported"));
   return n > 0;
 }
 

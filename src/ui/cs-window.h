@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cs-application.h"
+#include "cs-import-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,14 @@ void        cs_window_select_scenario   (CsWindow      *self,
 /* Imports a .casestudio file as the Import action does (errors in a dialog, result in a toast). */
 void        cs_window_import_file       (CsWindow      *self,
                                          GFile         *file);
+/* Opens an import window for a case-study PDF (preview, analysis, review). */
+CsImportWindow *cs_window_import_pdf    (CsWindow      *self,
+                                         GFile         *file);
+/* Opens files from the command line, a drop or the file chooser: PDFs for analysis,
+ * .casestudio files at once. Returns how many it could take. */
+guint           cs_window_open_files    (CsWindow      *self,
+                                         GFile        **files,
+                                         guint          n_files);
 /* Writes the shown case to a .casestudio file as the Export action does. */
 void        cs_window_export_file       (CsWindow      *self,
                                          GFile         *file);

@@ -12,6 +12,8 @@
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
+#include "cs-import-window.h"
+#include "cs-test-pdf.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -125,16 +127,27 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
+
 static gboolean
-window_drawn (gpointer data)
+widget_drawn (gpointer data)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
+
+static void
+save_screenshot_of (GtkWidget  *widget,
+                    const char *name);
 
 static void
 save_screenshot (const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
+  save_screenshot_of (GTK_WIDGET (window), name);
+}
+
+static void
+save_screenshot_of (GtkWidget  *widget,
+                    const char *name)
+{
   int w, h;
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -142,7 +155,7 @@ save_screenshot (const char *name)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", name, NULL);
 
-  wait_for (window_drawn, NULL, "the window on screen");
+  wait_for (widget_drawn, widget, "the window on screen");
   settle (300);
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);
@@ -707,6 +720,295 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+
+/* ---- importing a PDF ------------------------------------------------------------- */
+
+static CsImportWindow *
+find_import_window (GFile *file)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_IMPORT_WINDOW (w) && g_file_equal (cs_import_window_get_file (CS_IMPORT_WINDOW (w)), file))
+        return CS_IMPORT_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+import_window_open (gpointer data)
+{
+  return find_import_window (data) != NULL;
+}
+
+static gboolean
+import_window_gone (gpointer data)
+{
+  return find_import_window (data) == NULL;
+}
+
+static gboolean
+import_state_is (gpointer data)
+{
+  const char **args = data;
+  CsImportWindow *w = find_import_window ((GFile *) args[0]);
+
+  return w && g_strcmp0 (cs_import_window_get_state (w), args[1]) == 0;
+}
+
+static void
+wait_for_import_state (GFile      *file,
+                       const char *state)
+{
+  const char *args[] = { (const char *) file, state };
+  g_autofree char *what = g_strdup_printf ("the import to be in state “%s”", state);
+
+  wait_for (import_state_is, args, what);
+}
+
+static GtkWidget *
+find_expander (GtkWidget  *root,
+               const char *title)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_expander (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_row (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first row of the passages pane. */
+static GtkWidget *
+find_source_row (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "passage"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_source_row (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Drop a case PDF, review the draft (people, where they appear, an edit), save it. */
+static void
+test_import_pdf (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "Northgate.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = library_count ();
+  CsImportWindow *import;
+  CsReviewPage *review;
+  CsScenario *draft, *saved;
+  CsPersona *priya = NULL;
+  GtkWidget *row, *source;
+  const char *edited = "Northgate Coffee Roasters (reviewed)";
+  guint source_page;
+
+  cs_test_pdf_write_case (path, FALSE);
+  g_assert_true (drop_files (file));
+  wait_for (import_window_open, file, "the import window");
+  import = find_import_window (file);
+  wait_for_import_state (file, "review");
+  g_assert_cmpuint (library_count (), ==, before);
+
+  /* the preview drew pages: a thumbnail at least, and the page view */
+  g_assert_cmpuint (cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)), >=, 2);
+  g_assert_cmpuint (cs_import_window_get_selected_page (import), ==, 0);
+
+  /* the people are listed; opening one shows where the PDF mentions them */
+  draft = cs_extraction_get_scenario (cs_import_window_get_extraction (import));
+  g_assert_cmpuint (cs_scenario_get_n_personas (draft), ==, cs_test_pdf_n_people);
+  for (guint i = 0; i < cs_scenario_get_n_personas (draft); i++)
+    {
+      g_autoptr(CsPersona) p = g_list_model_get_item (cs_scenario_get_personas (draft), i);
+
+      if (g_str_equal (cs_persona_get_name (p), "Priya Natarajan"))
+        priya = p;
+    }
+  g_assert_nonnull (priya);
+  review = cs_import_window_get_review_page (import);
+  row = find_expander (GTK_WIDGET (review), "Priya Natarajan");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  {
+    g_autofree char *expected = g_strdup_printf ("persona:%s", cs_record_get_id (CS_RECORD (priya)));
+
+    g_assert_cmpstr (cs_review_page_get_sources_path (review), ==, expected);
+  }
+  g_assert_cmpuint (cs_review_page_get_n_sources (review), >=, 2);
+  save_screenshot_of (GTK_WIDGET (import), "import-review.png");
+
+  /* activating a passage shows its page (Priya is on page 2) */
+  source = find_source_row (GTK_WIDGET (review));
+  g_assert_nonnull (source);
+  source_page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "page"));
+  g_assert_cmpuint (source_page, ==, 1);
+  gtk_widget_activate (source);
+  settle (100);
+  g_assert_cmpuint (cs_import_window_get_selected_page (import), ==, source_page);
+  save_screenshot_of (GTK_WIDGET (import), "import-document.png");
+
+  /* a correction goes into the draft */
+  row = find_entry_row (GTK_WIDGET (review), "Title");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), edited);
+  g_assert_cmpstr (cs_scenario_get_title (draft), ==, edited);
+
+  /* saved: in the library as a draft, with the original text, and shown */
+  cs_import_window_save (import);
+  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the draft in the library");
+  wait_for (import_window_gone, file, "the import window to close");
+  wait_for (title_shown, (gpointer) edited, "the saved draft on the case page");
+  wait_for (window_has_label, "Added “Northgate Coffee Roasters (reviewed)” to the library as a draft",
+            "the saved toast");
+  saved = cs_window_get_scenario (window);
+  g_assert_cmpint (cs_scenario_get_status (saved), ==, CS_SCENARIO_STATUS_DRAFT);
+  g_assert_cmpuint (cs_scenario_get_n_personas (saved), ==, cs_test_pdf_n_people);
+  g_assert_nonnull (strstr (cs_scenario_get_source_text (saved), "30-kilogram"));
+}
+
+static gboolean
+thumbnail_drawn (gpointer data)
+{
+  CsImportWindow *import = find_import_window (data);
+
+  return import && cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)) >= 2;
+}
+
+/* A 300-page PDF: pages appear while its text is read, only those on screen are drawn,
+ * and Cancel stops the import with nothing added. */
+static void
+test_import_pdf_long_cancel (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "Long.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = library_count ();
+  CsImportWindow *import;
+  guint rendered;
+
+  cs_test_pdf_write_long (path, 300);
+  import = cs_window_import_pdf (window, file);
+  g_assert_nonnull (import);
+  wait_for_import_state (file, "reading");
+  wait_for (thumbnail_drawn, file, "the first pages drawn");
+  settle (200);
+  rendered = cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import));
+  g_test_message ("pages drawn while reading: %u of 300", rendered);
+  /* the grid binds the rows on screen and a few around them, never the whole document */
+  g_assert_cmpuint (rendered, <, 100);
+  settle (1000);
+  g_test_message ("pages drawn a second later: %u", cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)));
+  g_assert_cmpuint (cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)), <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (
+    GTK_GRID_VIEW (find_widget (GTK_WIDGET (import), GTK_TYPE_GRID_VIEW, NULL))))), ==, 300);
+
+  cs_import_window_cancel (import);
+  wait_for (import_window_gone, file, "the import window to close after Cancel");
+  settle (300);
+  g_assert_cmpuint (library_count (), ==, before);
+}
+
+/* A renamed non-PDF says so in the import window; nothing reaches the library. */
+static void
+test_import_pdf_bad (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "Minutes.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = library_count ();
+  CsImportWindow *import;
+
+  g_assert_true (g_file_set_contents (path, "These are meeting minutes in plain text.", -1, NULL));
+  g_assert_true (drop_files (file));
+  wait_for (import_window_open, file, "the import window");
+  wait_for_import_state (file, "error");
+  import = find_import_window (file);
+  g_assert_nonnull (strstr (cs_import_window_get_error (import), "not a PDF"));
+  g_assert_true (has_label (GTK_WIDGET (import), "“Minutes.pdf” Could Not Be Imported"));
+  gtk_window_close (GTK_WINDOW (import));
+  wait_for (import_window_gone, file, "the import window to close");
+  g_assert_cmpuint (library_count (), ==, before);
+}
+
+static gboolean
+password_asked (gpointer data)
+{
+  CsImportWindow *import = find_import_window (data);
+
+  return import && cs_import_window_get_password_dialog (import) != NULL;
+}
+
+static void
+answer_password (GFile      *file,
+                 const char *password)
+{
+  CsImportWindow *import = find_import_window (file);
+  AdwMessageDialog *dialog = cs_import_window_get_password_dialog (import);
+
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), password);
+  adw_message_dialog_response (dialog, "unlock");
+}
+
+/* An encrypted PDF asks for its password, again after a wrong one, then imports; closing a
+ * reviewed draft asks first. */
+static void
+test_import_pdf_password (void)
+{
+  g_autofree char *plain = g_build_filename (tmp_dir, "plain.pdf", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "Locked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsImportWindow *import;
+
+  cs_test_pdf_write_case (plain, FALSE);
+  if (!cs_test_pdf_write_encrypted (plain, path, "case-2024"))
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  import = cs_window_import_pdf (window, file);
+  wait_for (password_asked, file, "the password dialog");
+  answer_password (file, "guess");
+  wait_for (password_asked, file, "the password dialog after a wrong password");
+  answer_password (file, "case-2024");
+  wait_for_import_state (file, "review");
+
+  /* closing asks before the draft is thrown away */
+  gtk_window_close (GTK_WINDOW (import));
+  settle (100);
+  g_assert_true (find_import_window (file) == import);
+  cs_import_window_cancel (import);
+  wait_for (import_window_gone, file, "the import window to close");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -758,6 +1060,10 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/drop", test_drop);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/import-pdf", test_import_pdf);
+  g_test_add_func ("/ui/window/import-pdf-long-cancel", test_import_pdf_long_cancel);
+  g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
+  g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);
