@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "cs-import-util.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -311,8 +313,7 @@ progress_from_thread (CsImportStage stage,
   update->task = g_object_ref (task);
   update->stage = stage;
   update->fraction = fraction;
-  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, deliver_progress, update,
-                              progress_update_free);
+  cs_import_invoke_later (d->context, deliver_progress, update, progress_update_free);
 }
 
 static void

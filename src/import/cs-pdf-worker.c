@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "cs-import-util.h"
+
 #include "cs-pdf-worker.h"
 
 typedef enum {
@@ -268,8 +270,7 @@ read_progress (guint    done,
       update->progress_data = ctx->job->progress_data;
       update->done = done;
       update->total = total;
-      g_main_context_invoke_full (ctx->job->context, G_PRIORITY_DEFAULT, deliver_progress,
-                                  update, progress_update_free);
+      cs_import_invoke_later (ctx->job->context, deliver_progress, update, progress_update_free);
     }
   serve_renders (ctx->state);
 }
