@@ -405,27 +405,6 @@ guess_traits (CsCasePerson *person,
     }
 }
 
-static char *
-capitalise (const char *text)
-{
-  gunichar c = g_utf8_get_char (text);
-  char buf[8];
-  int len = g_unichar_to_utf8 (g_unichar_toupper (c), buf);
-
-  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
-}
-
-static char *
-strip_end (const char *text)
-{
-  char *copy = g_strstrip (g_strdup (text));
-  gsize len = strlen (copy);
-
-  while (len > 0 && strchr (".;:,", copy[len - 1]))
-    copy[--len] = '\0';
-  return copy;
-}
-
 /* A goal from a sentence about the person, or NULL. */
 static char *
 goal_from (const char *sentence)
@@ -450,12 +429,12 @@ goal_from (const char *sentence)
 
       if (at == NULL)
         continue;
-      rest = strip_end (at + strlen (cues[i].cue));
+      rest = cs_text_strip_end (at + strlen (cues[i].cue));
       if (g_utf8_strlen (rest, -1) < 12)
         continue;
       if (*cues[i].lead)
         return g_strconcat (cues[i].lead, rest, NULL);
-      return capitalise (rest);
+      return cs_text_upper_first (rest);
     }
   return NULL;
 }

@@ -83,3 +83,37 @@ cs_text_has_word (const char *text,
     }
   return FALSE;
 }
+
+char *
+cs_text_strip_end (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text));
+  gsize len = strlen (copy);
+
+  while (len > 0 && strchr (".;:,?!", copy[len - 1]))
+    copy[--len] = '\0';
+  return copy;
+}
+
+char *
+cs_text_upper_first (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+  char buf[8];
+  int len = g_unichar_to_utf8 (g_unichar_toupper (c), buf);
+
+  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+}
+
+char *
+cs_text_lower_first (const char *text)
+{
+  const char *next = g_utf8_next_char (text);
+  char buf[8];
+  int len;
+
+  if (*text == '\0' || g_unichar_isupper (g_utf8_get_char (next)))
+    return g_strdup (text);
+  len = g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (text)), buf);
+  return g_strdup_printf ("%.*s%s", len, buf, next);
+}

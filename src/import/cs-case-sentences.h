@@ -25,4 +25,10 @@ GPtrArray *cs_case_sentences_new (CsCaseOutline *outline);
 gboolean   cs_text_has_word      (const char    *text,
                                   const char    *word);
 
+/* Copies without trailing spaces and punctuation (. ; : , ? !). */
+char      *cs_text_strip_end     (const char    *text);
+/* With the first letter in upper or lower case; lower_first keeps acronyms ("CEO of"). */
+char      *cs_text_upper_first   (const char    *text);
+char      *cs_text_lower_first   (const char    *text);
+
 G_END_DECLS

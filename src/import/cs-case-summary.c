@@ -68,17 +68,6 @@ cs_case_summary_find_decision (GPtrArray *sentences)
   return best;
 }
 
-static char *
-strip_end (const char *text)
-{
-  char *copy = g_strstrip (g_strdup (text));
-  gsize len = strlen (copy);
-
-  while (len > 0 && strchr (".;:,?!", copy[len - 1]))
-    copy[--len] = '\0';
-  return copy;
-}
-
 static void
 find_options (const char *decision,
               GPtrArray  *options)
@@ -90,7 +79,7 @@ find_options (const char *decision,
 
   if (at == NULL)
     return;
-  rest = strip_end (at + strlen ("whether to "));
+  rest = cs_text_strip_end (at + strlen ("whether to "));
   split = g_regex_new (",\\s*or\\s+|\\s+or\\s+|,\\s*", 0, 0, NULL);
   parts = g_regex_split (split, rest, 0);
   if (g_strv_length (parts) < 2)
@@ -104,31 +93,6 @@ find_options (const char *decision,
       if (*part)
         g_ptr_array_add (options, g_steal_pointer (&part));
     }
-}
-
-static char *
-lower_first (const char *text)
-{
-  gunichar c = g_utf8_get_char (text);
-  const char *next = g_utf8_next_char (text);
-  char buf[8];
-  int len;
-
-  /* keep acronyms: "CEO of …" */
-  if (g_unichar_isupper (g_utf8_get_char (next)))
-    return g_strdup (text);
-  len = g_unichar_to_utf8 (g_unichar_tolower (c), buf);
-  return g_strdup_printf ("%.*s%s", len, buf, next);
-}
-
-static char *
-upper_first (const char *text)
-{
-  gunichar c = g_utf8_get_char (text);
-  char buf[8];
-  int len = g_unichar_to_utf8 (g_unichar_toupper (c), buf);
-
-  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
 }
 
 char *
@@ -213,11 +177,11 @@ find_student_role (CsCaseSummary *summary,
 
   if (main_person)
     {
-      g_autofree char *capital = upper_first (adviser ? adviser : _("adviser"));
+      g_autofree char *capital = cs_text_upper_first (adviser ? adviser : _("adviser"));
 
       if (main_person->role)
         {
-          g_autofree char *role = lower_first (main_person->role);
+          g_autofree char *role = cs_text_lower_first (main_person->role);
 
           /* TRANSLATORS: "Outside adviser to Elena Marsh, founder of Northgate" */
           summary->student_role = g_strdup_printf (_("%s to %s, %s"), capital, main_person->name, role);
@@ -226,7 +190,7 @@ find_student_role (CsCaseSummary *summary,
         summary->student_role = g_strdup_printf (_("%s to %s"), capital, main_person->name);
     }
   else if (adviser)
-    summary->student_role = upper_first (adviser);
+    summary->student_role = cs_text_upper_first (adviser);
   else
     summary->student_role = g_strdup (_("Adviser to the decision maker"));
 }

@@ -158,17 +158,6 @@ static const char * const reporting_verbs[] = {
   "calculated", "concluded", "admitted", "complained", "learned", "learnt", NULL
 };
 
-static char *
-strip_end (const char *text)
-{
-  char *copy = g_strstrip (g_strdup (text));
-  gsize len = strlen (copy);
-
-  while (len > 0 && strchr (".;:,?!", copy[len - 1]))
-    copy[--len] = '\0';
-  return copy;
-}
-
 /* The content of a fact sentence, to follow "that": the clause after a reporting verb
  * ("David worried that X" → X), else the sentence with its first word in lower case unless
  * it is a name; cut to about 150 characters at a clause boundary. */
@@ -193,7 +182,7 @@ fact_clause (const char *sentence,
           }
     }
 found:
-  text = strip_end (start);
+  text = cs_text_strip_end (start);
 
   if (start == sentence)
     {
