@@ -16,6 +16,7 @@ struct _CsExtraction
 
   CsScenario *scenario;
   char       *analyser;
+  char       *fallback_reason;
   GHashTable *sources;   /* path → GPtrArray of CsSourceRef */
   GPtrArray  *warnings;  /* NULL-terminated */
 };
@@ -58,6 +59,7 @@ cs_extraction_finalize (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_pointer (&self->analyser, g_free);
+  g_clear_pointer (&self->fallback_reason, g_free);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
@@ -243,4 +245,22 @@ cs_extraction_get_warnings (CsExtraction *self)
   g_return_val_if_fail (CS_IS_EXTRACTION (self), NULL);
 
   return (const char * const *) self->warnings->pdata;
+}
+
+const char *
+cs_extraction_get_fallback_reason (CsExtraction *self)
+{
+  g_return_val_if_fail (CS_IS_EXTRACTION (self), NULL);
+
+  return self->fallback_reason;
+}
+
+void
+cs_extraction_set_fallback_reason (CsExtraction *self,
+                                   const char   *reason)
+{
+  g_return_if_fail (CS_IS_EXTRACTION (self));
+
+  g_free (self->fallback_reason);
+  self->fallback_reason = g_strdup (reason);
 }

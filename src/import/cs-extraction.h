@@ -49,6 +49,11 @@ GPtrArray    *cs_extraction_get_sources  (CsExtraction *self,
 /* Paths with at least one place, sorted. */
 GStrv         cs_extraction_dup_paths    (CsExtraction *self);
 
+/* Set when a model was asked and failed, so the draft was made offline: why. */
+const char   *cs_extraction_get_fallback_reason (CsExtraction *self);
+void          cs_extraction_set_fallback_reason (CsExtraction *self,
+                                                 const char   *reason);
+
 void          cs_extraction_add_warning  (CsExtraction *self,
                                           const char   *warning);
 /* NULL-terminated, in the order added (transfer none). */

@@ -397,6 +397,15 @@ on_extracted (GObject      *source,
     toast = g_strdup_printf (_("Found %s and %s: check them, then save"), people, scenes);
   }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
+  if (cs_extraction_get_fallback_reason (self->extraction))
+    {
+      g_autofree char *why = g_strdup_printf (_("The language model failed (%s): the draft was made offline"),
+                                              cs_extraction_get_fallback_reason (self->extraction));
+      AdwToast *fallback = adw_toast_new (why);
+
+      adw_toast_set_timeout (fallback, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, fallback);
+    }
 }
 
 static void
