@@ -22,6 +22,8 @@ typedef enum {
   CS_AI_ERROR_SERVER_ERROR_CHUNK, /* the server sent {"error": …} inside the stream */
   CS_AI_ERROR_NOT_SUPPORTED,      /* the provider cannot do what is asked (the offline engine
                                    * and a schema or request it does not know) */
+  CS_AI_ERROR_NOT_CONFIGURED,     /* the settings lack what the provider needs (a server
+                                   * address) or hold an invalid value */
 } CsAiError;
 
 GQuark cs_ai_error_quark          (void);
