@@ -13,6 +13,7 @@
 /* Passages looked at for one reply, and the longest fact quoted (in words). */
 #define SEARCH_PASSAGES 4
 #define LONG_FACT_WORDS 55
+#define MAX_SENTENCES 4
 
 typedef struct {
   char    *text;      /* as the persona says it */
@@ -441,6 +442,7 @@ find_facts (const CsOfflineTurn  *turn,
   GPtrArray *facts = g_ptr_array_new_with_free_func (candidate_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   double query_weight = total_weight (query, idf);
+  gboolean from_case = FALSE;
   double top_score;
 
   passages = cs_retriever_search (retriever, query_text, SEARCH_PASSAGES, error);
@@ -452,12 +454,21 @@ find_facts (const CsOfflineTurn  *turn,
   if (passages->len == 0)
     return facts;
 
+  /* The description and challenge are written to the student ("As the director, you
+   * must …"): a persona speaks from the case text itself when it has something. */
+  for (guint i = 0; i < passages->len; i++)
+    from_case |= ((CsPassage *) passages->pdata[i])->document == CS_RETRIEVER_DOCUMENT_SOURCE_TEXT;
+
   top_score = ((CsPassage *) passages->pdata[0])->score;
   for (guint i = 0; i < passages->len; i++)
     {
       CsPassage *passage = passages->pdata[i];
-      g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
+      g_autoptr(GPtrArray) candidates = NULL;
       double prior = top_score > 0 ? passage->score / top_score : 0;
+
+      if (from_case && passage->document != CS_RETRIEVER_DOCUMENT_SOURCE_TEXT)
+        continue;
+      candidates = g_ptr_array_new_with_free_func (candidate_free);
 
       split_passage (candidates, turn, passage->text);
       for (guint c = 0; c < candidates->len; c++)
@@ -483,6 +494,37 @@ add_sentence (GPtrArray  *sentences,
 {
   if (sentence != NULL && *sentence != '\0')
     g_ptr_array_add (sentences, g_strdup (sentence));
+}
+
+static guint
+n_sentences (GPtrArray *parts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autoptr(GArray) spans = cs_text_split_sentences (parts->pdata[i]);
+
+      n += MAX (spans->len, 1);
+    }
+  return n;
+}
+
+/* The reply in at most MAX_SENTENCES sentences (a quoted fact may hold several): the closer
+ * goes first, then the opener, then the second fact. */
+static char *
+join_within_limit (GPtrArray *parts,
+                   gboolean   has_opener,
+                   gboolean   has_closer)
+{
+  if (n_sentences (parts) > MAX_SENTENCES && has_closer && parts->len > 2)
+    g_ptr_array_remove_index (parts, parts->len - 1);
+  if (n_sentences (parts) > MAX_SENTENCES && has_opener && parts->len > 1)
+    g_ptr_array_remove_index (parts, 0);
+  while (n_sentences (parts) > MAX_SENTENCES && parts->len > 1)
+    g_ptr_array_remove_index (parts, parts->len - 1);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (GStrv) parts->pdata);
 }
 
 char *
@@ -556,9 +598,7 @@ cs_offline_persona_reply (const CsOfflineTurn  *turn,
   closer = cs_persona_voice_closer (turn, dimension, variant >> 2);
   if (closer == NULL && sentences->len < 2)
     closer = cs_persona_voice_plain_closer (variant >> 2);
-  if (sentences->len < 4)
-    add_sentence (sentences, closer);
+  add_sentence (sentences, closer);
 
-  g_ptr_array_add (sentences, NULL);
-  return g_strjoinv (" ", (GStrv) sentences->pdata);
+  return join_within_limit (sentences, opener != NULL, closer != NULL);
 }

@@ -491,6 +491,53 @@ test_traits (void)
   }
 }
 
+/* Every persona in every scene, on questions of all kinds: 2 to 4 sentences, the same twice,
+ * and never the title of a scene the persona was not in. */
+static void
+test_sweep (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsOfflineProvider) provider = cs_offline_provider_new ();
+  GListModel *personas = cs_scenario_get_personas (scenario);
+  GListModel *scenes = cs_scenario_get_scenes (scenario);
+  const char *questions[] = {
+    "What is the real problem here?",
+    "How reliable are the savings estimates?",
+    "What happens to the people at Kellerton if we close it?",
+    "What do customers of hygienic valves want?",
+    "Can you tell me about the union contract and the notice period?",
+    "Thanks, that helps.",
+  };
+
+  for (guint p = 0; p < g_list_model_get_n_items (personas); p++)
+    for (guint c = 0; c < g_list_model_get_n_items (scenes); c++)
+      for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+        {
+          g_autoptr(CsPersona) persona = g_list_model_get_item (personas, p);
+          g_autoptr(CsScene) scene = g_list_model_get_item (scenes, c);
+          g_autofree char *reply = ask (CS_LLM_PROVIDER (provider), scenario, scene, persona,
+                                        questions[q]);
+          g_autofree char *again = ask (CS_LLM_PROVIDER (provider), scenario, scene, persona,
+                                        questions[q]);
+
+          g_assert_cmpstr (reply, ==, again);
+          g_assert_cmpuint (n_sentences (reply), >=, 2);
+          g_assert_cmpuint (n_sentences (reply), <=, 4);
+          for (guint other = 0; other < g_list_model_get_n_items (scenes); other++)
+            {
+              g_autoptr(CsScene) foreign = g_list_model_get_item (scenes, other);
+              CsInvolvement involvement;
+
+              if (other == c ||
+                  (cs_scene_get_involvement (foreign, cs_record_get_id (CS_RECORD (persona)),
+                                             &involvement) &&
+                   involvement != CS_INVOLVEMENT_MENTIONED))
+                continue;
+              g_assert_null (strstr (reply, cs_scene_get_title (foreign)));
+            }
+        }
+}
+
 /* ---- judge ----------------------------------------------------------------------------- */
 
 static JsonNode *
@@ -751,6 +798,7 @@ main (int argc, char **argv)
   g_test_add_func ("/offline/persona/deterministic", test_deterministic);
   g_test_add_func ("/offline/persona/own-scenes-only", test_own_scenes_only);
   g_test_add_func ("/offline/persona/traits", test_traits);
+  g_test_add_func ("/offline/persona/sweep", test_sweep);
   g_test_add_func ("/offline/judge/evidence", test_judge);
   g_test_add_func ("/offline/judge/student-only", test_judge_student_only);
   g_test_add_func ("/offline/judge/score-checks-quotes", test_judge_score_checks_quotes);
