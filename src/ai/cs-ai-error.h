@@ -20,6 +20,10 @@ typedef enum {
   CS_AI_ERROR_SCHEMA,             /* the model's JSON is not JSON or does not fit the schema */
   CS_AI_ERROR_AUTH,               /* 401 or 403: a missing or wrong API key */
   CS_AI_ERROR_SERVER_ERROR_CHUNK, /* the server sent {"error": …} inside the stream */
+  CS_AI_ERROR_NOT_SUPPORTED,      /* the provider cannot do what is asked (the offline engine
+                                   * and a schema or request it does not know) */
+  CS_AI_ERROR_NOT_CONFIGURED,     /* the settings lack what the provider needs (a server
+                                   * address) or hold an invalid value */
 } CsAiError;
 
 GQuark cs_ai_error_quark          (void);

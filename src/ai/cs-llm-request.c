@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-llm-request.h"
+#include "cs-turn-context.h"
 
 typedef struct
 {
@@ -21,6 +22,7 @@ struct _CsLlmRequest
   char    *model;
   double   temperature;
   int      max_tokens;
+  CsTurnContext *turn_context;
 };
 
 G_DEFINE_FINAL_TYPE (CsLlmRequest, cs_llm_request, G_TYPE_OBJECT)
@@ -30,6 +32,7 @@ enum {
   PROP_MODEL,
   PROP_TEMPERATURE,
   PROP_MAX_TOKENS,
+  PROP_TURN_CONTEXT,
   N_PROPS
 };
 
@@ -66,6 +69,7 @@ cs_llm_request_finalize (GObject *object)
 
   g_clear_pointer (&self->messages, g_array_unref);
   g_clear_pointer (&self->model, g_free);
+  g_clear_object (&self->turn_context);
 
   G_OBJECT_CLASS (cs_llm_request_parent_class)->finalize (object);
 }
@@ -88,6 +92,9 @@ cs_llm_request_get_property (GObject    *object,
       break;
     case PROP_MAX_TOKENS:
       g_value_set_int (value, self->max_tokens);
+      break;
+    case PROP_TURN_CONTEXT:
+      g_value_set_object (value, self->turn_context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -113,6 +120,9 @@ cs_llm_request_set_property (GObject      *object,
     case PROP_MAX_TOKENS:
       cs_llm_request_set_max_tokens (self, g_value_get_int (value));
       break;
+    case PROP_TURN_CONTEXT:
+      cs_llm_request_set_turn_context (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +146,9 @@ cs_llm_request_class_init (CsLlmRequestClass *klass)
   properties[PROP_MAX_TOKENS] =
     g_param_spec_int ("max-tokens", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TURN_CONTEXT] =
+    g_param_spec_object ("turn-context", NULL, NULL, CS_TYPE_TURN_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -258,4 +271,23 @@ cs_llm_request_set_max_tokens (CsLlmRequest *self,
     return;
   self->max_tokens = max_tokens;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_TOKENS]);
+}
+
+CsTurnContext *
+cs_llm_request_get_turn_context (CsLlmRequest *self)
+{
+  g_return_val_if_fail (CS_IS_LLM_REQUEST (self), NULL);
+
+  return self->turn_context;
+}
+
+void
+cs_llm_request_set_turn_context (CsLlmRequest  *self,
+                                 CsTurnContext *context)
+{
+  g_return_if_fail (CS_IS_LLM_REQUEST (self));
+  g_return_if_fail (context == NULL || CS_IS_TURN_CONTEXT (context));
+
+  if (g_set_object (&self->turn_context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURN_CONTEXT]);
 }

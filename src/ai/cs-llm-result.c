@@ -16,6 +16,7 @@ struct _CsLlmResult
   char    *model;
   int      prompt_tokens;
   int      completion_tokens;
+  gboolean is_offline;
 };
 
 G_DEFINE_FINAL_TYPE (CsLlmResult, cs_llm_result, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_MODEL,
   PROP_PROMPT_TOKENS,
   PROP_COMPLETION_TOKENS,
+  PROP_IS_OFFLINE,
   N_PROPS
 };
 
@@ -69,6 +71,9 @@ cs_llm_result_get_property (GObject    *object,
     case PROP_COMPLETION_TOKENS:
       g_value_set_int (value, self->completion_tokens);
       break;
+    case PROP_IS_OFFLINE:
+      g_value_set_boolean (value, self->is_offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +106,9 @@ cs_llm_result_set_property (GObject      *object,
     case PROP_COMPLETION_TOKENS:
       self->completion_tokens = g_value_get_int (value);
       break;
+    case PROP_IS_OFFLINE:
+      self->is_offline = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +132,7 @@ cs_llm_result_class_init (CsLlmResultClass *klass)
     g_param_spec_int ("prompt-tokens", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_COMPLETION_TOKENS] =
     g_param_spec_int ("completion-tokens", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_IS_OFFLINE] = g_param_spec_boolean ("is-offline", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -148,6 +157,17 @@ cs_llm_result_new (const char *text,
                        "model", model,
                        "prompt-tokens", MAX (prompt_tokens, -1),
                        "completion-tokens", MAX (completion_tokens, -1),
+                       NULL);
+}
+
+CsLlmResult *
+cs_llm_result_new_offline (const char *text)
+{
+  return g_object_new (CS_TYPE_LLM_RESULT,
+                       "text", text,
+                       "finish-reason", "stop",
+                       "model", "offline",
+                       "is-offline", TRUE,
                        NULL);
 }
 
@@ -189,4 +209,12 @@ cs_llm_result_get_completion_tokens (CsLlmResult *self)
   g_return_val_if_fail (CS_IS_LLM_RESULT (self), -1);
 
   return self->completion_tokens;
+}
+
+gboolean
+cs_llm_result_get_is_offline (CsLlmResult *self)
+{
+  g_return_val_if_fail (CS_IS_LLM_RESULT (self), FALSE);
+
+  return self->is_offline;
 }

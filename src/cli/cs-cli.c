@@ -13,6 +13,7 @@
 #include "cs-store.h"
 #include "cs-cli-server.h"
 #include "cs-cli-import.h"
+#include "cs-cli-ai.h"
 
 #define EXIT_USAGE 2
 
@@ -408,6 +409,7 @@ static const CsCommand commands[] = {
   { "delete",      "ID [--reason TEXT]",   N_("Move a case to the deleted cases (it can be restored)"), cmd_delete },
   { "restore",     "ID",                   N_("Bring back a deleted case"), cmd_restore },
   { "server",      "init|migrate|status|add-instructor NAME", N_("Set up the shared PostgreSQL server (see --server)"), cmd_server },
+  { "ai",          "status|models|ask ID PERSONA MESSAGE…", N_("The language model of Preferences (see --provider, --base-url, --model)"), cmd_ai },
 };
 
 static char *
@@ -451,6 +453,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, cs_cli_server_option_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, cs_cli_import_option_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, cs_cli_ai_option_entries (), GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

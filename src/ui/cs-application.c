@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-preferences-window.h"
 #include "cs-window.h"
 
 struct _CsApplication
@@ -179,6 +180,19 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CsPreferencesWindow *preferences;
+
+  preferences = cs_preferences_window_new (gtk_application_get_active_window (app), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -195,6 +209,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -210,6 +225,7 @@ cs_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
 
@@ -222,6 +238,7 @@ cs_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo-delete", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   open_library (self);
 }

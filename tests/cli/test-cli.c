@@ -71,9 +71,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->library);
 }
 
-/* Runs the CLI with the fixture's library; argv is NULL-terminated without the program. */
+/* Runs the CLI with the fixture's library and @env ("NAME", "value", … NULL, or NULL);
+ * argv is NULL-terminated without the program. */
 static void
-run_cli (Fixture *f, Result *r, const char * const *args)
+run_cli_env (Fixture *f, Result *r, const char * const *env, const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -90,11 +91,19 @@ run_cli (Fixture *f, Result *r, const char * const *args)
 
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
   r->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+}
+
+static void
+run_cli (Fixture *f, Result *r, const char * const *args)
+{
+  run_cli_env (f, r, NULL, args);
 }
 
 #define RUN(f, r, ...) run_cli (f, r, (const char * const[]) { __VA_ARGS__, NULL })
@@ -500,6 +509,99 @@ test_import_pdf_bad (Fixture *f, gconstpointer data)
     g_assert_cmpuint (count_cases (f), ==, 0);
 }
 
+/* The text of @text between the first @before and the next @after. */
+static char *
+text_between (const char *text, const char *before, const char *after)
+{
+  const char *start = strstr (text, before);
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen (before);
+  end = strstr (start, after);
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+/* The CLI reads the app's AI settings (here from a keyfile backend, as GSettings would
+ * from dconf) and each of --provider, --base-url and --model overrides its key. */
+static void
+test_ai_settings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  /* no keyring: the test must not reach one on the developer's session */
+  const char *env[] = { "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config,
+                        "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", NULL };
+  Result r = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile,
+                                      "[org/casestudio/CaseStudio]\n"
+                                      "ai-provider='openai'\n"
+                                      "ai-base-url='http://127.0.0.1:9/v1'\n"
+                                      "ai-model='from-settings'\n", -1, NULL));
+
+  run_cli_env (f, &r, env, (const char * const[]) { "ai", "status", NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "provider: openai\n"));
+  g_assert_nonnull (strstr (r.out, "base-url: http://127.0.0.1:9/v1\n"));
+  g_assert_nonnull (strstr (r.out, "model: from-settings\n"));
+  g_assert_nonnull (strstr (r.out, "api-key: none\n"));
+  result_clear (&r);
+
+  run_cli_env (f, &r, env, (const char * const[]) { "--model", "from-cli", "--base-url",
+                                                    "http://localhost:8080/v1", "ai", "status",
+                                                    NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "provider: openai\n"));
+  g_assert_nonnull (strstr (r.out, "base-url: http://localhost:8080/v1\n"));
+  g_assert_nonnull (strstr (r.out, "model: from-cli\n"));
+  result_clear (&r);
+
+  run_cli_env (f, &r, env, (const char * const[]) { "--provider", "offline", "ai", "status",
+                                                    NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "provider: offline\n");
+  result_clear (&r);
+
+  run_cli_env (f, &r, env, (const char * const[]) { "--provider", "gpt", "ai", "status", NULL });
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "gpt"));
+  result_clear (&r);
+
+  /* Without a server address the OpenAI-compatible provider says what to set. */
+  run_cli_env (f, &r, env, (const char * const[]) { "--base-url", "", "ai", "models", NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--base-url"));
+  result_clear (&r);
+}
+
+/* One persona turn from the command line, with the offline engine: grounded and labelled. */
+static void
+test_ai_ask (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = import_sample (f);
+  g_autoptr(CsScenario) sample = load_sample ();
+  g_autofree char *savings = text_between (cs_scenario_get_source_text (sample),
+                                           "model shows savings of ", " a year");
+  Result r = { 0 };
+
+  RUN (f, &r, "--provider", "offline", "ai", "ask", id, "sunita",
+       "What", "savings", "does", "the", "consolidation", "model", "show?");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Sunita Rao: "));
+  g_assert_nonnull (strstr (r.out, savings));
+  g_assert_nonnull (strstr (r.out, "offline"));
+  result_clear (&r);
+
+  RUN (f, &r, "--provider", "offline", "ai", "ask", id, "nobody", "Hello");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "nobody"));
+  result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -516,6 +618,8 @@ main (int argc, char **argv)
   ADD ("newer-library", test_newer_library);
   ADD ("import-pdf", test_import_pdf);
   ADD ("import-pdf-bad", test_import_pdf_bad);
+  ADD ("ai-settings", test_ai_settings);
+  ADD ("ai-ask", test_ai_ask);
 #undef ADD
 
   return g_test_run ();
