@@ -42,8 +42,8 @@ cs_cli_ai_option_entries (void)
   return entries;
 }
 
-static CsAiSettings *
-load_settings (GError **error)
+CsAiSettings *
+cs_cli_ai_load_settings (GError **error)
 {
   g_autoptr(CsAiSettings) settings = cs_ai_settings_new_default ();
 
@@ -249,7 +249,7 @@ cmd_ai (CsStore  *store,
                            _("“ai” needs one of: status, models, ask ID PERSONA MESSAGE"));
       return EXIT_USAGE;
     }
-  if (!(settings = load_settings (error)))
+  if (!(settings = cs_cli_ai_load_settings (error)))
     return EXIT_USAGE;
   if (g_str_equal (argv[1], "status"))
     return ai_status (settings);

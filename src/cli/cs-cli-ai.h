@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "cs-ai-settings.h"
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,9 @@ int                 cmd_ai                   (CsStore  *store,
                                               int       argc,
                                               char    **argv,
                                               GError  **error);
+
+/* The settings of Preferences with the command line's overrides and the keyring's API key;
+ * NULL with @error for a bad override. */
+CsAiSettings       *cs_cli_ai_load_settings  (GError  **error);
 
 G_END_DECLS

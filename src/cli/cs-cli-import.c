@@ -7,7 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-cli-ai.h"
 #include "cs-cli-import.h"
+#include "cs-llm-extractor.h"
+#include "cs-provider-factory.h"
 #include "cs-import-error.h"
 #include "cs-model.h"
 #include "cs-offline-extractor.h"
@@ -29,6 +32,54 @@ cs_cli_import_option_entries (void)
   return import_entries;
 }
 
+typedef struct {
+  GMainLoop    *loop;
+  CsExtraction *extraction;
+  GError       *error;
+} Wait;
+
+static void
+on_extracted (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Wait *wait = data;
+
+  wait->extraction = cs_case_extractor_extract_finish (CS_CASE_EXTRACTOR (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* The analysis Preferences (and --provider, --base-url, --model) ask for. */
+static CsExtraction *
+analyse (CsPdfText  *text,
+         GError    **error)
+{
+  g_autoptr(CsAiSettings) settings = cs_cli_ai_load_settings (error);
+  g_autoptr(CsLlmProvider) provider = NULL;
+  g_autoptr(CsLlmExtractor) extractor = NULL;
+  Wait wait = { NULL, NULL, NULL };
+
+  if (settings == NULL)
+    return NULL;
+  if (cs_ai_settings_get_provider (settings) != CS_AI_PROVIDER_OPENAI)
+    {
+      g_autoptr(CsOfflineExtractor) offline = cs_offline_extractor_new ();
+
+      return cs_offline_extractor_extract (offline, text, NULL, NULL, NULL, error);
+    }
+  if (!(provider = cs_provider_factory_create (settings, error)))
+    return NULL;
+  extractor = cs_llm_extractor_new (provider, 0);
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  cs_case_extractor_extract_async (CS_CASE_EXTRACTOR (extractor), text, NULL, NULL, NULL,
+                                   on_extracted, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  if (wait.error)
+    g_propagate_error (error, wait.error);
+  return wait.extraction;
+}
+
 static void
 print_summary (CsScenario   *scenario,
                CsExtraction *extraction)
@@ -39,8 +90,8 @@ print_summary (CsScenario   *scenario,
 
   g_print (_("Imported “%s” as a draft with id %s\n"), cs_scenario_get_title (scenario),
            cs_record_get_id (CS_RECORD (scenario)));
-  g_print (_("Analysed offline: %u personas, %u scenes\n"), g_list_model_get_n_items (personas),
-           g_list_model_get_n_items (scenes));
+  g_print (_("Analysed (%s): %u personas, %u scenes\n"), cs_extraction_get_analyser (extraction),
+           g_list_model_get_n_items (personas), g_list_model_get_n_items (scenes));
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
     {
       g_autoptr(CsPersona) p = g_list_model_get_item (personas, i);
@@ -56,6 +107,7 @@ print_summary (CsScenario   *scenario,
     }
   for (guint i = 0; warnings[i]; i++)
     g_print (_("Check: %s\n"), warnings[i]);
+
   g_print (_("Open it in Case Studio to review every field before you publish it.\n"));
 }
 
@@ -69,7 +121,6 @@ cs_cli_import (CsStore  *store,
   g_autoptr(GFile) file = NULL;
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(CsPdfText) text = NULL;
-  g_autoptr(CsOfflineExtractor) extractor = NULL;
   g_autoptr(CsExtraction) extraction = NULL;
   g_autofree char *name = NULL;
   CsScenario *scenario;
@@ -93,13 +144,15 @@ cs_cli_import (CsStore  *store,
       return EXIT_FAILURE;
     }
 
-  extractor = cs_offline_extractor_new ();
-  if (!(extraction = cs_offline_extractor_extract (extractor, text, NULL, NULL, NULL, error)))
+  if (!(extraction = analyse (text, error)))
     {
       g_prefix_error (error, _("Cannot import %s: "), name);
       return EXIT_FAILURE;
     }
   scenario = cs_extraction_get_scenario (extraction);
+  if (cs_extraction_get_fallback_reason (extraction))
+    g_printerr (_("case-studio-cli: the language model failed (%s); the draft was made offline\n"),
+                cs_extraction_get_fallback_reason (extraction));
 
   if (json)
     {

@@ -7,7 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-ai-secret.h"
 #include "cs-import-window.h"
+#include "cs-llm-extractor.h"
+#include "cs-provider-factory.h"
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
@@ -363,21 +366,91 @@ on_pdf_saved (CsImportWindow *import,
   cs_library_page_select (self->library, cs_record_get_id (CS_RECORD (scenario)));
 }
 
+static CsImportWindow *
+open_import_window (CsWindow        *self,
+                    GFile           *file,
+                    CsCaseExtractor *extractor)
+{
+  CsImportWindow *import = cs_import_window_new (GTK_WINDOW (self), self->store, extractor, file);
+
+  g_signal_connect_object (import, "saved", G_CALLBACK (on_pdf_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (import));
+  return import;
+}
+
+typedef struct {
+  CsWindow     *self;
+  GFile        *file;
+  CsAiSettings *settings;
+} PdfOpen;
+
+static void
+pdf_open_free (PdfOpen *open)
+{
+  g_object_unref (open->self);
+  g_object_unref (open->file);
+  g_object_unref (open->settings);
+  g_free (open);
+}
+
+/* The API key is here (or the keyring has none): analyse with the configured server. */
+static void
+on_api_key (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  PdfOpen *open = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = cs_ai_secret_lookup_finish (result, &error);
+  g_autoptr(CsLlmProvider) provider = NULL;
+  g_autoptr(CsLlmExtractor) extractor = NULL;
+
+  if (key == NULL && error)
+    g_debug ("No API key from the keyring: %s", error->message);
+  g_clear_error (&error);
+  cs_ai_settings_set_api_key (open->settings, key);
+  provider = cs_provider_factory_create (open->settings, &error);
+  if (provider == NULL)
+    {
+      g_autofree char *toast = g_strdup_printf (_("The language model is not usable (%s): the case is analysed offline"),
+                                                error->message);
+
+      show_toast (open->self, toast);
+      open_import_window (open->self, open->file, NULL);
+    }
+  else
+    {
+      extractor = cs_llm_extractor_new (provider, 0);
+      open_import_window (open->self, open->file, CS_CASE_EXTRACTOR (extractor));
+    }
+  pdf_open_free (open);
+}
+
 CsImportWindow *
 cs_window_import_pdf (CsWindow *self,
                       GFile    *file)
 {
-  CsImportWindow *import;
+  g_autoptr(CsAiSettings) settings = NULL;
+  PdfOpen *open;
 
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!self->store)
     return NULL;
-  import = cs_import_window_new (GTK_WINDOW (self), self->store, NULL, file);
-  g_signal_connect_object (import, "saved", G_CALLBACK (on_pdf_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (import));
-  return import;
+
+  /* Preferences choose the analyser: offline, or the configured language model */
+  settings = cs_ai_settings_new_default ();
+  if (cs_ai_settings_get_provider (settings) != CS_AI_PROVIDER_OPENAI ||
+      *cs_ai_settings_get_base_url (settings) == '\0')
+    return open_import_window (self, file, NULL);
+
+  open = g_new0 (PdfOpen, 1);
+  open->self = g_object_ref (self);
+  open->file = g_object_ref (file);
+  open->settings = g_steal_pointer (&settings);
+  cs_ai_secret_lookup_async (cs_ai_settings_get_base_url (open->settings), NULL, on_api_key, open);
+  return NULL;
 }
 
 /* A PDF by its name or its content type. */

@@ -21,7 +21,9 @@ void        cs_window_select_scenario   (CsWindow      *self,
 /* Imports a .casestudio file as the Import action does (errors in a dialog, result in a toast). */
 void        cs_window_import_file       (CsWindow      *self,
                                          GFile         *file);
-/* Opens an import window for a case-study PDF (preview, analysis, review). */
+/* Opens an import window for a case-study PDF (preview, analysis, review), analysed as
+ * Preferences say. Returns the window, or NULL when it opens later (after the API key of
+ * the configured server is read from the keyring). */
 CsImportWindow *cs_window_import_pdf    (CsWindow      *self,
                                          GFile         *file);
 /* Opens files from the command line, a drop or the file chooser: PDFs for analysis,

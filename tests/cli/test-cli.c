@@ -451,6 +451,13 @@ test_import_pdf (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (r.out, "Elena Marsh"));
   result_clear (&r);
   g_assert_cmpuint (count_cases (f), ==, 1);
+
+  /* a language model server that is not there: the draft is made offline, and it says so */
+  RUN (f, &r, "--provider", "openai", "--base-url", "http://127.0.0.1:1/v1", "import", pdf, "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "made offline"));
+  result_clear (&r);
+  g_clear_object (&draft);
 }
 
 static void
