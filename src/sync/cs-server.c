@@ -49,6 +49,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The first line of a libpq message (the rest repeats it or guesses at causes). */
+static char *
+first_line (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message ? message : "", "\n", 2);
+
+  return g_strstrip (g_strdup (lines[0] ? lines[0] : ""));
+}
+
 /* Connecting */
 
 static void
@@ -77,7 +86,7 @@ cs_server_open_connection (const char  *conninfo,
       return conn;
     }
 
-  message = g_strstrip (g_strdup (conn ? PQerrorMessage (conn) : "out of memory"));
+  message = first_line (conn ? PQerrorMessage (conn) : "out of memory");
   if (conn && (PQconnectionUsedPassword (conn) || PQconnectionNeedsPassword (conn)))
     g_set_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_BAD_CREDENTIALS,
                  _("The server refused the user name or password. Check them and try again. (%s)"),
@@ -113,7 +122,7 @@ cs_server_check (PGconn    *conn,
 
   sqlstate = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   message = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  text = g_strstrip (g_strdup (message ? message : PQerrorMessage (conn)));
+  text = first_line (message ? message : PQerrorMessage (conn));
 
   if (PQstatus (conn) == CONNECTION_BAD ||
       (sqlstate && (g_str_has_prefix (sqlstate, "08") || g_str_has_prefix (sqlstate, "57P"))))

@@ -175,22 +175,28 @@ push_run (Push                *push,
   return TRUE;
 }
 
-/* Locks the entry's server row; *version is 0 when the server has none. */
+/* Locks the entry's server row; *version is 0 when the server has none. *same_edit tells
+ * whether the server row is this very edit (same version and same update time), i.e. an
+ * entry sent before whose local removal was lost: sending it again is no conflict. */
 static gboolean
 lock_row (Push           *push,
           const Entity   *entity,
           CsOutboxEntry  *entry,
           gint64         *version,
+          gboolean       *same_edit,
           GError        **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = $1::uuid FOR UPDATE",
+  g_autofree char *sql = g_strdup_printf ("SELECT version, version = ($2::jsonb ->> 'version')::bigint AND "
+                                          "updated_at IS NOT DISTINCT FROM ($2::jsonb ->> 'updated_at')::timestamptz "
+                                          "FROM %s WHERE id = $1::uuid FOR UPDATE",
                                           entity->table);
-  const char *params[] = { entry->entity_id };
-  PGresult *result = push_query (push, sql, 1, params, error);
+  const char *params[] = { entry->entity_id, entry->payload };
+  PGresult *result = push_query (push, sql, 2, params, error);
 
   if (!result)
     return FALSE;
   *version = PQntuples (result) ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+  *same_edit = PQntuples (result) && g_str_equal (PQgetvalue (result, 0, 1), "t");
   PQclear (result);
   return TRUE;
 }
@@ -262,6 +268,27 @@ send_involvements (Push           *push,
                    2, params, NULL, error);
 }
 
+/* Parents before children for writes, children before parents for deletes: a later save
+ * can move a scenario's entry behind those of its personas. */
+static int
+entry_rank (const CsOutboxEntry *entry)
+{
+  static const char *order[] = { "scenario", "persona", "scene" };
+  gboolean delete = g_str_equal (entry->op, "delete");
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (order); i++)
+    if (g_str_equal (entry->entity, order[i]))
+      return delete ? 10 - i : i;
+  return 20;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return entry_rank (*(CsOutboxEntry **) a) - entry_rank (*(CsOutboxEntry **) b);
+}
+
 gboolean
 cs_sync_push_job (PGconn        *conn,
                   gpointer       data,
@@ -283,6 +310,9 @@ cs_sync_push_job (PGconn        *conn,
   if (!(entries = cs_store_list_outbox (push.job->store, error)))
     return FALSE;
 
+  /* Stable: the order of the outbox within each rank. */
+  g_ptr_array_sort (entries, compare_entries);
+
   if (entries->len > 0)
     {
       if (!cs_server_exec (conn, "BEGIN", error) ||
@@ -295,12 +325,13 @@ cs_sync_push_job (PGconn        *conn,
           CsOutboxEntry *entry = g_ptr_array_index (entries, i);
           const Entity *entity = find_entity (entry->entity);
           gint64 version = 0;
+          gboolean same_edit = FALSE;
 
           if (!entity || !entry->scenario_id)
             continue;
-          if (!lock_row (&push, entity, entry, &version, error))
+          if (!lock_row (&push, entity, entry, &version, &same_edit, error))
             return FALSE;
-          if (version != 0 && version != entry->base_version && version != entry->version &&
+          if (version != 0 && version != entry->base_version && !same_edit &&
               !g_hash_table_contains (conflicts, entry->scenario_id))
             g_hash_table_insert (conflicts, g_strdup (entry->scenario_id), g_memdup2 (&version, sizeof version));
         }

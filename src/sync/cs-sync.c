@@ -244,6 +244,7 @@ push_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) forced = g_strv_builder_new ();
   CsPushResult *pushed = NULL;
+  GCancellable *cancellable;
   CsPullJob *pull;
 
   if (!cs_server_run_finish (CS_SERVER (source), result, (gpointer *) &pushed, &error))
@@ -279,11 +280,12 @@ push_done (GObject      *source,
     }
 
   /* The server's version of each conflicting scenario replaces the local one now. */
+  cancellable = g_task_get_cancellable (task);
   pull = g_new0 (CsPullJob, 1);
   pull->store = g_object_ref (self->store);
   pull->force = g_strdupv (data->forced);
   cs_server_run_async (self->server, cs_sync_pull_job, pull, (GDestroyNotify) cs_pull_job_free,
-                       (GDestroyNotify) cs_pull_result_free, g_task_get_cancellable (task),
+                       (GDestroyNotify) cs_pull_result_free, cancellable,
                        conflict_pull_done, g_steal_pointer (&task));
 }
 
