@@ -4,7 +4,8 @@
  *
  * Every entry is an idempotent upsert (the row is written only when the sent version is
  * newer than the server's) or a delete (only of an older server row), so replaying an entry
- * that the server already has changes nothing. First every row is locked and its server
+ * that the server already has changes nothing. The upserts of each kind of row go in one
+ * statement (a JSON array of the payloads): a push costs a few round trips whatever its size. First every row is locked and its server
  * version compared with the version our edit started from: when another computer moved it
  * on meanwhile, the whole scenario is a conflict, and none of its entries are sent (they
  * stay in the outbox until CsSync has kept the local version as a copy). The outbox entries
@@ -88,21 +89,28 @@ typedef struct {
   "image = EXCLUDED.image, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, " \
   "version = EXCLUDED.version"
 
+/* $1: a JSON array of payloads, one per row. RETURNING: the rows written. */
 static const Entity entities[] = {
   { "scenario", "cs.scenarios",
     "INSERT INTO cs.scenarios AS t (" SCENARIO_COLUMNS ", owner_id, deleted_by) "
     "SELECT " SCENARIO_VALUES ", (SELECT cs.uid (current_user)), "
     "       CASE WHEN r.deleted_at IS NULL THEN NULL ELSE (SELECT cs.uid (current_user)) END "
-    "  FROM jsonb_populate_record (NULL::cs.scenarios, $1::jsonb - 'owner_id' - 'deleted_by') r "
-    "ON CONFLICT (id) DO UPDATE SET " SCENARIO_UPDATE " WHERE t.version < EXCLUDED.version" },
+    "  FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.scenarios, e - 'owner_id' - 'deleted_by') r "
+    "ON CONFLICT (id) DO UPDATE SET " SCENARIO_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
   { "persona", "cs.personas",
     "INSERT INTO cs.personas AS t (" PERSONA_COLUMNS ") "
-    "SELECT " PERSONA_VALUES " FROM jsonb_populate_record (NULL::cs.personas, $1::jsonb) r "
-    "ON CONFLICT (id) DO UPDATE SET " PERSONA_UPDATE " WHERE t.version < EXCLUDED.version" },
+    "SELECT " PERSONA_VALUES " FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.personas, e) r "
+    "ON CONFLICT (id) DO UPDATE SET " PERSONA_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
   { "scene", "cs.scenes",
     "INSERT INTO cs.scenes AS t (" SCENE_COLUMNS ") "
-    "SELECT " SCENE_VALUES " FROM jsonb_populate_record (NULL::cs.scenes, $1::jsonb) r "
-    "ON CONFLICT (id) DO UPDATE SET " SCENE_UPDATE " WHERE t.version < EXCLUDED.version" },
+    "SELECT " SCENE_VALUES " FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.scenes, e) r "
+    "ON CONFLICT (id) DO UPDATE SET " SCENE_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
 };
 
 static const Entity *
@@ -175,97 +183,129 @@ push_run (Push                *push,
   return TRUE;
 }
 
-/* Locks the entry's server row; *version is 0 when the server has none. *same_edit tells
- * whether the server row is this very edit (same version and same update time), i.e. an
- * entry sent before whose local removal was lost: sending it again is no conflict. */
-static gboolean
-lock_row (Push           *push,
-          const Entity   *entity,
-          CsOutboxEntry  *entry,
-          gint64         *version,
-          gboolean       *same_edit,
-          GError        **error)
+/* "[payload, payload, …]" of @entries. */
+static char *
+payload_array (GPtrArray *entries)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT version, version = ($2::jsonb ->> 'version')::bigint AND "
-                                          "updated_at IS NOT DISTINCT FROM ($2::jsonb ->> 'updated_at')::timestamptz "
-                                          "FROM %s WHERE id = $1::uuid FOR UPDATE",
-                                          entity->table);
-  const char *params[] = { entry->entity_id, entry->payload };
-  PGresult *result = push_query (push, sql, 2, params, error);
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      if (i)
+        g_string_append_c (json, ',');
+      g_string_append (json, entry->payload);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+typedef struct {
+  gint64   version;
+  gboolean same_edit;
+} ServerRow;
+
+/* Locks the server rows of @entries (all of @entity) and notes their versions in @rows
+ * (id → ServerRow; rows the server lacks are absent). same_edit: the server row is this
+ * very edit (same version and update time), i.e. an entry sent before whose local removal
+ * was lost; sending it again is no conflict. */
+static gboolean
+lock_rows (Push          *push,
+           const Entity  *entity,
+           GPtrArray     *entries,
+           GHashTable    *rows,
+           GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id::text, t.version, "
+                                          "       t.version = (e ->> 'version')::bigint AND "
+                                          "       t.updated_at IS NOT DISTINCT FROM (e ->> 'updated_at')::timestamptz "
+                                          "  FROM jsonb_array_elements ($1::jsonb) e "
+                                          "  JOIN %s t ON t.id = (e ->> 'id')::uuid "
+                                          "   FOR UPDATE OF t", entity->table);
+  g_autofree char *payloads = payload_array (entries);
+  const char *params[] = { payloads };
+  PGresult *result = push_query (push, sql, 1, params, error);
 
   if (!result)
     return FALSE;
-  *version = PQntuples (result) ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
-  *same_edit = PQntuples (result) && g_str_equal (PQgetvalue (result, 0, 1), "t");
+  for (int r = 0; r < PQntuples (result); r++)
+    {
+      ServerRow *row = g_new0 (ServerRow, 1);
+
+      row->version = g_ascii_strtoll (PQgetvalue (result, r, 1), NULL, 10);
+      row->same_edit = g_str_equal (PQgetvalue (result, r, 2), "t");
+      g_hash_table_insert (rows, g_strdup (PQgetvalue (result, r, 0)), row);
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+/* Upserts @entries (all of @entity) in one statement; the scenes written go to @written. */
+static gboolean
+send_upserts (Push          *push,
+              const Entity  *entity,
+              GPtrArray     *entries,
+              guint         *n_applied,
+              GHashTable    *written,
+              GError       **error)
+{
+  g_autofree char *payloads = payload_array (entries);
+  const char *params[] = { payloads };
+  PGresult *result = push_query (push, entity->upsert, 1, params, error);
+
+  if (!result)
+    return FALSE;
+  *n_applied += (guint) PQntuples (result);
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_add (written, g_strdup (PQgetvalue (result, r, 0)));
   PQclear (result);
   return TRUE;
 }
 
 static gboolean
-send_entry (Push           *push,
-            const Entity   *entity,
-            CsOutboxEntry  *entry,
-            guint          *n_applied,
-            GPtrArray      *involvements,
-            GError        **error)
+send_delete (Push           *push,
+             const Entity   *entity,
+             CsOutboxEntry  *entry,
+             guint          *n_applied,
+             GError        **error)
 {
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1::uuid AND version < $2::bigint",
+                                          entity->table);
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, entry->version);
+  const char *params[] = { entry->entity_id, version };
+  const char *parent[] = { entry->scenario_id };
   guint n = 0;
 
-  if (g_str_equal (entry->op, "delete"))
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1::uuid AND version < $2::bigint",
-                                              entity->table);
-      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, entry->version);
-      const char *params[] = { entry->entity_id, version };
-      const char *parent[] = { entry->scenario_id };
-
-      /* The scenario's change_seq moves on, so that a pull sees that a child went away. */
-      if (!push_run (push, sql, 2, params, &n, error) ||
-          (n && !push_run (push, "UPDATE cs.scenarios SET version = version WHERE id = $1::uuid",
-                           1, parent, NULL, error)))
-        return FALSE;
-    }
-  else
-    {
-      const char *params[] = { entry->payload };
-
-      if (!push_run (push, entity->upsert, 1, params, &n, error))
-        return FALSE;
-      if (n && g_str_equal (entry->entity, "scene"))
-        g_ptr_array_add (involvements, entry);
-    }
-
+  /* The scenario's change_seq moves on, so that a pull sees that a child went away. */
+  if (!push_run (push, sql, 2, params, &n, error) ||
+      (n && !push_run (push, "UPDATE cs.scenarios SET version = version WHERE id = $1::uuid",
+                       1, parent, NULL, error)))
+    return FALSE;
   *n_applied += n;
   return TRUE;
 }
 
-/* A scene's involvements follow it: replaced whenever the scene was written. */
+/* The involvements of the scenes written (their payloads in @scenes) are replaced. */
 static gboolean
-send_involvements (Push           *push,
-                   CsOutboxEntry  *scene,
-                   GError        **error)
+send_involvements (Push       *push,
+                   GPtrArray  *scenes,
+                   GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *involved = NULL;
-  JsonObject *row;
-  const char *params[2] = { scene->entity_id, NULL };
+  g_autofree char *payloads = payload_array (scenes);
+  const char *params[] = { payloads };
 
-  if (!json_parser_load_from_data (parser, scene->payload, -1, error))
-    return FALSE;
-  row = json_node_get_object (json_parser_get_root (parser));
-  if (!json_object_has_member (row, "involved"))
-    return TRUE;
-  json_generator_set_root (generator, json_object_get_member (row, "involved"));
-  involved = json_generator_to_data (generator, NULL);
-  params[1] = involved;
-
-  return push_run (push, "DELETE FROM cs.scene_personas WHERE scene_id = $1::uuid", 1, params, NULL, error) &&
+  return push_run (push,
+                   "DELETE FROM cs.scene_personas WHERE scene_id IN "
+                   "(SELECT (s ->> 'id')::uuid FROM jsonb_array_elements ($1::jsonb) s)",
+                   1, params, NULL, error) &&
          push_run (push,
                    "INSERT INTO cs.scene_personas (scene_id, persona_id, position, involvement) "
-                   "SELECT $1::uuid, (e->>'persona_id')::uuid, (e->>'position')::integer, e->>'involvement' "
-                   "  FROM jsonb_array_elements ($2::jsonb) e",
-                   2, params, NULL, error);
+                   "SELECT (s ->> 'id')::uuid, (e ->> 'persona_id')::uuid, (e ->> 'position')::integer, "
+                   "       e ->> 'involvement' "
+                   "  FROM jsonb_array_elements ($1::jsonb) s, "
+                   "       jsonb_array_elements (coalesce (s -> 'involved', '[]')) e",
+                   1, params, NULL, error);
 }
 
 /* Parents before children for writes, children before parents for deletes: a later save
@@ -289,6 +329,52 @@ compare_entries (gconstpointer a,
   return entry_rank (*(CsOutboxEntry **) a) - entry_rank (*(CsOutboxEntry **) b);
 }
 
+/* The entries of one entity, in outbox order. */
+static GPtrArray *
+entries_of (GPtrArray    *entries,
+            const Entity *entity)
+{
+  GPtrArray *of = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->entity, entity->entity) && entry->scenario_id)
+        g_ptr_array_add (of, entry);
+    }
+  return of;
+}
+
+static gboolean
+find_conflicts (Push        *push,
+                GPtrArray   *entries,
+                GHashTable  *conflicts,
+                GError     **error)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
+    {
+      g_autoptr(GPtrArray) of = entries_of (entries, &entities[e]);
+      g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      if (of->len == 0)
+        continue;
+      if (!lock_rows (push, &entities[e], of, rows, error))
+        return FALSE;
+      for (guint i = 0; i < of->len; i++)
+        {
+          CsOutboxEntry *entry = g_ptr_array_index (of, i);
+          ServerRow *row = g_hash_table_lookup (rows, entry->entity_id);
+
+          if (row && row->version != entry->base_version && !row->same_edit &&
+              !g_hash_table_contains (conflicts, entry->scenario_id))
+            g_hash_table_insert (conflicts, g_strdup (entry->scenario_id),
+                                 g_memdup2 (&row->version, sizeof row->version));
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 cs_sync_push_job (PGconn        *conn,
                   gpointer       data,
@@ -301,6 +387,7 @@ cs_sync_push_job (PGconn        *conn,
   g_autoptr(GPtrArray) sent = g_ptr_array_new ();
   g_autoptr(GPtrArray) involvements = g_ptr_array_new ();
   g_autoptr(GHashTable) conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   CsPushResult *out;
   guint n_applied = 0;
@@ -309,49 +396,64 @@ cs_sync_push_job (PGconn        *conn,
 
   if (!(entries = cs_store_list_outbox (push.job->store, error)))
     return FALSE;
-
-  /* Stable: the order of the outbox within each rank. */
+  /* Stable: the outbox order within each rank. */
   g_ptr_array_sort (entries, compare_entries);
 
   if (entries->len > 0)
     {
       if (!cs_server_exec (conn, "BEGIN", error) ||
-          !push_run (&push, PUSH_LOCK, 0, NULL, NULL, error))
+          !push_run (&push, PUSH_LOCK, 0, NULL, NULL, error) ||
+          !find_conflicts (&push, entries, conflicts, error))
         return FALSE;
 
-      /* Lock every row and look for rows that another computer changed meanwhile. */
-      for (guint i = 0; i < entries->len; i++)
+      /* Consecutive upserts of one entity go in one statement; deletes one by one. */
+      for (guint i = 0; i < entries->len;)
         {
           CsOutboxEntry *entry = g_ptr_array_index (entries, i);
           const Entity *entity = find_entity (entry->entity);
-          gint64 version = 0;
-          gboolean same_edit = FALSE;
+          g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+          g_autoptr(GHashTable) in_batch = g_hash_table_new (g_str_hash, g_str_equal);
+          guint j = i;
 
-          if (!entity || !entry->scenario_id)
-            continue;
-          if (!lock_row (&push, entity, entry, &version, &same_edit, error))
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          if (version != 0 && version != entry->base_version && !same_edit &&
-              !g_hash_table_contains (conflicts, entry->scenario_id))
-            g_hash_table_insert (conflicts, g_strdup (entry->scenario_id), g_memdup2 (&version, sizeof version));
+          for (; j < entries->len && entry_rank (g_ptr_array_index (entries, j)) == entry_rank (entry); j++)
+            {
+              CsOutboxEntry *next = g_ptr_array_index (entries, j);
+
+              if (!entity || !next->scenario_id || g_hash_table_contains (conflicts, next->scenario_id))
+                continue;
+              g_ptr_array_add (sent, next);
+              if (g_str_equal (next->op, "delete"))
+                {
+                  if (!send_delete (&push, entity, next, &n_applied, error))
+                    return FALSE;
+                }
+              else if (g_hash_table_contains (in_batch, next->entity_id))
+                {
+                  /* One statement cannot write a row twice: the newer entry replaces it. */
+                  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (in_batch, next->entity_id));
+
+                  batch->pdata[at] = next;
+                }
+              else
+                {
+                  g_hash_table_insert (in_batch, next->entity_id, GUINT_TO_POINTER (batch->len));
+                  g_ptr_array_add (batch, next);
+                }
+            }
+          i = j;
+
+          if (batch->len > 0 && !send_upserts (&push, entity, batch, &n_applied, written, error))
+            return FALSE;
+          if (batch->len > 0 && g_str_equal (entity->entity, "scene"))
+            for (guint k = 0; k < batch->len; k++)
+              if (g_hash_table_contains (written, ((CsOutboxEntry *) g_ptr_array_index (batch, k))->entity_id))
+                g_ptr_array_add (involvements, g_ptr_array_index (batch, k));
         }
 
-      for (guint i = 0; i < entries->len; i++)
-        {
-          CsOutboxEntry *entry = g_ptr_array_index (entries, i);
-          const Entity *entity = find_entity (entry->entity);
-
-          if (!entity || !entry->scenario_id || g_hash_table_contains (conflicts, entry->scenario_id))
-            continue;
-          if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-              !send_entry (&push, entity, entry, &n_applied, involvements, error))
-            return FALSE;
-          g_ptr_array_add (sent, entry);
-        }
-
-      for (guint i = 0; i < involvements->len; i++)
-        if (!send_involvements (&push, g_ptr_array_index (involvements, i), error))
-          return FALSE;
+      if (involvements->len > 0 && !send_involvements (&push, involvements, error))
+        return FALSE;
 
       if (!cs_server_exec (conn, "COMMIT", error))
         return FALSE;

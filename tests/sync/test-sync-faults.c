@@ -76,8 +76,9 @@ test_killed_mid_push (void)
   SyncTestMachine a = { 0 };
   g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Killed");
   g_autoptr(GError) error = NULL;
-  /* Statement 1 is the lock, 2-7 lock the rows, 8-13 write them: kill after the 3rd write. */
-  Kill kill = { .at = 10 };
+  /* Statement 1 is the push lock, 2-4 lock the rows of each kind, 5-7 write them: kill
+   * after the scenario and its personas were written, before the scenes. */
+  Kill kill = { .at = 6 };
 
   clear_server ();
   sync_test_machine_init (&a, &server, conninfo);
