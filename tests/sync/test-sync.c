@@ -336,6 +336,81 @@ test_notify_pulls (void)
   sync_test_machine_clear (&b);
 }
 
+static char *
+listen_backend (void)
+{
+  return sync_test_value (server.super,
+                          "SELECT pid::text FROM pg_stat_activity "
+                          " WHERE datname = current_database () AND query = 'LISTEN cs_changes' "
+                          " ORDER BY backend_start DESC LIMIT 1", NULL);
+}
+
+static void
+wait_idle (SyncTestMachine *machine)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((!cs_sync_get_last_sync (machine->sync) || cs_sync_get_status (machine->sync) != CS_SYNC_STATUS_IDLE) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cs_sync_get_status (machine->sync), ==, CS_SYNC_STATUS_IDLE);
+}
+
+/* The LISTEN connection dies; the listener makes it again (after its backoff) and the
+ * next change still reaches B. */
+static void
+test_listen_reconnects (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("After the break");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_pid = NULL;
+  g_autofree char *new_pid = NULL;
+  Heard heard = { 0 };
+  gint64 deadline, pushed_at;
+
+  clear_server ();
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+  cs_sync_start_live (b.sync);
+  wait_idle (&b);
+
+  old_pid = listen_backend ();
+  g_assert_nonnull (old_pid);
+  sync_test_rows (server.super, "SELECT pg_terminate_backend ($1::integer)", old_pid, NULL);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&new_pid, g_free);
+      new_pid = listen_backend ();
+      if (new_pid && g_strcmp0 (new_pid, old_pid) != 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_nonnull (new_pid);
+  g_assert_cmpstr (new_pid, !=, old_pid);
+  wait_idle (&b);
+
+  heard.id = id_of (scenario);
+  g_signal_connect (b.store, "scenario-changed", G_CALLBACK (scenario_changed_cb), &heard);
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+  pushed_at = g_get_monotonic_time ();
+  deadline = pushed_at + 5 * G_USEC_PER_SEC;
+  while (!heard.heard_at && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (heard.heard_at, >, 0);
+  g_assert_cmpint (heard.heard_at - pushed_at, <, 2 * G_USEC_PER_SEC);
+
+  g_signal_handlers_disconnect_by_data (b.store, &heard);
+  cs_sync_stop_live (b.sync);
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -354,6 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/push-twice", test_push_twice);
   g_test_add_func ("/sync/conflict", test_conflict);
   g_test_add_func ("/sync/notify-pulls", test_notify_pulls);
+  g_test_add_func ("/sync/listen-reconnects", test_listen_reconnects);
   status = g_test_run ();
 
   g_free (conninfo);
