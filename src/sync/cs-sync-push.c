@@ -366,10 +366,14 @@ find_conflicts (Push        *push,
           CsOutboxEntry *entry = g_ptr_array_index (of, i);
           ServerRow *row = g_hash_table_lookup (rows, entry->entity_id);
 
-          if (row && row->version != entry->base_version && !row->same_edit &&
-              !g_hash_table_contains (conflicts, entry->scenario_id))
+          gint64 version = row ? row->version : 0;
+          /* Changed by someone else, or (for an edit of a row we had) deleted meanwhile. */
+          gboolean moved_on = row ? row->version != entry->base_version && !row->same_edit
+                                  : entry->base_version > 0 && !g_str_equal (entry->op, "delete");
+
+          if (moved_on && !g_hash_table_contains (conflicts, entry->scenario_id))
             g_hash_table_insert (conflicts, g_strdup (entry->scenario_id),
-                                 g_memdup2 (&row->version, sizeof row->version));
+                                 g_memdup2 (&version, sizeof version));
         }
     }
   return TRUE;

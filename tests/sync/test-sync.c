@@ -273,6 +273,63 @@ test_conflict (void)
   sync_test_machine_clear (&b);
 }
 
+/* B deletes a scene that A edits: A keeps its edit in a copy, and gets B's deletion. */
+static void
+test_conflict_with_deletion (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Deleted there");
+  g_autoptr(CsScenario) on_b = NULL;
+  g_autoptr(CsScenario) on_a = NULL;
+  g_autoptr(CsScenario) copy = NULL;
+  g_autoptr(CsScene) last = NULL;
+  g_autoptr(GError) error = NULL;
+  Conflict conflict = { 0 };
+
+  clear_server ();
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+  g_signal_connect (a.sync, "conflict", G_CALLBACK (conflict_cb), &conflict);
+
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+
+  on_b = sync_test_load (&b, id_of (scenario));
+  last = g_list_model_get_item (cs_scenario_get_scenes (on_b), 2);
+  g_assert_true (cs_scenario_remove_scene (on_b, id_of (last)));
+  sync_test_save (&b, on_b);
+  g_assert_cmpuint (sync_test_push (&b, &error), ==, 2);  /* the scene deleted, the scenario bumped */
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_test_count (&server, "scenes"), ==, 2);
+
+  g_clear_object (&last);
+  last = g_list_model_get_item (cs_scenario_get_scenes (scenario), 2);
+  cs_scene_set_title (last, "The board, rewritten on A");
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (conflict.count, ==, 1);
+  g_assert_cmpint (sync_test_count (&server, "scenes"), ==, 2);
+  on_a = sync_test_load (&a, id_of (scenario));
+  g_assert_cmpuint (g_list_model_get_n_items (cs_scenario_get_scenes (on_a)), ==, 2);
+  copy = sync_test_load (&a, conflict.copy_id);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_scenario_get_scenes (copy)), ==, 3);
+  {
+    g_autoptr(CsScene) kept = g_list_model_get_item (cs_scenario_get_scenes (copy), 2);
+
+    g_assert_cmpstr (cs_scene_get_title (kept), ==, "The board, rewritten on A");
+  }
+
+  g_free (conflict.scenario_id);
+  g_free (conflict.copy_id);
+  g_free (conflict.description);
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
 typedef struct {
   const char *id;
   gint64      heard_at;
@@ -428,6 +485,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/push-then-pull", test_push_then_pull);
   g_test_add_func ("/sync/push-twice", test_push_twice);
   g_test_add_func ("/sync/conflict", test_conflict);
+  g_test_add_func ("/sync/conflict-with-deletion", test_conflict_with_deletion);
   g_test_add_func ("/sync/notify-pulls", test_notify_pulls);
   g_test_add_func ("/sync/listen-reconnects", test_listen_reconnects);
   status = g_test_run ();
