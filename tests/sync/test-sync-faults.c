@@ -144,6 +144,79 @@ test_statement_timeout (void)
   sync_test_machine_clear (&a);
 }
 
+static void got_result (GObject *source, GAsyncResult *result, gpointer data);
+
+/* A pull that times out applies nothing and keeps the cursor; the next one gets it all. */
+static void
+test_pull_timeout (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Pulled late");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slow = sync_test_instructor_conninfo (&server, "options='-c statement_timeout=300'");
+  g_autoptr(PGconn) blocker = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  const char *keys[] = { "dbname", NULL };
+  const char *values[] = { server.dbname, NULL };
+
+  clear_server ();
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, slow);
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+
+  blocker = PQconnectdbParams (keys, values, 0);
+  g_assert_cmpint (PQstatus (blocker), ==, CONNECTION_OK);
+  sync_test_rows (blocker, "BEGIN", NULL);
+  sync_test_rows (blocker, "LOCK TABLE cs.scenes IN ACCESS EXCLUSIVE MODE", NULL);
+
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, G_MAXUINT);
+  g_assert_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_TIMEOUT);
+  g_clear_error (&error);
+  listed = cs_store_list_scenarios (b.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+
+  /* Had the cursor moved on, this pull would find nothing. */
+  sync_test_rows (blocker, "ROLLBACK", NULL);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&listed);
+  listed = cs_store_list_scenarios (b.store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
+/* A cancelled push sends nothing and keeps the outbox. */
+static void
+test_cancelled_push (void)
+{
+  SyncTestMachine a = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Cancelled");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_server ();
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_save (&a, scenario);
+
+  g_cancellable_cancel (cancellable);
+  cs_sync_push_async (a.sync, cancellable, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (cs_sync_push_finish (a.sync, result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (sync_test_count (&server, "scenarios"), ==, 0);
+  g_assert_cmpint (cs_store_count_outbox (a.store, NULL), ==, N_ROWS);
+  g_assert_cmpint (cs_sync_get_status (a.sync), !=, CS_SYNC_STATUS_ERROR);
+
+  sync_test_machine_clear (&a);
+}
+
 static void
 got_result (GObject      *source,
             GAsyncResult *result,
@@ -229,6 +302,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/sync/faults/killed-mid-push", test_killed_mid_push);
   g_test_add_func ("/sync/faults/statement-timeout", test_statement_timeout);
+  g_test_add_func ("/sync/faults/pull-timeout", test_pull_timeout);
+  g_test_add_func ("/sync/faults/cancelled-push", test_cancelled_push);
   g_test_add_func ("/sync/faults/bad-credentials", test_bad_credentials);
   g_test_add_func ("/sync/faults/bad-address", test_bad_address);
   status = g_test_run ();
