@@ -291,6 +291,14 @@ cs_edit_history_get_n_undo (CsEditHistory *self)
   return self->undo->len;
 }
 
+CsEdit *
+cs_edit_history_get_undo_edit (CsEditHistory *self)
+{
+  g_return_val_if_fail (CS_IS_EDIT_HISTORY (self), NULL);
+
+  return top (self->undo);
+}
+
 char *
 cs_edit_history_dup_undo_text (CsEditHistory *self)
 {

@@ -36,6 +36,8 @@ gboolean       cs_edit_history_get_can_redo   (CsEditHistory *self);
 const char    *cs_edit_history_get_undo_label (CsEditHistory *self);
 const char    *cs_edit_history_get_redo_label (CsEditHistory *self);
 guint          cs_edit_history_get_n_undo     (CsEditHistory *self);
+/* The edit undo would take back, or NULL. */
+CsEdit        *cs_edit_history_get_undo_edit  (CsEditHistory *self);
 /* "Undo Delete Scene": for the toast or the menu; NULL when there is nothing to undo. */
 char          *cs_edit_history_dup_undo_text  (CsEditHistory *self);
 

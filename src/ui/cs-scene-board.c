@@ -42,6 +42,18 @@ static GParamSpec *properties[N_PROPS];
 
 static void save (CsSceneBoard *self);
 
+/* Toasts go to the window's overlay when there is one, so that they queue with the others
+ * instead of showing on top of them. */
+static void
+add_toast (CsSceneBoard *self,
+           AdwToast     *toast)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *overlay = parent ? gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
+
+  adw_toast_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : self->toast_overlay, toast);
+}
+
 /* ---- cards --------------------------------------------------------------------------- */
 
 static void
@@ -80,6 +92,9 @@ update_actions (CsSceneBoard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-up", has && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-down", has && selected + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.add-scene", self->scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.duplicate-scene", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.delete-scene", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.undo",
                                  self->history && cs_edit_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.redo",
@@ -111,7 +126,7 @@ on_saved (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      add_toast (self, adw_toast_new (error->message));
     }
 
   if (self->save_again)
@@ -174,6 +189,88 @@ move_down_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   move_by (CS_SCENE_BOARD (widget), 1);
+}
+
+static void
+add_scene_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  CsSceneBoard *self = CS_SCENE_BOARD (widget);
+  guint selected = cs_scene_board_get_selected (self);
+  guint position = selected == GTK_INVALID_LIST_POSITION
+                   ? cs_scenario_get_n_scenes (self->scenario) : selected + 1;
+  g_autoptr(CsScene) scene = cs_scene_new (NULL);
+
+  cs_record_freeze_tracking (CS_RECORD (scene));
+  cs_scene_set_title (scene, _("New Scene"));
+  cs_record_thaw_tracking (CS_RECORD (scene));
+  cs_edit_history_apply (self->history, cs_edit_add_scene_new (scene, position));
+  select_scene (self, scene);
+}
+
+static void
+duplicate_scene_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  CsSceneBoard *self = CS_SCENE_BOARD (widget);
+  CsScene *scene = gtk_single_selection_get_selected_item (self->selection);
+  CsEdit *edit;
+
+  if (scene == NULL)
+    return;
+
+  edit = cs_edit_duplicate_scene_new (scene);
+  cs_edit_history_apply (self->history, edit);
+  select_scene (self, cs_edit_insert_scene_get_scene (CS_EDIT_INSERT_SCENE (edit)));
+}
+
+/* The toast's Undo takes back this deletion only while it is still the last edit. */
+static void
+on_undo_delete_clicked (AdwToast     *toast,
+                        CsSceneBoard *self)
+{
+  CsEdit *edit = g_object_get_data (G_OBJECT (toast), "cs-edit");
+
+  if (self->history != NULL && edit != NULL &&
+      cs_edit_history_get_undo_edit (self->history) == edit)
+    gtk_widget_activate_action (GTK_WIDGET (self), "board.undo", NULL);
+}
+
+static void
+delete_scene_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  CsSceneBoard *self = CS_SCENE_BOARD (widget);
+  CsScene *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CsScene) scene = selected ? g_object_ref (selected) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  guint position;
+  guint n;
+  CsEdit *edit;
+  AdwToast *toast;
+
+  if (scene == NULL)
+    return;
+
+  position = cs_scene_get_position (scene);
+  edit = cs_edit_remove_scene_new (scene);
+  cs_edit_history_apply (self->history, edit);
+
+  n = cs_scenario_get_n_scenes (self->scenario);
+  if (n > 0)
+    cs_scene_board_select (self, MIN (position, n - 1));
+
+  title = g_strdup_printf (_("“%s” deleted"), cs_scene_get_title (scene));
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "cs-edit", g_object_ref (edit), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked), self, 0);
+  add_toast (self, toast);
 }
 
 static void
@@ -377,11 +474,20 @@ cs_scene_board_class_init (CsSceneBoardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "board.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "board.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "board.add-scene", NULL, add_scene_action);
+  gtk_widget_class_install_action (widget_class, "board.duplicate-scene", NULL, duplicate_scene_action);
+  gtk_widget_class_install_action (widget_class, "board.delete-scene", NULL, delete_scene_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "board.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "board.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete-scene", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "board.duplicate-scene", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "board.add-scene", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "board.add-scene", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "board.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "board.redo", NULL);

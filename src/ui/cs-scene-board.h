@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (CsSceneBoard, cs_scene_board, CS, SCENE_BOARD, GtkWidget)
 
 /* Properties: "scenario" (CsScenario or NULL), "store" (CsStore or NULL: every edit, undo
  * and redo is saved to it), "history" (CsEditHistory, read-only: a new one per scenario).
- * Actions: board.move-up (Alt+Up), board.move-down (Alt+Down), board.undo (Ctrl+Z),
+ * Actions: board.move-up (Alt+Up), board.move-down (Alt+Down), board.add-scene
+ * (Ctrl+Shift+N, after the selected card), board.duplicate-scene (Ctrl+D),
+ * board.delete-scene (Delete; a toast offers Undo), board.undo (Ctrl+Z),
  * board.redo (Ctrl+Shift+Z). */
 CsScenario    *cs_scene_board_get_scenario     (CsSceneBoard *self);
 void           cs_scene_board_set_scenario     (CsSceneBoard *self,

@@ -14,6 +14,7 @@
 #include "cs-window.h"
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
+#include "cs-test-scenario.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -1073,6 +1074,12 @@ saved_titles (const char *id)
   return scene_titles (loaded);
 }
 
+static gboolean
+undo_toast_shown (gpointer data)
+{
+  return !no_undo_toast (NULL);
+}
+
 static void
 test_scene_board (void)
 {
@@ -1139,6 +1146,64 @@ test_scene_board (void)
   g_clear_pointer (&saved, g_free);
   press_shortcut (GTK_WIDGET (board), "<Control>z");
   wait_for (board_saved, board, "the last undo saved");
+
+  /* Delete takes the selected card away; the toast's Undo puts it back, criteria and all. */
+  {
+    CsScene *second = g_list_model_get_item (cs_scenario_get_scenes (edited), 1);
+    g_autoptr(CsScenario) loaded = NULL;
+    g_autoptr(CsScene) back = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWidget *undo;
+
+    g_object_unref (second);  /* the scenario keeps it while it is in the list */
+    cs_scene_board_select (board, 1);
+    press_shortcut (GTK_WIDGET (board), "Delete");
+    g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 3);
+    g_assert_null (cs_scenario_find_scene (edited, cs_record_get_id (CS_RECORD (second))));
+    wait_for (board_saved, board, "the deletion saved");
+    loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cs_scenario_get_n_scenes (loaded), ==, 3);
+    g_clear_object (&loaded);
+
+    /* The toast queues behind the window's own; libadwaita 1.2 wants it fully shown. */
+    wait_for (undo_toast_shown, NULL, "the Undo toast of the deleted scene");
+    settle (600);
+    undo = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 4);
+    wait_for (board_saved, board, "the restored scene saved");
+    loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
+    g_assert_no_error (error);
+    saved = scene_titles (loaded);
+    g_assert_cmpstr (saved, ==, original);
+    g_clear_pointer (&saved, g_free);
+    back = g_list_model_get_item (cs_scenario_get_scenes (loaded), 1);
+    cs_test_assert_scenes_equal (back, second);
+  }
+
+  /* Ctrl+D duplicates after the selected card, Ctrl+Shift+N adds a new one; both undo. */
+  cs_scene_board_select (board, 1);
+  press_shortcut (GTK_WIDGET (board), "<Control>d");
+  g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 5);
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 2);
+  press_shortcut (GTK_WIDGET (board), "<Control><Shift>n");
+  g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 6);
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 3);
+  {
+    g_autofree char *added = scene_titles (edited);
+
+    g_assert_cmpstr (added, ==, "The CEO's Brief|On the Kellerton Floor|On the Kellerton Floor (Copy)|"
+                                "New Scene|The Recommendation|Telling Kellerton");
+  }
+  save_screenshot ("scene-board-added.png");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  wait_for (board_saved, board, "the undone additions saved");
+  saved = saved_titles (id);
+  g_assert_cmpstr (saved, ==, original);
+  g_clear_pointer (&saved, g_free);
 
   /* Done goes back to the case page, which shows the saved order. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-done", NULL));
