@@ -840,6 +840,16 @@ void
 cs_scenario_add_persona (CsScenario *self,
                          CsPersona  *persona)
 {
+  g_return_if_fail (CS_IS_SCENARIO (self));
+
+  cs_scenario_insert_persona (self, count (self->personas), persona);
+}
+
+void
+cs_scenario_insert_persona (CsScenario *self,
+                            guint       position,
+                            CsPersona  *persona)
+{
   guint old_n_personas;
 
   g_return_if_fail (CS_IS_SCENARIO (self));
@@ -847,8 +857,9 @@ cs_scenario_add_persona (CsScenario *self,
   g_return_if_fail (cs_scenario_find_persona (self, cs_record_get_id (CS_RECORD (persona))) == NULL);
 
   old_n_personas = cs_scenario_get_n_personas (self);
+  position = MIN (position, count (self->personas));
   cs_persona_set_scenario_id (persona, cs_record_get_id (CS_RECORD (self)));
-  g_list_store_append (self->personas, persona);
+  g_list_store_insert (self->personas, position, persona);
   children_changed (self, old_n_personas, cs_scenario_get_n_scenes (self));
 }
 

@@ -111,6 +111,10 @@ GListModel         *cs_scenario_get_personas             (CsScenario   *self);
 guint               cs_scenario_get_n_personas           (CsScenario   *self);
 void                cs_scenario_add_persona              (CsScenario   *self,
                                                           CsPersona    *persona);
+/* Inserts at @position (clamped to n). */
+void                cs_scenario_insert_persona           (CsScenario   *self,
+                                                          guint         position,
+                                                          CsPersona    *persona);
 /* Also removes the persona's involvement and instructions from every scene. */
 gboolean            cs_scenario_remove_persona           (CsScenario   *self,
                                                           const char   *persona_id);

@@ -731,7 +731,6 @@ cs_scene_set_involvement (CsScene       *self,
                           const char    *persona_id,
                           CsInvolvement  involvement)
 {
-  g_autoptr(CsScenePersona) added = NULL;
   CsScenePersona *existing;
 
   g_return_if_fail (CS_IS_SCENE (self));
@@ -746,10 +745,42 @@ cs_scene_set_involvement (CsScene       *self,
       return;
     }
 
+  cs_scene_insert_involvement (self, G_MAXUINT, persona_id, involvement);
+}
+
+void
+cs_scene_insert_involvement (CsScene       *self,
+                             guint          position,
+                             const char    *persona_id,
+                             CsInvolvement  involvement)
+{
+  g_autoptr(CsScenePersona) added = NULL;
+  guint n;
+
+  g_return_if_fail (CS_IS_SCENE (self));
+  g_return_if_fail (persona_id != NULL && *persona_id != '\0');
+  g_return_if_fail (cs_enum_to_nick (CS_TYPE_INVOLVEMENT, involvement) != NULL);
+  g_return_if_fail (find_involvement (self, persona_id, NULL) == NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->involved));
   added = cs_scene_persona_new (persona_id, involvement);
-  g_list_store_append (self->involved, added);
+  g_list_store_insert (self->involved, MIN (position, n), added);
   watch_child (self, added);
   cs_record_touch (CS_RECORD (self));
+}
+
+int
+cs_scene_get_involvement_index (CsScene    *self,
+                                const char *persona_id)
+{
+  guint position;
+
+  g_return_val_if_fail (CS_IS_SCENE (self), -1);
+  g_return_val_if_fail (persona_id != NULL, -1);
+
+  if (find_involvement (self, persona_id, &position) == NULL)
+    return -1;
+  return (int) position;
 }
 
 gboolean

@@ -100,6 +100,14 @@ GListModel         *cs_scene_get_involved              (CsScene         *self);
 void                cs_scene_set_involvement           (CsScene         *self,
                                                         const char      *persona_id,
                                                         CsInvolvement    involvement);
+/* Adds a persona that is not involved yet at @position (clamped to n). */
+void                cs_scene_insert_involvement        (CsScene         *self,
+                                                        guint            position,
+                                                        const char      *persona_id,
+                                                        CsInvolvement    involvement);
+/* The index of the persona's entry in "involved", -1 when not involved. */
+int                 cs_scene_get_involvement_index     (CsScene         *self,
+                                                        const char      *persona_id);
 gboolean            cs_scene_get_involvement           (CsScene         *self,
                                                         const char      *persona_id,
                                                         CsInvolvement   *involvement);

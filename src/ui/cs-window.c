@@ -13,6 +13,7 @@
 #include "cs-provider-factory.h"
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
+#include "cs-scene-board.h"
 #include "cs-window.h"
 
 struct _CsWindow
@@ -32,6 +33,7 @@ struct _CsWindow
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   CsScenarioPage       *scenario_page;
+  CsSceneBoard         *scene_board;
 };
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -209,11 +211,72 @@ static void
 show_scenario (CsWindow   *self,
                CsScenario *scenario)
 {
+  cs_scene_board_set_scenario (self->scene_board, NULL);
   cs_scenario_page_set_scenario (self->scenario_page, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, scenario ? "scenario" : "none");
   update_content_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", FALSE);
+}
+
+/* ---- the scene board ------------------------------------------------------------------- */
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  CsScenario *scenario = cs_scenario_page_get_scenario (self->scenario_page);
+
+  if (!scenario)
+    return;
+
+  cs_scene_board_set_store (self->scene_board, self->store);
+  cs_scene_board_set_scenario (self->scene_board, scenario);
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  adw_window_title_set_title (self->content_title, cs_scenario_get_title (scenario));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->scene_board));
+}
+
+static void
+edit_done_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  g_autoptr(CsScenario) scenario = NULL;
+
+  scenario = cs_scene_board_get_scenario (self->scene_board);
+  if (!scenario)
+    return;
+
+  /* The page shows the edited object again from the start. */
+  g_object_ref (scenario);
+  cs_scenario_page_set_scenario (self->scenario_page, NULL);
+  show_scenario (self, scenario);
+}
+
+/* The scene board is open on the case @id. */
+static gboolean
+is_editing (CsWindow   *self,
+            const char *id)
+{
+  CsScenario *editing = cs_scene_board_get_scenario (self->scene_board);
+
+  return editing && g_strcmp0 (cs_record_get_id (CS_RECORD (editing)), id) == 0;
+}
+
+CsSceneBoard *
+cs_window_get_scene_board (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->scene_board;
 }
 
 static void
@@ -226,6 +289,8 @@ on_scenario_loaded (GObject      *source,
   g_autoptr(CsScenario) scenario = cs_store_load_scenario_finish (CS_STORE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (scenario && is_editing (self, cs_record_get_id (CS_RECORD (scenario))))
     return;
   if (error)
     {
@@ -241,6 +306,10 @@ static void
 on_library_selected (CsWindow *self)
 {
   CsScenario *summary = cs_library_page_get_selected (self->library);
+
+  /* Each autosave makes a new version in the library: the board already shows it. */
+  if (summary && is_editing (self, cs_record_get_id (CS_RECORD (summary))))
+    return;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -888,6 +957,7 @@ cs_window_class_init (CsWindowClass *klass)
 
   g_type_ensure (CS_TYPE_LIBRARY_PAGE);
   g_type_ensure (CS_TYPE_SCENARIO_PAGE);
+  g_type_ensure (CS_TYPE_SCENE_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
@@ -897,6 +967,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, scenario_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, scene_board);
   gtk_widget_class_bind_template_callback (widget_class, on_library_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_library_activated);
 
@@ -907,6 +978,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-done", NULL, edit_done_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-scenario", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -919,6 +992,8 @@ cs_window_init (CsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", FALSE);
   g_signal_connect_object (self->scenario_page, "notify::title-visible",
                            G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
 

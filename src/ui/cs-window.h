@@ -8,6 +8,7 @@
 
 #include "cs-application.h"
 #include "cs-import-window.h"
+#include "cs-scene-board.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,8 @@ void        cs_window_export_file       (CsWindow      *self,
 /* For tests: the library list model (summaries) and the shown scenario. */
 GListModel *cs_window_get_library_model (CsWindow      *self);
 CsScenario *cs_window_get_scenario      (CsWindow      *self);
+/* The scene board behind the "Edit" button. */
+CsSceneBoard *cs_window_get_scene_board (CsWindow      *self);
 const char *cs_window_get_library_state (CsWindow      *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "cs-server-schema.h"
 #include "cs-sync-indicator.h"
 #include "sync-test-util.h"
+#include "cs-test-scenario.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -1132,6 +1133,209 @@ test_account (void)
   sync_test_server_tear_down (&account_server);
 }
 
+/* ---- the scene board ------------------------------------------------------------------- */
+
+static char *
+scene_titles (CsScenario *scenario)
+{
+  GListModel *scenes = cs_scenario_get_scenes (scenario);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenes); i++)
+    {
+      g_autoptr(CsScene) scene = g_list_model_get_item (scenes, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", cs_scene_get_title (scene));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* Runs the board's own key binding for @accel, as a key press on the focused board does. */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  gboolean pressed = FALSE;
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !pressed; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            continue;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                       GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                       gtk_shortcut_get_arguments (shortcut)));
+          pressed = TRUE;
+        }
+    }
+  g_assert_true (pressed);
+}
+
+static gboolean
+board_saved (gpointer data)
+{
+  return cs_scene_board_get_n_saving (data) == 0;
+}
+
+static char *
+saved_titles (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
+
+  g_assert_no_error (error);
+  return scene_titles (loaded);
+}
+
+static gboolean
+undo_toast_shown (gpointer data)
+{
+  return !no_undo_toast (NULL);
+}
+
+static void
+test_scene_board (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  g_autofree char *original = scene_titles (sample);
+  g_autofree char *saved = NULL;
+  CsSceneBoard *board = cs_window_get_scene_board (window);
+  CsScenario *edited;
+
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the case page before editing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  wait_for (widget_drawn, board, "the scene board");
+  edited = cs_scene_board_get_scenario (board);
+  g_assert_true (edited == cs_window_get_scenario (window));
+  g_assert_false (cs_edit_history_get_can_undo (cs_scene_board_get_history (board)));
+
+  /* Alt+Down twice moves the first scene to third place; each move is saved. */
+  cs_scene_board_select (board, 0);
+  press_shortcut (GTK_WIDGET (board), "<Alt>Down");
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 1);
+  press_shortcut (GTK_WIDGET (board), "<Alt>Down");
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 2);
+  {
+    g_autofree char *moved = scene_titles (edited);
+
+    g_assert_cmpstr (moved, ==,
+                     "On the Kellerton Floor|The Recommendation|The CEO's Brief|Telling Kellerton");
+    wait_for (board_saved, board, "the moves saved");
+    saved = saved_titles (id);
+    g_assert_cmpstr (saved, ==, moved);
+    g_clear_pointer (&saved, g_free);
+  }
+  save_screenshot ("scene-board.png");
+
+  /* Alt+Up on the last card, then Ctrl+Z undoes only that move. */
+  cs_scene_board_select (board, 3);
+  press_shortcut (GTK_WIDGET (board), "<Alt>Up");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  {
+    g_autofree char *undone = scene_titles (edited);
+
+    g_assert_cmpstr (undone, ==,
+                     "On the Kellerton Floor|The Recommendation|The CEO's Brief|Telling Kellerton");
+  }
+  g_assert_cmpstr (cs_edit_history_get_undo_label (cs_scene_board_get_history (board)), ==,
+                   "Move Scene");
+
+  /* Two more undos give the story order back, and that is what the library keeps. */
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  g_assert_false (cs_edit_history_get_can_undo (cs_scene_board_get_history (board)));
+  wait_for (board_saved, board, "the undos saved");
+  saved = saved_titles (id);
+  g_assert_cmpstr (saved, ==, original);
+  g_clear_pointer (&saved, g_free);
+
+  /* Redo is Ctrl+Shift+Z. */
+  press_shortcut (GTK_WIDGET (board), "<Control><Shift>z");
+  wait_for (board_saved, board, "the redo saved");
+  saved = saved_titles (id);
+  g_assert_cmpstr (saved, ==,
+                   "On the Kellerton Floor|The CEO's Brief|The Recommendation|Telling Kellerton");
+  g_clear_pointer (&saved, g_free);
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  wait_for (board_saved, board, "the last undo saved");
+
+  /* Delete takes the selected card away; the toast's Undo puts it back, criteria and all. */
+  {
+    CsScene *second = g_list_model_get_item (cs_scenario_get_scenes (edited), 1);
+    g_autoptr(CsScenario) loaded = NULL;
+    g_autoptr(CsScene) back = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWidget *undo;
+
+    g_object_unref (second);  /* the scenario keeps it while it is in the list */
+    cs_scene_board_select (board, 1);
+    press_shortcut (GTK_WIDGET (board), "Delete");
+    g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 3);
+    g_assert_null (cs_scenario_find_scene (edited, cs_record_get_id (CS_RECORD (second))));
+    wait_for (board_saved, board, "the deletion saved");
+    loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cs_scenario_get_n_scenes (loaded), ==, 3);
+    g_clear_object (&loaded);
+
+    /* The toast queues behind the window's own; libadwaita 1.2 wants it fully shown. */
+    wait_for (undo_toast_shown, NULL, "the Undo toast of the deleted scene");
+    settle (600);
+    undo = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 4);
+    wait_for (board_saved, board, "the restored scene saved");
+    loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
+    g_assert_no_error (error);
+    saved = scene_titles (loaded);
+    g_assert_cmpstr (saved, ==, original);
+    g_clear_pointer (&saved, g_free);
+    back = g_list_model_get_item (cs_scenario_get_scenes (loaded), 1);
+    cs_test_assert_scenes_equal (back, second);
+  }
+
+  /* Ctrl+D duplicates after the selected card, Ctrl+Shift+N adds a new one; both undo. */
+  cs_scene_board_select (board, 1);
+  press_shortcut (GTK_WIDGET (board), "<Control>d");
+  g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 5);
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 2);
+  press_shortcut (GTK_WIDGET (board), "<Control><Shift>n");
+  g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 6);
+  g_assert_cmpuint (cs_scene_board_get_selected (board), ==, 3);
+  {
+    g_autofree char *added = scene_titles (edited);
+
+    g_assert_cmpstr (added, ==, "The CEO's Brief|On the Kellerton Floor|On the Kellerton Floor (Copy)|"
+                                "New Scene|The Recommendation|Telling Kellerton");
+  }
+  save_screenshot ("scene-board-added.png");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  press_shortcut (GTK_WIDGET (board), "<Control>z");
+  wait_for (board_saved, board, "the undone additions saved");
+  saved = saved_titles (id);
+  g_assert_cmpstr (saved, ==, original);
+  g_clear_pointer (&saved, g_free);
+
+  /* Done goes back to the case page, which shows the saved order. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-done", NULL));
+  g_assert_null (cs_scene_board_get_scenario (board));
+  wait_for (scenario_shown, (gpointer) id, "the case page after editing");
+  saved = saved_titles (id);
+  g_assert_cmpstr (saved, ==, original);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1183,6 +1387,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/drop", test_drop);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/scene-board", test_scene_board);
   g_test_add_func ("/ui/window/import-pdf", test_import_pdf);
   g_test_add_func ("/ui/window/import-pdf-long-cancel", test_import_pdf_long_cancel);
   g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
