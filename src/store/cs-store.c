@@ -21,6 +21,7 @@
 #include "cs-core-resources.h"
 #include "cs-store.h"
 #include "cs-store-db.h"
+#include "cs-store-private.h"
 #include "cs-store-scenario.h"
 
 #define SAMPLE_PATH "/org/casestudio/CaseStudio/core/samples/sample.casestudio"
@@ -80,6 +81,19 @@ store_unlock (CsStore *self)
 {
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   g_mutex_unlock (&self->mutex);
+}
+
+sqlite3 *
+cs_store_lock_db (CsStore *self)
+{
+  store_lock (self, NULL);
+  return self->db;
+}
+
+void
+cs_store_unlock_db (CsStore *self)
+{
+  store_unlock (self);
 }
 
 static gboolean
