@@ -393,9 +393,7 @@ add_message (CsOrchestrator *self,
   if (persona != NULL)
     sender = cs_persona_get_name (persona);
   else if (kind == CS_MESSAGE_KIND_USER)
-    sender = cs_scenario_get_student_role (self->scenario) != NULL &&
-             *cs_scenario_get_student_role (self->scenario) != '\0' ?
-               cs_scenario_get_student_role (self->scenario) : _("You");
+    sender = _("You");
   else
     sender = kind == CS_MESSAGE_KIND_HINT ? _("Hint") : _("Narrator");
 
