@@ -539,9 +539,14 @@ finish_scene (CsOrchestrator  *self,
 
   cs_scene_progress_set_completed_at (progress, now);
   if (started != NULL)
-    cs_scene_progress_set_time_spent (progress,
-                                      (int) (g_date_time_difference (now, started) /
-                                             G_TIME_SPAN_SECOND));
+    {
+      int seconds = (int) MAX (0, g_date_time_difference (now, started) / G_TIME_SPAN_SECOND);
+
+      cs_scene_progress_set_time_spent (progress, seconds);
+      cs_progress_set_total_time_spent (self->progress,
+                                        cs_progress_get_total_time_spent (self->progress) +
+                                        seconds);
+    }
 
   g_strv_builder_addv (builder, (const char **) cs_progress_get_scenes_completed (self->progress));
   g_strv_builder_add (builder, cs_scene_progress_get_scene_id (progress));
