@@ -52,6 +52,7 @@ cs_hint_trigger_fires (const char         *trigger,
   g_autofree char *norm = NULL;
   g_autofree char *latest = NULL;
   g_auto(GStrv) words = NULL;
+  g_autoptr(GHashTable) concepts = NULL;
   guint n_messages, window, n_words = 0;
 
   g_return_val_if_fail (trigger != NULL, FALSE);
@@ -80,13 +81,19 @@ cs_hint_trigger_fires (const char         *trigger,
       return FALSE;
     }
 
+  /* Words compared by stem: "blames" in a trigger matches "blame" in a message. */
+  concepts = cs_text_concepts (messages[n_messages - 1]);
   words = cs_text_tokenize (norm);
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     {
-      if (strlen (words[i]) < 4 || g_strv_contains (ignored_words, words[i]))
+      g_autofree char *stem = NULL;
+
+      if (strlen (words[i]) < 4 || g_strv_contains (ignored_words, words[i]) ||
+          cs_text_is_stop_word (words[i]))
         continue;
       n_words++;
-      if (strstr (latest, words[i]) == NULL)
+      stem = cs_text_stem (words[i]);
+      if (!g_hash_table_contains (concepts, stem))
         return FALSE;
     }
   return n_words > 0;

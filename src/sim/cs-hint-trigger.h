@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * "no question after three turns"). Understood here:
  *   "no question after N turns"  the latest N student messages of the scene ask nothing
  *   "… for the answer …"         the latest message asks for the answer or a recommendation
- *   anything else                every longer word of the trigger (not "student", …)
- *                                occurs in the latest message
+ *   anything else                every longer content word of the trigger (not
+ *                                "student", …) occurs in the latest message, by stem
  * @messages: the student's messages of the scene, oldest first, the latest last. */
 gboolean cs_hint_trigger_fires (const char         *trigger,
                                 const char * const *messages);

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cs-hint-trigger.h"
 #include "cs-judge-schema.h"
+#include "cs-mention.h"
 #include "cs-model.h"
 #include "cs-offline-provider.h"
 #include "cs-orchestrator.h"
@@ -877,11 +879,82 @@ test_cancel (void)
   g_assert_cmpint (cs_scene_progress_get_attempts (progress), ==, 1);
 }
 
+/* ---- mentions and hint triggers -------------------------------------------------------- */
+
+static void
+test_mention_rules (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *daniel = persona_named (scenario, "Daniel");
+  g_autoptr(CsPersona) other = cs_persona_new (NULL);
+  gboolean all = TRUE;
+
+  /* A second Margaret: her full name beats the first name of the first one. */
+  cs_persona_set_name (other, "Margaret Élise Dubois");
+  cs_scenario_add_persona (scenario, other);
+
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "Hi @margaret, how are you?", &all);
+
+    g_assert_true (found == margaret);
+    g_assert_false (all);
+  }
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "@MARGARET ELISE   DUBOIS hello", &all);
+
+    g_assert_true (found == other);
+  }
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "@Danielle? no, @daniel reyes", &all);
+
+    g_assert_true (found == daniel);
+  }
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "@all and @Daniel", &all);
+
+    g_assert_null (found);
+    g_assert_true (all);
+  }
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "@Daniel and @all", &all);
+
+    g_assert_true (found == daniel);
+    g_assert_false (all);
+  }
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, "mail daniel@example.org", &all);
+
+    g_assert_null (found);
+    g_assert_false (all);
+  }
+}
+
+static void
+test_hint_triggers (void)
+{
+  const char *asking[] = { "Good morning?", "So what should I do here?", NULL };
+  const char *no_questions[] = { "Hello?", "I see.", "Right.", "OK then.", NULL };
+  const char *with_question[] = { "I see.", "Right?", "OK then.", NULL };
+  const char *words[] = { "I only blame the union for this.", NULL };
+
+  g_assert_true (cs_hint_trigger_fires ("student asks Margaret for the answer", asking));
+  g_assert_false (cs_hint_trigger_fires ("student asks Margaret for the answer", no_questions));
+  g_assert_true (cs_hint_trigger_fires ("no question after three turns", no_questions));
+  g_assert_false (cs_hint_trigger_fires ("no question after three turns", with_question));
+  g_assert_false (cs_hint_trigger_fires ("no question after 5 turns", no_questions));
+  g_assert_true (cs_hint_trigger_fires ("student blames the union", words));
+  g_assert_false (cs_hint_trigger_fires ("student blames the employees", words));
+  g_assert_false (cs_hint_trigger_fires ("student blames the union", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sim/mention-rules", test_mention_rules);
+  g_test_add_func ("/sim/hint-triggers", test_hint_triggers);
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
   g_test_add_func ("/sim/isolation", test_isolation);
