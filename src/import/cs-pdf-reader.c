@@ -202,6 +202,8 @@ read_page_lines (PopplerPage *page,
   glong index = 0;
   double last_x2 = 0;
   gboolean spaced = FALSE;
+  PopplerTextAttributes *last_attr = NULL;
+  gboolean last_bold = FALSE;
 
   if (text == NULL || *text == '\0')
     {
@@ -254,8 +256,14 @@ read_page_lines (PopplerPage *page,
       a = attr ? attr->data : NULL;
       if (a && a->start_index <= index)
         {
+          /* an attribute run covers many glyphs: look at its font name once */
+          if (a != last_attr)
+            {
+              last_attr = a;
+              last_bold = font_is_bold (a->font_name);
+            }
           b.font_size = MAX (b.font_size, a->font_size);
-          b.bold = b.bold || font_is_bold (a->font_name);
+          b.bold = b.bold || last_bold;
         }
       if (rects)
         {

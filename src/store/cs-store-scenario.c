@@ -506,6 +506,21 @@ writer_outbox (sqlite3     *db,
   return cs_store_db_run (writer->outbox, error);
 }
 
+gboolean
+cs_store_db_upsert_row (sqlite3        *db,
+                        const CsTable  *table,
+                        JsonObject     *row,
+                        GError        **error)
+{
+  g_autofree char *sql = insert_sql (table, g_str_equal (table->columns[0].name, "id"));
+  g_autoptr(sqlite3_stmt) stmt = cs_store_db_prepare (db, sql, error);
+
+  if (!stmt)
+    return FALSE;
+  bind_row (stmt, table, row);
+  return cs_store_db_run (stmt, error);
+}
+
 /* id → stored version of the children of @scenario_id in @table. */
 static GHashTable *
 stored_versions (sqlite3        *db,

@@ -6,7 +6,10 @@
 
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "cs-model.h"
+#include "cs-store-tables.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +62,13 @@ gboolean        cs_store_db_set_deleted         (sqlite3         *db,
                                                  const char      *deleted_by,
                                                  const char      *reason,
                                                  gboolean        *changed,
+                                                 GError         **error);
+
+/* Inserts @row into @table, updating the row of the same id when it has one (tables keyed
+ * by "id"; others are plainly inserted). No outbox entry. */
+gboolean        cs_store_db_upsert_row          (sqlite3         *db,
+                                                 const CsTable   *table,
+                                                 JsonObject      *row,
                                                  GError         **error);
 
 G_END_DECLS

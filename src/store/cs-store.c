@@ -96,6 +96,13 @@ cs_store_unlock_db (CsStore *self)
   store_unlock (self);
 }
 
+void
+cs_store_emit_scenario_changed (CsStore    *self,
+                                const char *id)
+{
+  g_signal_emit (self, signals[SCENARIO_CHANGED], 0, id);
+}
+
 static gboolean
 return_if_cancelled (GCancellable  *cancellable,
                      GError       **error)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-account-window.h"
 #include "cs-preferences-window.h"
 #include "cs-window.h"
 
@@ -17,6 +18,7 @@ struct _CsApplication
 
   CsStore        *store;
   GError         *store_error;
+  CsSyncSession  *sync_session;
   char           *open_id;
 };
 
@@ -68,6 +70,22 @@ open_library (CsApplication *self)
   self->store = cs_store_open (path, &self->store_error);
   if (self->store && !cs_store_ensure_sample (self->store, &error))
     g_warning ("Could not add the sample case to the library: %s", error->message);
+  if (self->store)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      /* the saved server, if any, reconnects in the background */
+      self->sync_session = cs_sync_session_new (self->store, settings);
+      cs_sync_session_resume (self->sync_session);
+    }
+}
+
+CsSyncSession *
+cs_application_get_sync_session (CsApplication *self)
+{
+  g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
+
+  return self->sync_session;
 }
 
 /* Prints the time from process start to the first painted frame, then quits (benchmark). */
@@ -193,6 +211,21 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+account_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  CsAccountWindow *window;
+
+  if (self->sync_session == NULL)
+    return;
+  window = cs_account_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                  self->sync_session);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -210,6 +243,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
+  { "account", account_action },
   { "quit", quit_action },
 };
 
@@ -248,6 +282,7 @@ cs_application_finalize (GObject *object)
 {
   CsApplication *self = CS_APPLICATION (object);
 
+  g_clear_object (&self->sync_session);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->open_id, g_free);

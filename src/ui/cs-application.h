@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "cs-sync-session.h"
+
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,7 @@ CsApplication *cs_application_new                (void);
 CsStore       *cs_application_get_store          (CsApplication *self);
 /* Remembers the moment the process started, for the first-frame report. */
 void           cs_application_mark_process_start (void);
+/* The link to the shared server (NULL when the library could not be opened). */
+CsSyncSession *cs_application_get_sync_session   (CsApplication *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-library-page.h"
+#include "cs-sync-indicator.h"
 #include "cs-scenario-row.h"
 
 #define SEARCH_DELAY_MS 150
@@ -456,6 +457,8 @@ cs_library_page_class_init (CsLibraryPageClass *klass)
 
   object_class->dispose = cs_library_page_dispose;
   object_class->finalize = cs_library_page_finalize;
+
+  g_type_ensure (CS_TYPE_SYNC_INDICATOR);
   object_class->get_property = cs_library_page_get_property;
   object_class->set_property = cs_library_page_set_property;
   widget_class->root = cs_library_page_root;

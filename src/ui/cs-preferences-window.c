@@ -25,6 +25,9 @@ struct _CsPreferencesWindow
   GCancellable         *cancellable;
   gboolean              busy;
   gboolean              filling_models;
+  char                 *keyring_key;     /* the key the keyring gave for the shown address */
+  GCancellable         *key_cancellable; /* the lookup for the address being typed */
+  guint                 key_lookup_id;
 
   AdwComboRow          *provider_row;
   AdwPreferencesGroup  *server_group;
@@ -252,12 +255,33 @@ on_provider_selected (CsPreferencesWindow *self)
   update_actions (self);
 }
 
+static void lookup_key (CsPreferencesWindow *self);
+
+static gboolean
+lookup_key_later (gpointer data)
+{
+  CsPreferencesWindow *self = data;
+
+  self->key_lookup_id = 0;
+  lookup_key (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_base_url_changed (CsPreferencesWindow *self)
 {
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
 
   g_settings_set_string (self->settings, "ai-base-url", url);
+
+  /* another server has another key: drop the one the keyring gave for the old address
+   * (not one the user typed) and ask for the new one once typing pauses */
+  if (self->keyring_key &&
+      g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->api_key_row)), self->keyring_key))
+    gtk_editable_set_text (GTK_EDITABLE (self->api_key_row), "");
+  g_clear_pointer (&self->keyring_key, g_free);
+  g_clear_handle_id (&self->key_lookup_id, g_source_remove);
+  self->key_lookup_id = g_timeout_add (400, lookup_key_later, self);
 }
 
 static void
@@ -322,8 +346,25 @@ on_key_looked_up (GObject      *source,
       return;
     }
   /* The user may have typed one meanwhile. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->api_key_row)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->api_key_row), key);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->api_key_row)) == '\0' && *key != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->api_key_row), key);
+      g_free (self->keyring_key);
+      self->keyring_key = g_strdup (key);
+    }
+}
+
+static void
+lookup_key (CsPreferencesWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "ai-base-url");
+
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+  if (*url == '\0')
+    return;
+  self->key_cancellable = g_cancellable_new ();
+  cs_ai_secret_lookup_async (url, self->key_cancellable, on_key_looked_up, g_object_ref (self));
 }
 
 /* ---- GObject ----------------------------------------------------------------------- */
@@ -363,8 +404,7 @@ cs_preferences_window_constructed (GObject *object)
     }
   update_actions (self);
 
-  if (*url != '\0')
-    cs_ai_secret_lookup_async (url, self->cancellable, on_key_looked_up, g_object_ref (self));
+  lookup_key (self);
 }
 
 static void
@@ -373,6 +413,8 @@ cs_preferences_window_dispose (GObject *object)
   CsPreferencesWindow *self = CS_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_handle_id (&self->key_lookup_id, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cs_preferences_window_parent_class)->dispose (object);
@@ -384,6 +426,8 @@ cs_preferences_window_finalize (GObject *object)
   CsPreferencesWindow *self = CS_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->key_cancellable);
+  g_clear_pointer (&self->keyring_key, g_free);
 
   G_OBJECT_CLASS (cs_preferences_window_parent_class)->finalize (object);
 }

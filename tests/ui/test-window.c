@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "cs-application.h"
 #include "cs-library-page.h"
@@ -14,6 +15,10 @@
 #include "cs-window.h"
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
+#include "cs-account-window.h"
+#include "cs-server-schema.h"
+#include "cs-sync-indicator.h"
+#include "sync-test-util.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -1009,6 +1014,124 @@ test_import_pdf_password (void)
   wait_for (import_window_gone, file, "the import window to close");
 }
 
+/* ---- the shared server ------------------------------------------------------------ */
+
+static CsAccountWindow *
+find_account_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_ACCOUNT_WINDOW (w))
+        return CS_ACCOUNT_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+account_window_open (gpointer data)
+{
+  return find_account_window () != NULL;
+}
+
+static gboolean
+sign_in_done (gpointer data)
+{
+  return !cs_account_window_get_busy (data);
+}
+
+static gboolean
+indicator_shows (gpointer data)
+{
+  CsSyncIndicator *indicator = CS_SYNC_INDICATOR (find_widget (GTK_WIDGET (window), CS_TYPE_SYNC_INDICATOR, NULL));
+
+  return g_strcmp0 (cs_sync_indicator_get_icon (indicator), data) == 0;
+}
+
+static SyncTestServer account_server;
+
+static gboolean
+cases_on_server (gpointer data)
+{
+  g_autofree char *n = sync_test_value (account_server.super, "SELECT count(*) FROM cs.scenarios", NULL);
+
+  return n && atoi (n) >= GPOINTER_TO_INT (data);
+}
+
+/* Sign in from the account window (a wrong password first), see the library reach the
+ * server and the header-bar indicator say so, then sign out. */
+static void
+test_account (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  char *saved[G_N_ELEMENTS (vars)];
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  CsAccountWindow *account;
+  gboolean have_server;
+  int port = atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
+
+  g_assert_true (indicator_shows ("network-server-symbolic"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "account", NULL);
+  wait_for (account_window_open, NULL, "the account window");
+  account = find_account_window ();
+  g_assert_nonnull (strstr (cs_account_window_get_status_text (account), "Not connected"));
+
+  /* an empty form says what is missing */
+  cs_account_window_fill (account, "", 5432, "casestudio", "", "");
+  cs_account_window_sign_in (account);
+  g_assert_nonnull (strstr (cs_account_window_get_message (account), "server address"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    saved[i] = g_strdup (g_getenv (vars[i]));
+  have_server = sync_test_server_set_up (&account_server);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_setenv (vars[i], saved[i], TRUE);
+      g_free (saved[i]);
+    }
+  if (!have_server)
+    {
+      gtk_window_destroy (GTK_WINDOW (account));
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server");
+      return;
+    }
+  g_assert_true (cs_server_schema_init (account_server.super, NULL, &error));
+  g_assert_no_error (error);
+  user = sync_test_user_name (&account_server, "window");
+  password = g_strdup_printf ("pw-%08x", g_random_int ());
+  id = cs_server_add_instructor (account_server.super, user, password, "Window Tester", &error);
+  g_assert_no_error (error);
+
+  /* a wrong password: the message says so, nothing is connected */
+  cs_account_window_fill (account, "127.0.0.1", port, account_server.dbname, user, "wrong");
+  cs_account_window_sign_in (account);
+  wait_for (sign_in_done, account, "the refused sign-in");
+  g_assert_nonnull (strstr (cs_account_window_get_message (account), "password"));
+  g_assert_true (indicator_shows ("network-server-symbolic"));
+
+  /* the right one: the library goes to the server and the indicator shows it */
+  cs_account_window_fill (account, "127.0.0.1", port, account_server.dbname, user, password);
+  cs_account_window_sign_in (account);
+  wait_for (sign_in_done, account, "the sign-in");
+  g_assert_nonnull (strstr (cs_account_window_get_message (account), "Signed in"));
+  wait_for (cases_on_server, GINT_TO_POINTER (1), "the library on the server");
+  wait_for (indicator_shows, "emblem-ok-symbolic", "the up-to-date indicator");
+  save_screenshot_of (GTK_WIDGET (account), "account.png");
+
+  /* signing out keeps the cases here and the indicator goes back */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (account), GTK_TYPE_BUTTON, "Sign _Out"), "clicked");
+  wait_for (indicator_shows, "network-server-symbolic", "the indicator after signing out");
+  g_assert_cmpuint (library_count (), >, 0);
+  gtk_window_destroy (GTK_WINDOW (account));
+  sync_test_server_tear_down (&account_server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1064,6 +1187,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-long-cancel", test_import_pdf_long_cancel);
   g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
+  g_test_add_func ("/ui/window/account", test_account);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);

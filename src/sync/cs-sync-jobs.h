@@ -1,0 +1,66 @@
+/* cs-sync-jobs.h: the push and pull jobs that CsSync runs on its CsServer's worker thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cs-server.h"
+#include "cs-store.h"
+
+G_BEGIN_DECLS
+
+/* Called on the worker thread after each statement of the push transaction (tests use it
+ * to break the connection half-way). */
+typedef void (*CsSyncPushHook) (PGconn   *conn,
+                                guint     n_statements,
+                                gpointer  user_data);
+
+typedef struct {
+  CsStore        *store;
+  CsSyncPushHook  hook;
+  gpointer        hook_data;
+} CsPushJob;
+
+typedef struct {
+  char   *scenario_id;
+  gint64  server_version;
+} CsPushConflict;
+
+typedef struct {
+  char      *server;      /* identity */
+  guint      n_sent;      /* outbox entries committed (applied or already there) */
+  guint      n_applied;   /* rows the server changed */
+  GPtrArray *conflicts;   /* CsPushConflict, one per scenario */
+} CsPushResult;
+
+typedef struct {
+  CsStore  *store;
+  GStrv     force;        /* scenario ids to fetch and apply even with pending changes */
+} CsPullJob;
+
+typedef struct {
+  char      *server;
+  GPtrArray *applied;     /* scenario ids */
+  GPtrArray *skipped;     /* scenario ids left alone: they have local changes to push */
+  gint64     cursor;
+} CsPullResult;
+
+void     cs_push_job_free    (CsPushJob    *job);
+void     cs_push_result_free (CsPushResult *result);
+void     cs_pull_job_free    (CsPullJob    *job);
+void     cs_pull_result_free (CsPullResult *result);
+
+/* CsServerJobFunc: data is a CsPushJob, the result a CsPushResult. */
+gboolean cs_sync_push_job    (PGconn        *conn,
+                              gpointer       data,
+                              gpointer      *result,
+                              GCancellable  *cancellable,
+                              GError       **error);
+/* CsServerJobFunc: data is a CsPullJob, the result a CsPullResult. */
+gboolean cs_sync_pull_job    (PGconn        *conn,
+                              gpointer       data,
+                              gpointer      *result,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
+G_END_DECLS

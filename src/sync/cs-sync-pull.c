@@ -1,0 +1,158 @@
+/* cs-sync-pull.c: fetching what changed on the server since the last pull
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A scenario syncs as a whole: any of its rows (itself, a persona, a scene, an involvement)
+ * with a change_seq above the local cursor makes the pull fetch the scenario with all its
+ * children, in the local column format, from one snapshot (REPEATABLE READ), and apply it
+ * to the local library in one SQLite transaction that also moves the cursor. Rows the
+ * user may not see are filtered by the server's row security.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "cs-store-sync.h"
+#include "cs-sync-jobs.h"
+
+#define T(column) "to_char (" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+
+#define CHANGED_SQL \
+  "SELECT id::text, max (seq) FROM (" \
+  "  SELECT id, change_seq AS seq FROM cs.scenarios WHERE change_seq > $1::bigint" \
+  "  UNION ALL SELECT scenario_id, change_seq FROM cs.personas WHERE change_seq > $1::bigint" \
+  "  UNION ALL SELECT scenario_id, change_seq FROM cs.scenes WHERE change_seq > $1::bigint" \
+  "  UNION ALL SELECT s.scenario_id, p.change_seq FROM cs.scene_personas p" \
+  "              JOIN cs.scenes s ON s.id = p.scene_id WHERE p.change_seq > $1::bigint" \
+  ") changed GROUP BY id ORDER BY max (seq)"
+
+#define BUNDLE_SQL \
+  "SELECT jsonb_build_object (" \
+  "  'scenario', (SELECT to_jsonb (s) || jsonb_build_object ('created_at', " T ("s.created_at") "," \
+  "                      'updated_at', " T ("s.updated_at") ", 'deleted_at', " T ("s.deleted_at") ")" \
+  "                 FROM cs.scenarios s WHERE s.id = $1::uuid)," \
+  "  'personas', (SELECT coalesce (jsonb_agg (to_jsonb (p) || jsonb_build_object (" \
+  "                        'created_at', " T ("p.created_at") ", 'updated_at', " T ("p.updated_at") ")" \
+  "                      ORDER BY p.position), '[]')" \
+  "                 FROM cs.personas p WHERE p.scenario_id = $1::uuid)," \
+  "  'scenes', (SELECT coalesce (jsonb_agg (to_jsonb (c) || jsonb_build_object (" \
+  "                      'created_at', " T ("c.created_at") ", 'updated_at', " T ("c.updated_at") "," \
+  "                      'involved', (SELECT coalesce (jsonb_agg (jsonb_build_object (" \
+  "                                     'persona_id', i.persona_id, 'position', i.position," \
+  "                                     'involvement', i.involvement) ORDER BY i.position), '[]')" \
+  "                                     FROM cs.scene_personas i WHERE i.scene_id = c.id))" \
+  "                    ORDER BY c.position), '[]')" \
+  "               FROM cs.scenes c WHERE c.scenario_id = $1::uuid))::text"
+
+void
+cs_pull_job_free (CsPullJob *job)
+{
+  g_clear_object (&job->store);
+  g_strfreev (job->force);
+  g_free (job);
+}
+
+void
+cs_pull_result_free (CsPullResult *result)
+{
+  g_free (result->server);
+  g_clear_pointer (&result->applied, g_ptr_array_unref);
+  g_clear_pointer (&result->skipped, g_ptr_array_unref);
+  g_free (result);
+}
+
+static JsonObject *
+fetch_bundle (PGconn      *conn,
+              const char  *id,
+              GError     **error)
+{
+  const char *params[] = { id };
+  PGresult *result = cs_server_query (conn, BUNDLE_SQL, 1, params, error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *bundle = NULL;
+  gboolean ok;
+
+  if (!result)
+    return NULL;
+  ok = json_parser_load_from_data (parser, PQgetvalue (result, 0, 0), -1, error);
+  PQclear (result);
+  if (!ok)
+    return NULL;
+
+  bundle = json_node_get_object (json_parser_get_root (parser));
+  /* Not visible (any more) to this user: nothing to apply. */
+  if (!json_object_get_object_member (bundle, "scenario"))
+    return NULL;
+  return json_object_ref (bundle);
+}
+
+gboolean
+cs_sync_pull_job (PGconn        *conn,
+                  gpointer       data,
+                  gpointer      *result,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  CsPullJob *job = data;
+  g_autofree char *server = cs_server_dup_identity (conn);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autofree char *since = NULL;
+  const char *params[1];
+  PGresult *changed;
+  CsPullResult *out;
+  gint64 cursor;
+
+  if ((cursor = cs_store_get_sync_cursor (job->store, server, error)) < 0)
+    return FALSE;
+  since = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
+  params[0] = since;
+
+  if (!cs_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error) ||
+      !(changed = cs_server_query (conn, CHANGED_SQL, 1, params, error)))
+    return FALSE;
+  for (int r = 0; r < PQntuples (changed); r++)
+    {
+      g_ptr_array_add (ids, g_strdup (PQgetvalue (changed, r, 0)));
+      cursor = MAX (cursor, g_ascii_strtoll (PQgetvalue (changed, r, 1), NULL, 10));
+    }
+  PQclear (changed);
+  for (guint i = 0; job->force && job->force[i]; i++)
+    if (!g_ptr_array_find_with_equal_func (ids, job->force[i], g_str_equal, NULL))
+      g_ptr_array_add (ids, g_strdup (job->force[i]));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *bundle;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if ((bundle = fetch_bundle (conn, g_ptr_array_index (ids, i), &local_error)))
+        g_ptr_array_add (bundles, bundle);
+      else if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (!cs_server_exec (conn, "COMMIT", error))
+    return FALSE;
+
+  out = g_new0 (CsPullResult, 1);
+  out->server = g_steal_pointer (&server);
+  out->applied = g_ptr_array_new_with_free_func (g_free);
+  out->skipped = g_ptr_array_new_with_free_func (g_free);
+  out->cursor = cursor;
+  if (!cs_store_apply_pulled (job->store, out->server, bundles, cursor,
+                              (const char * const *) job->force, out->applied, out->skipped, error))
+    {
+      cs_pull_result_free (out);
+      return FALSE;
+    }
+
+  *result = out;
+  return TRUE;
+}

@@ -1,0 +1,491 @@
+/* cs-sync-push.c: sending the local outbox to the server in one transaction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every entry is an idempotent upsert (the row is written only when the sent version is
+ * newer than the server's) or a delete (only of an older server row), so replaying an entry
+ * that the server already has changes nothing. The upserts of each kind of row go in one
+ * statement (a JSON array of the payloads): a push costs a few round trips whatever its size. First every row is locked and its server
+ * version compared with the version our edit started from: when another computer moved it
+ * on meanwhile, the whole scenario is a conflict, and none of its entries are sent (they
+ * stay in the outbox until CsSync has kept the local version as a copy). The outbox entries
+ * are deleted locally only after the COMMIT succeeded; a failure anywhere before leaves the
+ * server unchanged (the transaction rolls back) and the outbox as it was.
+ *
+ * Pushes take a transaction-level advisory lock, so that the change_seq values they hand
+ * out are committed in order and a pull never skips a row committed later with a smaller
+ * change_seq.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "cs-store-sync.h"
+#include "cs-sync-jobs.h"
+
+#define PUSH_LOCK "SELECT pg_advisory_xact_lock (7350013337)"
+
+typedef struct {
+  const char *entity;
+  const char *table;
+  const char *upsert;  /* $1: the payload */
+} Entity;
+
+/* The columns of the local rows (resources/sql/local) that the server has too. The owner
+ * and the deleting user are the logged-in user, never what the client says. */
+#define SCENARIO_COLUMNS \
+  "id, title, description, challenge, industry, student_role, category, difficulty, " \
+  "estimated_duration, tags, learning_outcomes, status, published_version_id, draft_of_id, " \
+  "is_public, allow_remixes, source_pdf_title, source_text, deleted_at, deletion_reason, " \
+  "created_at, updated_at, version"
+#define SCENARIO_VALUES \
+  "r.id, r.title, r.description, r.challenge, r.industry, r.student_role, r.category, r.difficulty, " \
+  "r.estimated_duration, r.tags, r.learning_outcomes, r.status, r.published_version_id, r.draft_of_id, " \
+  "r.is_public, r.allow_remixes, r.source_pdf_title, r.source_text, r.deleted_at, r.deletion_reason, " \
+  "r.created_at, r.updated_at, r.version"
+#define SCENARIO_UPDATE \
+  "title = EXCLUDED.title, description = EXCLUDED.description, challenge = EXCLUDED.challenge, " \
+  "industry = EXCLUDED.industry, student_role = EXCLUDED.student_role, category = EXCLUDED.category, " \
+  "difficulty = EXCLUDED.difficulty, estimated_duration = EXCLUDED.estimated_duration, " \
+  "tags = EXCLUDED.tags, learning_outcomes = EXCLUDED.learning_outcomes, status = EXCLUDED.status, " \
+  "published_version_id = EXCLUDED.published_version_id, draft_of_id = EXCLUDED.draft_of_id, " \
+  "is_public = EXCLUDED.is_public, allow_remixes = EXCLUDED.allow_remixes, " \
+  "source_pdf_title = EXCLUDED.source_pdf_title, source_text = EXCLUDED.source_text, " \
+  "deleted_at = EXCLUDED.deleted_at, deleted_by = EXCLUDED.deleted_by, " \
+  "deletion_reason = EXCLUDED.deletion_reason, created_at = EXCLUDED.created_at, " \
+  "updated_at = EXCLUDED.updated_at, version = EXCLUDED.version"
+
+#define PERSONA_COLUMNS \
+  "id, scenario_id, position, name, role, background, correlation, primary_goals, traits, " \
+  "avatar_color, avatar_image, is_main_character, created_at, updated_at, version"
+#define PERSONA_VALUES \
+  "r.id, r.scenario_id, r.position, r.name, r.role, r.background, r.correlation, r.primary_goals, " \
+  "r.traits, r.avatar_color, r.avatar_image, r.is_main_character, r.created_at, r.updated_at, r.version"
+#define PERSONA_UPDATE \
+  "scenario_id = EXCLUDED.scenario_id, position = EXCLUDED.position, name = EXCLUDED.name, " \
+  "role = EXCLUDED.role, background = EXCLUDED.background, correlation = EXCLUDED.correlation, " \
+  "primary_goals = EXCLUDED.primary_goals, traits = EXCLUDED.traits, " \
+  "avatar_color = EXCLUDED.avatar_color, avatar_image = EXCLUDED.avatar_image, " \
+  "is_main_character = EXCLUDED.is_main_character, created_at = EXCLUDED.created_at, " \
+  "updated_at = EXCLUDED.updated_at, version = EXCLUDED.version"
+
+#define SCENE_COLUMNS \
+  "id, scenario_id, position, title, description, user_goal, scene_context, goal_criteria, " \
+  "success_threshold, timeout_turns, max_attempts, estimated_duration, hint_triggers, " \
+  "persona_instructions, image, created_at, updated_at, version"
+#define SCENE_VALUES \
+  "r.id, r.scenario_id, r.position, r.title, r.description, r.user_goal, r.scene_context, " \
+  "r.goal_criteria, r.success_threshold, r.timeout_turns, r.max_attempts, r.estimated_duration, " \
+  "r.hint_triggers, r.persona_instructions, r.image, r.created_at, r.updated_at, r.version"
+#define SCENE_UPDATE \
+  "scenario_id = EXCLUDED.scenario_id, position = EXCLUDED.position, title = EXCLUDED.title, " \
+  "description = EXCLUDED.description, user_goal = EXCLUDED.user_goal, " \
+  "scene_context = EXCLUDED.scene_context, goal_criteria = EXCLUDED.goal_criteria, " \
+  "success_threshold = EXCLUDED.success_threshold, timeout_turns = EXCLUDED.timeout_turns, " \
+  "max_attempts = EXCLUDED.max_attempts, estimated_duration = EXCLUDED.estimated_duration, " \
+  "hint_triggers = EXCLUDED.hint_triggers, persona_instructions = EXCLUDED.persona_instructions, " \
+  "image = EXCLUDED.image, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, " \
+  "version = EXCLUDED.version"
+
+/* $1: a JSON array of payloads, one per row. RETURNING: the rows written. */
+static const Entity entities[] = {
+  { "scenario", "cs.scenarios",
+    "INSERT INTO cs.scenarios AS t (" SCENARIO_COLUMNS ", owner_id, deleted_by) "
+    "SELECT " SCENARIO_VALUES ", (SELECT cs.uid (current_user)), "
+    "       CASE WHEN r.deleted_at IS NULL THEN NULL ELSE (SELECT cs.uid (current_user)) END "
+    "  FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.scenarios, e - 'owner_id' - 'deleted_by') r "
+    "ON CONFLICT (id) DO UPDATE SET " SCENARIO_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
+  { "persona", "cs.personas",
+    "INSERT INTO cs.personas AS t (" PERSONA_COLUMNS ") "
+    "SELECT " PERSONA_VALUES " FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.personas, e) r "
+    "ON CONFLICT (id) DO UPDATE SET " PERSONA_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
+  { "scene", "cs.scenes",
+    "INSERT INTO cs.scenes AS t (" SCENE_COLUMNS ") "
+    "SELECT " SCENE_VALUES " FROM jsonb_array_elements ($1::jsonb) e, "
+    "       jsonb_populate_record (NULL::cs.scenes, e) r "
+    "ON CONFLICT (id) DO UPDATE SET " SCENE_UPDATE " WHERE t.version < EXCLUDED.version "
+    "RETURNING t.id::text" },
+};
+
+static const Entity *
+find_entity (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_str_equal (entities[i].entity, name))
+      return &entities[i];
+  return NULL;
+}
+
+void
+cs_push_job_free (CsPushJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+push_conflict_free (CsPushConflict *conflict)
+{
+  g_free (conflict->scenario_id);
+  g_free (conflict);
+}
+
+void
+cs_push_result_free (CsPushResult *result)
+{
+  g_free (result->server);
+  g_clear_pointer (&result->conflicts, g_ptr_array_unref);
+  g_free (result);
+}
+
+typedef struct {
+  PGconn    *conn;
+  CsPushJob *job;
+  guint      n_statements;
+} Push;
+
+static PGresult *
+push_query (Push                *push,
+            const char          *sql,
+            int                  n_params,
+            const char * const  *params,
+            GError             **error)
+{
+  PGresult *result = cs_server_query (push->conn, sql, n_params, params, error);
+
+  push->n_statements++;
+  if (result && push->job->hook)
+    push->job->hook (push->conn, push->n_statements, push->job->hook_data);
+  return result;
+}
+
+static gboolean
+push_run (Push                *push,
+          const char          *sql,
+          int                  n_params,
+          const char * const  *params,
+          guint               *n_rows,
+          GError             **error)
+{
+  PGresult *result = push_query (push, sql, n_params, params, error);
+
+  if (!result)
+    return FALSE;
+  if (n_rows)
+    *n_rows = (guint) g_ascii_strtoull (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+  return TRUE;
+}
+
+/* "[payload, payload, …]" of @entries. */
+static char *
+payload_array (GPtrArray *entries)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      if (i)
+        g_string_append_c (json, ',');
+      g_string_append (json, entry->payload);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+typedef struct {
+  gint64   version;
+  gboolean same_edit;
+} ServerRow;
+
+/* Locks the server rows of @entries (all of @entity) and notes their versions in @rows
+ * (id → ServerRow; rows the server lacks are absent). same_edit: the server row is this
+ * very edit (same version and update time), i.e. an entry sent before whose local removal
+ * was lost; sending it again is no conflict. */
+static gboolean
+lock_rows (Push          *push,
+           const Entity  *entity,
+           GPtrArray     *entries,
+           GHashTable    *rows,
+           GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id::text, t.version, "
+                                          "       t.version = (e ->> 'version')::bigint AND "
+                                          "       t.updated_at IS NOT DISTINCT FROM (e ->> 'updated_at')::timestamptz "
+                                          "  FROM jsonb_array_elements ($1::jsonb) e "
+                                          "  JOIN %s t ON t.id = (e ->> 'id')::uuid "
+                                          "   FOR UPDATE OF t", entity->table);
+  g_autofree char *payloads = payload_array (entries);
+  const char *params[] = { payloads };
+  PGresult *result = push_query (push, sql, 1, params, error);
+
+  if (!result)
+    return FALSE;
+  for (int r = 0; r < PQntuples (result); r++)
+    {
+      ServerRow *row = g_new0 (ServerRow, 1);
+
+      row->version = g_ascii_strtoll (PQgetvalue (result, r, 1), NULL, 10);
+      row->same_edit = g_str_equal (PQgetvalue (result, r, 2), "t");
+      g_hash_table_insert (rows, g_strdup (PQgetvalue (result, r, 0)), row);
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+/* Upserts @entries (all of @entity) in one statement; the scenes written go to @written. */
+static gboolean
+send_upserts (Push          *push,
+              const Entity  *entity,
+              GPtrArray     *entries,
+              guint         *n_applied,
+              GHashTable    *written,
+              GError       **error)
+{
+  g_autofree char *payloads = payload_array (entries);
+  const char *params[] = { payloads };
+  PGresult *result = push_query (push, entity->upsert, 1, params, error);
+
+  if (!result)
+    return FALSE;
+  *n_applied += (guint) PQntuples (result);
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_add (written, g_strdup (PQgetvalue (result, r, 0)));
+  PQclear (result);
+  return TRUE;
+}
+
+static gboolean
+send_delete (Push           *push,
+             const Entity   *entity,
+             CsOutboxEntry  *entry,
+             guint          *n_applied,
+             GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1::uuid AND version < $2::bigint",
+                                          entity->table);
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, entry->version);
+  const char *params[] = { entry->entity_id, version };
+  const char *parent[] = { entry->scenario_id };
+  guint n = 0;
+
+  /* The scenario's change_seq moves on, so that a pull sees that a child went away. */
+  if (!push_run (push, sql, 2, params, &n, error) ||
+      (n && !push_run (push, "UPDATE cs.scenarios SET version = version WHERE id = $1::uuid",
+                       1, parent, NULL, error)))
+    return FALSE;
+  *n_applied += n;
+  return TRUE;
+}
+
+/* The involvements of the scenes written (their payloads in @scenes) are replaced. */
+static gboolean
+send_involvements (Push       *push,
+                   GPtrArray  *scenes,
+                   GError    **error)
+{
+  g_autofree char *payloads = payload_array (scenes);
+  const char *params[] = { payloads };
+
+  return push_run (push,
+                   "DELETE FROM cs.scene_personas WHERE scene_id IN "
+                   "(SELECT (s ->> 'id')::uuid FROM jsonb_array_elements ($1::jsonb) s)",
+                   1, params, NULL, error) &&
+         push_run (push,
+                   "INSERT INTO cs.scene_personas (scene_id, persona_id, position, involvement) "
+                   "SELECT (s ->> 'id')::uuid, (e ->> 'persona_id')::uuid, (e ->> 'position')::integer, "
+                   "       e ->> 'involvement' "
+                   "  FROM jsonb_array_elements ($1::jsonb) s, "
+                   "       jsonb_array_elements (coalesce (s -> 'involved', '[]')) e",
+                   1, params, NULL, error);
+}
+
+/* Parents before children for writes, children before parents for deletes: a later save
+ * can move a scenario's entry behind those of its personas. */
+static int
+entry_rank (const CsOutboxEntry *entry)
+{
+  static const char *order[] = { "scenario", "persona", "scene" };
+  gboolean delete = g_str_equal (entry->op, "delete");
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (order); i++)
+    if (g_str_equal (entry->entity, order[i]))
+      return delete ? 10 - i : i;
+  return 20;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return entry_rank (*(CsOutboxEntry **) a) - entry_rank (*(CsOutboxEntry **) b);
+}
+
+/* The entries of one entity, in outbox order. */
+static GPtrArray *
+entries_of (GPtrArray    *entries,
+            const Entity *entity)
+{
+  GPtrArray *of = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->entity, entity->entity) && entry->scenario_id)
+        g_ptr_array_add (of, entry);
+    }
+  return of;
+}
+
+static gboolean
+find_conflicts (Push        *push,
+                GPtrArray   *entries,
+                GHashTable  *conflicts,
+                GError     **error)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
+    {
+      g_autoptr(GPtrArray) of = entries_of (entries, &entities[e]);
+      g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      if (of->len == 0)
+        continue;
+      if (!lock_rows (push, &entities[e], of, rows, error))
+        return FALSE;
+      for (guint i = 0; i < of->len; i++)
+        {
+          CsOutboxEntry *entry = g_ptr_array_index (of, i);
+          ServerRow *row = g_hash_table_lookup (rows, entry->entity_id);
+
+          gint64 version = row ? row->version : 0;
+          /* Changed by someone else, or (for an edit of a row we had) deleted meanwhile. */
+          gboolean moved_on = row ? row->version != entry->base_version && !row->same_edit
+                                  : entry->base_version > 0 && !g_str_equal (entry->op, "delete");
+
+          if (moved_on && !g_hash_table_contains (conflicts, entry->scenario_id))
+            g_hash_table_insert (conflicts, g_strdup (entry->scenario_id),
+                                 g_memdup2 (&version, sizeof version));
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+cs_sync_push_job (PGconn        *conn,
+                  gpointer       data,
+                  gpointer      *result,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  Push push = { .conn = conn, .job = data };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) sent = g_ptr_array_new ();
+  g_autoptr(GPtrArray) involvements = g_ptr_array_new ();
+  g_autoptr(GHashTable) conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  CsPushResult *out;
+  guint n_applied = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!(entries = cs_store_list_outbox (push.job->store, error)))
+    return FALSE;
+  /* Stable: the outbox order within each rank. */
+  g_ptr_array_sort (entries, compare_entries);
+
+  if (entries->len > 0)
+    {
+      if (!cs_server_exec (conn, "BEGIN", error) ||
+          !push_run (&push, PUSH_LOCK, 0, NULL, NULL, error) ||
+          !find_conflicts (&push, entries, conflicts, error))
+        return FALSE;
+
+      /* Consecutive upserts of one entity go in one statement; deletes one by one. */
+      for (guint i = 0; i < entries->len;)
+        {
+          CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+          const Entity *entity = find_entity (entry->entity);
+          g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+          g_autoptr(GHashTable) in_batch = g_hash_table_new (g_str_hash, g_str_equal);
+          guint j = i;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          for (; j < entries->len && entry_rank (g_ptr_array_index (entries, j)) == entry_rank (entry); j++)
+            {
+              CsOutboxEntry *next = g_ptr_array_index (entries, j);
+
+              if (!entity || !next->scenario_id || g_hash_table_contains (conflicts, next->scenario_id))
+                continue;
+              g_ptr_array_add (sent, next);
+              if (g_str_equal (next->op, "delete"))
+                {
+                  if (!send_delete (&push, entity, next, &n_applied, error))
+                    return FALSE;
+                }
+              else if (g_hash_table_contains (in_batch, next->entity_id))
+                {
+                  /* One statement cannot write a row twice: the newer entry replaces it. */
+                  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (in_batch, next->entity_id));
+
+                  batch->pdata[at] = next;
+                }
+              else
+                {
+                  g_hash_table_insert (in_batch, next->entity_id, GUINT_TO_POINTER (batch->len));
+                  g_ptr_array_add (batch, next);
+                }
+            }
+          i = j;
+
+          if (batch->len > 0 && !send_upserts (&push, entity, batch, &n_applied, written, error))
+            return FALSE;
+          if (batch->len > 0 && g_str_equal (entity->entity, "scene"))
+            for (guint k = 0; k < batch->len; k++)
+              if (g_hash_table_contains (written, ((CsOutboxEntry *) g_ptr_array_index (batch, k))->entity_id))
+                g_ptr_array_add (involvements, g_ptr_array_index (batch, k));
+        }
+
+      if (involvements->len > 0 && !send_involvements (&push, involvements, error))
+        return FALSE;
+
+      if (!cs_server_exec (conn, "COMMIT", error))
+        return FALSE;
+    }
+
+  out = g_new0 (CsPushResult, 1);
+  out->server = cs_server_dup_identity (conn);
+  out->n_sent = sent->len;
+  out->n_applied = n_applied;
+  out->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) push_conflict_free);
+  g_hash_table_iter_init (&iter, conflicts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CsPushConflict *conflict = g_new0 (CsPushConflict, 1);
+
+      conflict->scenario_id = g_strdup (key);
+      conflict->server_version = *(gint64 *) value;
+      g_ptr_array_add (out->conflicts, conflict);
+    }
+
+  /* The server has them: a failure here only means they are sent again, changing nothing. */
+  if (!cs_store_finish_push (push.job->store, out->server, sent, &local_error))
+    {
+      cs_push_result_free (out);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *result = out;
+  return TRUE;
+}

@@ -1,0 +1,50 @@
+/* sync-test-machine.h: a "machine" for sync tests: a local library in a temporary file, a
+ * CsServer logged in as one instructor, and a CsSync between them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cs-store-sync.h"
+#include "cs-sync.h"
+#include "cs-sync-private.h"
+#include "sync-test-util.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  CsStore  *store;
+  CsServer *server;
+  CsSync   *sync;
+} SyncTestMachine;
+
+/* Makes the schema and one instructor login (once per program); returns its conninfo for
+ * TCP with a password, with @extra (e.g. "options='-c statement_timeout=300'") appended. */
+char       *sync_test_instructor_conninfo (SyncTestServer  *server,
+                                           const char      *extra);
+void        sync_test_machine_init        (SyncTestMachine *machine,
+                                           SyncTestServer  *server,
+                                           const char      *conninfo);
+void        sync_test_machine_clear       (SyncTestMachine *machine);
+
+/* A scenario with two personas and three scenes, each scene involving both personas. */
+CsScenario *sync_test_make_scenario       (const char      *title);
+void        sync_test_save                (SyncTestMachine *machine,
+                                           CsScenario      *scenario);
+CsScenario *sync_test_load                (SyncTestMachine *machine,
+                                           const char      *id);
+
+/* Run the async call to its end on the default main context. */
+guint       sync_test_push                (SyncTestMachine *machine,
+                                           GError         **error);
+guint       sync_test_pull                (SyncTestMachine *machine,
+                                           GError         **error);
+
+/* Number of rows in cs.<table> (as the superuser). */
+int         sync_test_count               (SyncTestServer  *server,
+                                           const char      *table);
+/* "id:version:change_seq" of every row of the synced tables, sorted: equal before and
+ * after means the server changed nothing. */
+char       *sync_test_server_state        (SyncTestServer  *server);
+
+G_END_DECLS

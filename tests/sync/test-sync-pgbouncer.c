@@ -1,0 +1,246 @@
+/* test-sync-pgbouncer.c: push and pull through PgBouncer in transaction pooling mode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Institutions put PgBouncer in front of PostgreSQL; in transaction mode each transaction
+ * may run on another server connection, so sync must not rely on session state between
+ * statements of different transactions. The test starts a real PgBouncer on a free port in
+ * front of the test server (skipped when pgbouncer is not installed).
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cs-test-scenario.h"
+#include "sync-test-machine.h"
+
+static SyncTestServer server;
+static char *conninfo;
+static char *bouncer_dir;
+static GSubprocess *bouncer;
+
+#define N_ROWS (1 + 2 + 3)
+
+static void
+skip (void)
+{
+  g_test_skip ("no test PostgreSQL server or no pgbouncer installed");
+}
+
+static int
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static gboolean
+port_open (int port)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+
+  return connection != NULL;
+}
+
+/* PgBouncer on a free port in front of the test server; the instructor of
+ * sync_test_instructor_conninfo() logs in through it. Returns the port, or 0. */
+static int
+start_bouncer (const char *user)
+{
+  g_autofree char *pgbouncer = g_find_program_in_path ("pgbouncer");
+  g_autofree char *config = NULL;
+  g_autofree char *users = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *user_line = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *pghost = g_getenv ("PGHOST");
+  int port = free_port ();
+
+  if (pgbouncer == NULL && g_file_test ("/usr/sbin/pgbouncer", G_FILE_TEST_IS_EXECUTABLE))
+    pgbouncer = g_strdup ("/usr/sbin/pgbouncer");
+  if (pgbouncer == NULL || pghost == NULL)
+    return 0;
+
+  bouncer_dir = g_dir_make_tmp ("cs-pgbouncer-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_chmod (bouncer_dir, 0777);
+  config = g_build_filename (bouncer_dir, "pgbouncer.ini", NULL);
+  users = g_build_filename (bouncer_dir, "users.txt", NULL);
+  /* to the server over its Unix socket (trusted locally); clients are trusted by name */
+  text = g_strdup_printf ("[databases]\n"
+                          "* = host=%s port=%s\n"
+                          "[pgbouncer]\n"
+                          "listen_addr = 127.0.0.1\n"
+                          "listen_port = %d\n"
+                          "unix_socket_dir =\n"
+                          "auth_type = trust\n"
+                          "auth_file = %s\n"
+                          "pool_mode = transaction\n"
+                          "default_pool_size = 2\n"
+                          "ignore_startup_parameters = extra_float_digits,options\n"
+                          "logfile = %s/pgbouncer.log\n"
+                          "pidfile = %s/pgbouncer.pid\n",
+                          pghost, g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", port, users,
+                          bouncer_dir, bouncer_dir);
+  g_assert_true (g_file_set_contents (config, text, -1, NULL));
+  user_line = g_strdup_printf ("\"%s\" \"\"\n", user);
+  g_assert_true (g_file_set_contents (users, user_line, -1, NULL));
+  g_chmod (config, 0644);
+  g_chmod (users, 0644);
+
+  /* PgBouncer does not run as root */
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (argv, "runuser");
+      g_ptr_array_add (argv, "-u");
+      g_ptr_array_add (argv, "postgres");
+      g_ptr_array_add (argv, "--");
+    }
+  g_ptr_array_add (argv, pgbouncer);
+  g_ptr_array_add (argv, config);
+  g_ptr_array_add (argv, NULL);
+  bouncer = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 100 && !port_open (port); i++)
+    g_usleep (50 * 1000);
+  g_assert_true (port_open (port));
+  return port;
+}
+
+static void
+stop_bouncer (void)
+{
+  if (bouncer)
+    {
+      g_subprocess_send_signal (bouncer, SIGTERM);
+      g_subprocess_wait (bouncer, NULL, NULL);
+      g_clear_object (&bouncer);
+    }
+  if (bouncer_dir)
+    {
+      g_autoptr(GDir) dir = g_dir_open (bouncer_dir, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *path = g_build_filename (bouncer_dir, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (bouncer_dir);
+      g_clear_pointer (&bouncer_dir, g_free);
+    }
+}
+
+static void
+test_push_pull_through_bouncer (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Pooled Case");
+  g_autoptr(CsScenario) on_a = NULL;
+  g_autoptr(CsScenario) on_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  sync_test_rows (server.super, "DELETE FROM cs.scenarios", NULL);
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_test_count (&server, "scenarios"), ==, 1);
+  g_assert_cmpint (sync_test_count (&server, "scene_personas"), ==, 6);
+
+  g_assert_cmpuint (sync_test_pull (&a, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+  on_a = sync_test_load (&a, cs_record_get_id (CS_RECORD (scenario)));
+  on_b = sync_test_load (&b, cs_record_get_id (CS_RECORD (scenario)));
+  cs_test_assert_scenarios_equal (on_a, on_b);
+
+  /* an edit on B, pushed through the pool, changes exactly what it should */
+  before = sync_test_server_state (&server);
+  cs_scenario_set_title (on_b, "Pooled Case, edited");
+  sync_test_save (&b, on_b);
+  g_assert_cmpuint (sync_test_push (&b, &error), >=, 1);
+  g_assert_no_error (error);
+  after = sync_test_server_state (&server);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpuint (sync_test_pull (&a, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&on_a);
+  on_a = sync_test_load (&a, cs_record_get_id (CS_RECORD (scenario)));
+  g_assert_cmpstr (cs_scenario_get_title (on_a), ==, "Pooled Case, edited");
+
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+
+  /* and it really went through the pool */
+  {
+    g_autofree char *log_path = g_build_filename (bouncer_dir, "pgbouncer.log", NULL);
+    g_autofree char *log = NULL;
+
+    g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+    g_assert_nonnull (strstr (log, server.dbname));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  int status, port;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!sync_test_server_set_up (&server))
+    {
+      g_test_add_func ("/sync/pgbouncer/skipped", skip);
+      return g_test_run ();
+    }
+  {
+    g_autofree char *direct = sync_test_instructor_conninfo (&server, NULL);
+    g_autofree char *user = g_strdup (strstr (direct, " user=") + 6);
+    char *space = strchr (user, ' ');
+
+    if (space)
+      *space = '\0';
+    port = start_bouncer (user);
+  }
+  if (port == 0)
+    {
+      g_test_add_func ("/sync/pgbouncer/skipped", skip);
+      status = g_test_run ();
+      sync_test_server_tear_down (&server);
+      return status;
+    }
+  {
+    g_autofree char *extra = g_strdup_printf ("port=%d", port);
+
+    /* the same login, but through the pool (a later port= wins in a connection string) */
+    conninfo = sync_test_instructor_conninfo (&server, extra);
+  }
+
+  g_test_add_func ("/sync/pgbouncer/push-pull", test_push_pull_through_bouncer);
+  status = g_test_run ();
+
+  g_free (conninfo);
+  stop_bouncer ();
+  sync_test_server_tear_down (&server);
+  return status;
+}
