@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cs-judge-schema.h"
+#include "cs-text-util.h"
 
 static const char judge_schema_json[] =
   "{"
@@ -156,12 +157,22 @@ find_entry (JsonArray  *entries,
   return NULL;
 }
 
+static gboolean
+quote_occurs (const char *transcript,
+              const char *quote)
+{
+  g_autofree char *norm = cs_text_normalize (quote);
+
+  return *norm != '\0' && strstr (transcript, norm) != NULL;
+}
+
 double
 cs_judge_score (JsonNode    *answer,
                 CsScene     *scene,
                 const char  *student_transcript,
                 GArray     **verdicts)
 {
+  g_autofree char *transcript = NULL;
   GListModel *criteria;
   JsonArray *entries = NULL;
   double total = 0, met_weight = 0;
@@ -171,6 +182,9 @@ cs_judge_score (JsonNode    *answer,
   g_return_val_if_fail (CS_IS_SCENE (scene), 0);
   g_return_val_if_fail (student_transcript != NULL, 0);
 
+  /* Quotes are compared with case, accents and whitespace runs normalised, line by line:
+   * a quote spanning two student messages is no quote. */
+  transcript = cs_text_normalize_lines (student_transcript);
   if (verdicts != NULL)
     *verdicts = g_array_new (FALSE, TRUE, sizeof (CsJudgeVerdict));
   if (JSON_NODE_HOLDS_OBJECT (answer))
@@ -198,8 +212,7 @@ cs_judge_score (JsonNode    *answer,
                                                                                  0), 0, 1);
           /* A quote that does not occur in the student's words is no evidence. */
           verdict.met = json_object_get_boolean_member_with_default (entry, "met", FALSE) &&
-                        verdict.evidence != NULL && *verdict.evidence != '\0' &&
-                        strstr (student_transcript, verdict.evidence) != NULL;
+                        verdict.evidence != NULL && quote_occurs (transcript, verdict.evidence);
           if (verdict.evidence == NULL)
             verdict.evidence = "";
         }

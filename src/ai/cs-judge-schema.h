@@ -40,8 +40,9 @@ typedef struct {
 
 /* The weighted share (0..1) of the scene's criteria met according to @answer (a value valid
  * for cs_judge_schema_get()). A criterion counts as met only when the judge says so and its
- * evidence is a non-empty substring of @student_transcript
- * (cs_turn_context_dup_student_transcript()): a quote that does not occur is not evidence.
+ * evidence is a non-empty substring of one line of @student_transcript
+ * (cs_turn_context_dup_student_transcript()), compared with case, accents and runs of
+ * whitespace normalised (cs_text_normalize()): a quote that does not occur is not evidence.
  * Criteria the answer leaves out are not met. @verdicts, when not NULL, receives one
  * CsJudgeVerdict per criterion of the scene, in order (pointing into @answer and @scene).
  * Returns: the score, to compare with the scene's success threshold */

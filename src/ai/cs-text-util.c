@@ -484,6 +484,27 @@ cs_text_normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+cs_text_normalize_lines (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lines = g_strsplit (text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = cs_text_normalize (lines[i]);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 is_apostrophe (gunichar c)
 {

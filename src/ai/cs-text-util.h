@@ -54,6 +54,8 @@ GArray     *cs_text_split_sentences    (const char      *text);
 /* Casefolded, accents stripped (NFKD without combining marks), whitespace runs collapsed to
  * one space and trimmed. */
 char       *cs_text_normalize          (const char      *text);
+/* cs_text_normalize() of each line of @text, joined by line breaks. */
+char       *cs_text_normalize_lines    (const char      *text);
 
 /* The words of @text, normalised: runs of letters and digits (a decimal point or thousands
  * separator between digits stays in the word, without the comma), apostrophes dropped and a

@@ -13,8 +13,10 @@
 #include "cs-store-sync.h"
 #include "cs-store-tables.h"
 
+/* Only the case's own rows: a run of the case (progress, messages) is no edit of it. */
 #define PENDING_OF_SCENARIO \
-  "SELECT count(*) FROM outbox WHERE entity_id = ?1 OR json_extract (payload, '$.scenario_id') = ?1"
+  "SELECT count(*) FROM outbox WHERE entity IN ('scenario', 'persona', 'scene') AND " \
+  "(entity_id = ?1 OR json_extract (payload, '$.scenario_id') = ?1)"
 
 void
 cs_outbox_entry_free (CsOutboxEntry *entry)

@@ -77,6 +77,35 @@ gboolean    cs_store_restore_scenario   (CsStore       *self,
                                          const char    *id,
                                          GError       **error);
 
+/* Runs of the simulation (cs-store-progress.c). save_run writes @progress, then each scene
+ * progress (upserts), then each message (complete ones only; a message already stored is
+ * left as it is: the conversation is append-only), in one transaction, with an outbox
+ * entry per written row. */
+gboolean    cs_store_save_run            (CsStore          *self,
+                                          CsProgress       *progress,
+                                          CsSceneProgress **scene_progress,
+                                          guint             n_scene_progress,
+                                          CsMessage       **messages,
+                                          guint             n_messages,
+                                          GError          **error);
+/* CS_STORE_ERROR_NOT_FOUND for an unknown id. */
+CsProgress *cs_store_load_progress       (CsStore          *self,
+                                          const char       *id,
+                                          GError          **error);
+/* The runs of @user_id (NULL: the local user) through @scenario_id, by attempt number. */
+GListModel *cs_store_list_progress       (CsStore          *self,
+                                          const char       *user_id,
+                                          const char       *scenario_id,
+                                          GError          **error);
+/* CsSceneProgress of a run, in the order they were made. */
+GListModel *cs_store_list_scene_progress (CsStore          *self,
+                                          const char       *progress_id,
+                                          GError          **error);
+/* CsMessage of a run, by position. */
+GListModel *cs_store_list_messages       (CsStore          *self,
+                                          const char       *progress_id,
+                                          GError          **error);
+
 /* Outbox for sync */
 gint64      cs_store_count_outbox       (CsStore       *self,
                                          GError       **error);

@@ -1148,6 +1148,118 @@ test_async (void)
   }
 }
 
+/* Runs: progress, scene progress and messages round-trip; messages are append-only; each
+ * row has its outbox entry, the newest state of a progress row superseding the older. */
+static void
+test_runs (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("runs");
+  g_autoptr(CsScenario) scenario = make_scenario ("Runs");
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsSceneProgress) scene_progress = cs_scene_progress_new (NULL);
+  g_autoptr(CsMessage) first = cs_message_new (CS_MESSAGE_KIND_USER, "You", "Hello?");
+  g_autoptr(CsMessage) second = cs_message_new (CS_MESSAGE_KIND_PERSONA, "Ana", "Hello.");
+  g_autoptr(CsProgress) loaded = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GListModel) scenes = NULL;
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScene) scene = NULL;
+  const char *pid = cs_record_get_id (CS_RECORD (progress));
+  const char *completed[] = { "scene-a", NULL };
+  gint64 before;
+
+  save (store, scenario);
+  scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  before = outbox (store);
+
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (scenario)));
+  cs_progress_set_status (progress, CS_PROGRESS_STATUS_IN_PROGRESS);
+  cs_progress_set_scenes_completed (progress, completed);
+  cs_progress_set_hints_used (progress, 2);
+  cs_progress_set_orchestrator_state (progress, "{\"scene_index\":1}");
+  cs_scene_progress_set_progress_id (scene_progress, pid);
+  cs_scene_progress_set_scene_id (scene_progress, cs_record_get_id (CS_RECORD (scene)));
+  cs_scene_progress_set_status (scene_progress, CS_SCENE_STATUS_FORCED);
+  cs_scene_progress_set_forced_progression (scene_progress, TRUE);
+  cs_scene_progress_set_score (scene_progress, 0.25);
+  cs_scene_progress_set_criteria_results (scene_progress, "[{\"id\":\"c\",\"met\":false}]");
+  for (guint i = 0; i < 2; i++)
+    {
+      CsMessage *message = i == 0 ? first : second;
+
+      cs_message_set_progress_id (message, pid);
+      cs_message_set_scene_id (message, cs_record_get_id (CS_RECORD (scene)));
+      cs_message_set_position (message, i);
+    }
+  cs_message_set_persona_id (second, "persona-ana");
+
+  g_assert_true (cs_store_save_run (store, progress, &scene_progress, 1, &first, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outbox (store) - before, ==, 3);
+
+  /* Saving again: the progress entries are superseded, a stored message is not written
+   * twice, even when changed in memory; the new one is appended. */
+  cs_progress_set_hints_used (progress, 3);
+  cs_message_set_content (first, "Changed");
+  {
+    CsMessage *both[] = { first, second };
+
+    g_assert_true (cs_store_save_run (store, progress, &scene_progress, 1, both, 2, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (outbox (store) - before, ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'message'"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT json_extract (payload, '$.hints_used') FROM outbox "
+                                     "WHERE entity = 'progress'"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT json_extract (payload, '$.forced_progression') FROM outbox "
+                                     "WHERE entity = 'scene_progress'"), ==, 1);
+
+  loaded = cs_store_load_progress (store, pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_progress_get_hints_used (loaded), ==, 3);
+  g_assert_cmpint (cs_progress_get_status (loaded), ==, CS_PROGRESS_STATUS_IN_PROGRESS);
+  g_assert_cmpstrv (cs_progress_get_scenes_completed (loaded), completed);
+  g_assert_cmpstr (cs_progress_get_orchestrator_state (loaded), ==, "{\"scene_index\":1}");
+  g_assert_cmpint (cs_record_get_version (CS_RECORD (loaded)), ==,
+                   cs_record_get_version (CS_RECORD (progress)));
+
+  scenes = cs_store_list_scene_progress (store, pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (scenes), ==, 1);
+  {
+    g_autoptr(CsSceneProgress) item = g_list_model_get_item (scenes, 0);
+
+    g_assert_cmpint (cs_scene_progress_get_status (item), ==, CS_SCENE_STATUS_FORCED);
+    g_assert_true (cs_scene_progress_get_forced_progression (item));
+    g_assert_cmpfloat (cs_scene_progress_get_score (item), ==, 0.25);
+    g_assert_cmpstr (cs_scene_progress_get_criteria_results (item), ==,
+                     "[{\"id\":\"c\",\"met\":false}]");
+  }
+
+  messages = cs_store_list_messages (store, pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 2);
+  {
+    g_autoptr(CsMessage) a = g_list_model_get_item (messages, 0);
+    g_autoptr(CsMessage) b = g_list_model_get_item (messages, 1);
+
+    g_assert_cmpstr (cs_message_get_content (a), ==, "Hello?");
+    g_assert_cmpint (cs_message_get_kind (b), ==, CS_MESSAGE_KIND_PERSONA);
+    g_assert_cmpstr (cs_message_get_persona_id (b), ==, "persona-ana");
+    g_assert_cmpstr (cs_record_get_id (CS_RECORD (b)), ==, cs_record_get_id (CS_RECORD (second)));
+  }
+
+  runs = cs_store_list_progress (store, NULL, cs_record_get_id (CS_RECORD (scenario)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
+
+  g_clear_object (&loaded);
+  loaded = cs_store_load_progress (store, "no-such-run", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1164,6 +1276,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/scenario/failed-save", test_failed_save);
   g_test_add_func ("/store/scenario/child-removal", test_child_removal);
   g_test_add_func ("/store/scenario/ordering", test_ordering);
+  g_test_add_func ("/store/runs", test_runs);
   g_test_add_func ("/store/scenario/list", test_list);
   g_test_add_func ("/store/scenario/delete-restore", test_delete_restore);
   g_test_add_func ("/store/search", test_search);

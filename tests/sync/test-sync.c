@@ -468,6 +468,50 @@ test_listen_reconnects (void)
   sync_test_machine_clear (&b);
 }
 
+/* A run of a case (progress and messages waiting in the outbox, which push does not send
+ * yet) is no local edit of the case: B still gets A's changes to it. */
+static void
+test_run_does_not_block_pull (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Played case");
+  g_autoptr(CsScenario) on_a = NULL;
+  g_autoptr(CsScenario) on_b = NULL;
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsMessage) message = cs_message_new (CS_MESSAGE_KIND_USER, "You", "Hello?");
+  g_autoptr(GError) error = NULL;
+
+  clear_server ();
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* B plays the case. */
+  cs_progress_set_scenario_id (progress, id_of (scenario));
+  cs_message_set_progress_id (message, id_of (progress));
+  g_assert_true (cs_store_save_run (b.store, progress, NULL, 0, &message, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_store_count_outbox (b.store, NULL), ==, 2);
+
+  /* A edits it; B's pull applies the edit. */
+  on_a = sync_test_load (&a, id_of (scenario));
+  cs_scenario_set_title (on_a, "Played case, revised");
+  sync_test_save (&a, on_a);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+  on_b = sync_test_load (&b, id_of (scenario));
+  g_assert_cmpstr (cs_scenario_get_title (on_b), ==, "Played case, revised");
+
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,6 +532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/conflict-with-deletion", test_conflict_with_deletion);
   g_test_add_func ("/sync/notify-pulls", test_notify_pulls);
   g_test_add_func ("/sync/listen-reconnects", test_listen_reconnects);
+  g_test_add_func ("/sync/run-does-not-block-pull", test_run_does_not_block_pull);
   status = g_test_run ();
 
   g_free (conninfo);
