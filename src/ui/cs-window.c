@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-ai-secret.h"
+#include "cs-chat-window.h"
 #include "cs-import-window.h"
 #include "cs-llm-extractor.h"
 #include "cs-provider-factory.h"
@@ -218,10 +219,54 @@ show_scenario (CsWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", FALSE);
 }
 
 /* ---- the scene board ------------------------------------------------------------------- */
+
+CsChatWindow *
+cs_window_play (CsWindow *self)
+{
+  CsScenario *scenario;
+  g_autoptr(CsAiSettings) settings = NULL;
+  g_autoptr(CsLlmProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  CsChatWindow *chat;
+
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  if (!(scenario = cs_scenario_page_get_scenario (self->scenario_page)))
+    return NULL;
+  /* the offline engine unless Preferences name a server (whose key the keyring holds) */
+  settings = cs_ai_settings_new_default ();
+  if (cs_ai_settings_get_provider (settings) == CS_AI_PROVIDER_OPENAI)
+    {
+      g_autofree char *key = cs_ai_secret_lookup_sync (cs_ai_settings_get_base_url (settings), NULL, NULL);
+
+      cs_ai_settings_set_api_key (settings, key);
+    }
+  if (!(provider = cs_provider_factory_create (settings, &error)))
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
+      return NULL;
+    }
+  if (!(chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, self->store, &error)))
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (chat));
+  return chat;
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  cs_window_play (CS_WINDOW (widget));
+}
 
 static void
 edit_action (GtkWidget  *widget,
@@ -972,6 +1017,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_library_activated);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.play", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-scenario", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);

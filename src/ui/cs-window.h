@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cs-application.h"
+#include "cs-chat-window.h"
 #include "cs-import-window.h"
 #include "cs-scene-board.h"
 
@@ -32,6 +33,8 @@ CsImportWindow *cs_window_import_pdf    (CsWindow      *self,
 guint           cs_window_open_files    (CsWindow      *self,
                                          GFile        **files,
                                          guint          n_files);
+/* Starts a run of the shown case in a chat window (NULL, with a dialog, when it cannot). */
+CsChatWindow   *cs_window_play          (CsWindow      *self);
 /* Writes the shown case to a .casestudio file as the Export action does. */
 void        cs_window_export_file       (CsWindow      *self,
                                          GFile         *file);

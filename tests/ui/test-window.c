@@ -1336,6 +1336,61 @@ test_scene_board (void)
   g_assert_cmpstr (saved, ==, original);
 }
 
+/* ---- playing a case ----------------------------------------------------------------- */
+
+static gboolean
+persona_replied (gpointer data)
+{
+  GListModel *messages = cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (data));
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(CsMessage) m = g_list_model_get_item (messages, i);
+
+      if (cs_message_get_kind (m) == CS_MESSAGE_KIND_PERSONA && cs_message_get_is_complete (m) &&
+          !cs_orchestrator_get_busy (cs_chat_window_get_orchestrator (data)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+scene_begun (gpointer data)
+{
+  return cs_orchestrator_get_current_scene (cs_chat_window_get_orchestrator (data)) != NULL &&
+         !cs_orchestrator_get_busy (cs_chat_window_get_orchestrator (data));
+}
+
+/* Play the sample from its page: the first scene begins, a persona answers with avatar,
+ * name and role, and the scene header shows the goal and the turn count. */
+static void
+test_play (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  CsChatWindow *chat;
+  g_autoptr(CsScene) first = g_list_model_get_item (cs_scenario_get_scenes (sample), 0);
+  g_autofree char *turn = NULL;
+
+  cs_window_select_scenario (window, id);
+  wait_for (scenario_shown, (gpointer) id, "the case page before playing");
+  chat = cs_window_play (window);
+  g_assert_nonnull (chat);
+  wait_for (widget_drawn, chat, "the chat window");
+  g_assert_true (has_label (GTK_WIDGET (chat), "Introduction"));
+
+  cs_chat_window_send (chat, "begin");
+  wait_for (scene_begun, chat, "the first scene");
+  g_assert_true (has_label (GTK_WIDGET (chat), cs_scene_get_user_goal (first)));
+
+  cs_chat_window_send (chat, "What decision do you need from me, and by when?");
+  wait_for (persona_replied, chat, "a persona's reply");
+  settle (200);
+  turn = g_strdup_printf ("Turn 1 of %d", cs_scene_get_timeout_turns (first));
+  g_assert_true (has_label (GTK_WIDGET (chat), turn));
+  save_screenshot_of (GTK_WIDGET (chat), "chat.png");
+  gtk_window_destroy (GTK_WINDOW (chat));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1393,6 +1448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
+  g_test_add_func ("/ui/window/play", test_play);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);

@@ -1,0 +1,267 @@
+/* cs-chat-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-chat-window.h"
+#include "cs-message-row.h"
+
+struct _CsChatWindow
+{
+  AdwWindow        parent_instance;
+
+  CsOrchestrator  *orchestrator;
+  GCancellable    *turn;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkLabel        *scene_label;
+  GtkLabel        *turns_label;
+  GtkLabel        *goal_label;
+  GtkProgressBar  *scenes_bar;
+  GtkScrolledWindow *scroller;
+  GtkListView     *messages;
+  GtkEntry        *entry;
+  GtkWidget       *stop_button;
+  GtkWidget       *send_button;
+};
+
+G_DEFINE_FINAL_TYPE (CsChatWindow, cs_chat_window, ADW_TYPE_WINDOW)
+
+static void
+update_scene (CsChatWindow *self)
+{
+  CsScenario *scenario = cs_orchestrator_get_scenario (self->orchestrator);
+  CsScene *scene = cs_orchestrator_get_current_scene (self->orchestrator);
+  CsSceneProgress *progress = cs_orchestrator_get_scene_progress (self->orchestrator);
+  guint n_scenes = cs_scenario_get_n_scenes (scenario);
+  guint begun = g_list_model_get_n_items (cs_orchestrator_get_scene_progresses (self->orchestrator));
+
+  if (scene == NULL)
+    {
+      gtk_label_set_text (self->scene_label, _("Introduction"));
+      gtk_label_set_text (self->goal_label, _("Read the case, then write “begin” (or anything) to start the first scene."));
+      gtk_label_set_text (self->turns_label, "");
+      gtk_progress_bar_set_fraction (self->scenes_bar, 0);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Scene %u of %u: %s"), cs_scene_get_position (scene) + 1,
+                                              n_scenes, cs_scene_get_title (scene));
+    g_autofree char *turns = g_strdup_printf (_("Turn %d of %d"),
+                                              progress ? cs_scene_progress_get_messages_sent (progress) : 0,
+                                              cs_scene_get_timeout_turns (scene));
+
+    gtk_label_set_text (self->scene_label, title);
+    gtk_label_set_text (self->goal_label, cs_scene_get_user_goal (scene));
+    gtk_label_set_text (self->turns_label, turns);
+    gtk_progress_bar_set_fraction (self->scenes_bar, n_scenes ? (double) (begun - 1) / n_scenes : 0);
+  }
+}
+
+static void
+scroll_to_end (CsChatWindow *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+on_items_changed (CsChatWindow *self)
+{
+  guint n = g_list_model_get_n_items (cs_orchestrator_get_messages (self->orchestrator));
+
+  if (n > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->messages), "list.scroll-to-item", "u", n - 1);
+  update_scene (self);
+}
+
+static void
+on_busy (CsChatWindow *self)
+{
+  gboolean busy = cs_orchestrator_get_busy (self->orchestrator);
+
+  gtk_widget_set_visible (self->stop_button, busy);
+  gtk_widget_set_sensitive (self->send_button, !busy);
+  update_scene (self);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(CsChatWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_orchestrator_send_message_finish (CS_ORCHESTRATOR (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  g_clear_object (&self->turn);
+  update_scene (self);
+  scroll_to_end (self);
+}
+
+void
+cs_chat_window_send (CsChatWindow *self,
+                     const char   *text)
+{
+  g_autofree char *message = g_strstrip (g_strdup (text));
+
+  g_return_if_fail (CS_IS_CHAT_WINDOW (self));
+
+  if (*message == '\0' || cs_orchestrator_get_busy (self->orchestrator))
+    return;
+  self->turn = g_cancellable_new ();
+  cs_orchestrator_send_message_async (self->orchestrator, message, self->turn, on_sent, g_object_ref (self));
+}
+
+static void
+on_send (CsChatWindow *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+
+  if (cs_orchestrator_get_busy (self->orchestrator))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  cs_chat_window_send (self, text);
+}
+
+static void
+on_stop (CsChatWindow *self)
+{
+  g_cancellable_cancel (self->turn);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, cs_message_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          CsChatWindow             *self)
+{
+  cs_message_row_bind (CS_MESSAGE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
+                       cs_orchestrator_get_scenario (self->orchestrator));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  cs_message_row_bind (CS_MESSAGE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+cs_chat_window_dispose (GObject *object)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (object);
+
+  g_cancellable_cancel (self->turn);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CHAT_WINDOW);
+  g_clear_object (&self->orchestrator);
+  g_clear_object (&self->turn);
+
+  G_OBJECT_CLASS (cs_chat_window_parent_class)->dispose (object);
+}
+
+static void
+cs_chat_window_class_init (CsChatWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_chat_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-chat-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scene_label);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, turns_label);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, goal_label);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scenes_bar);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, messages);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, entry);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, send_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_send);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+cs_chat_window_init (CsChatWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+CsChatWindow *
+cs_chat_window_new (GtkWindow      *parent,
+                    CsScenario     *scenario,
+                    CsLlmProvider  *provider,
+                    CsStore        *store,
+                    GError        **error)
+{
+  CsChatWindow *self;
+  GtkListItemFactory *factory;
+  GListModel *messages;
+
+  g_return_val_if_fail (CS_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (CS_IS_LLM_PROVIDER (provider), NULL);
+
+  self = g_object_new (CS_TYPE_CHAT_WINDOW, "transient-for", parent, NULL);
+  if (parent)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+  self->orchestrator = cs_orchestrator_new (scenario, provider, store);
+  if (!cs_orchestrator_start (self->orchestrator, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), cs_scenario_get_title (scenario));
+  adw_window_title_set_title (self->window_title, cs_scenario_get_title (scenario));
+  adw_window_title_set_subtitle (self->window_title, cs_llm_provider_get_is_offline (provider)
+                                                     ? _("Offline engine: replies are an estimate")
+                                                     : _("Played with a language model"));
+  messages = cs_orchestrator_get_messages (self->orchestrator);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->messages, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->messages,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (messages))));
+  g_signal_connect_object (messages, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orchestrator, "notify::current-scene", G_CALLBACK (update_scene), self, G_CONNECT_SWAPPED);
+  update_scene (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return self;
+}
+
+CsOrchestrator *
+cs_chat_window_get_orchestrator (CsChatWindow *self)
+{
+  g_return_val_if_fail (CS_IS_CHAT_WINDOW (self), NULL);
+
+  return self->orchestrator;
+}

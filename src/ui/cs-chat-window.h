@@ -1,0 +1,32 @@
+/* cs-chat-window.h: playing a case: the scene, the conversation, the message entry
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A first version of the chat of issue 6: a scene header (title, the student's goal, turns
+ * used of the limit, progress through the scenes), the conversation as a GtkListView over
+ * the run's messages with avatars, names and roles, replies streaming in with a typing
+ * mark, and an entry with Send and Stop.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-orchestrator.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_CHAT_WINDOW (cs_chat_window_get_type ())
+G_DECLARE_FINAL_TYPE (CsChatWindow, cs_chat_window, CS, CHAT_WINDOW, AdwWindow)
+
+/* Starts a new run of @scenario (saved in @store when it is not NULL). */
+CsChatWindow   *cs_chat_window_new              (GtkWindow      *parent,
+                                                 CsScenario     *scenario,
+                                                 CsLlmProvider  *provider,
+                                                 CsStore        *store,
+                                                 GError        **error);
+CsOrchestrator *cs_chat_window_get_orchestrator (CsChatWindow   *self);
+/* What the entry and the Send button do. */
+void            cs_chat_window_send             (CsChatWindow   *self,
+                                                 const char     *text);
+
+G_END_DECLS

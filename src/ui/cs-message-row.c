@@ -1,0 +1,165 @@
+/* cs-message-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-message-row.h"
+
+struct _CsMessageRow
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *avatar;
+  GtkWidget *name_label;
+  GtkWidget *bubble;
+  GtkWidget *text_label;
+  CsMessage *message;
+  GBinding  *text_binding;
+};
+
+G_DEFINE_FINAL_TYPE (CsMessageRow, cs_message_row, GTK_TYPE_WIDGET)
+
+static const char * const kind_classes[] = { "user", "persona", "system", "hint" };
+
+/* While a reply streams in, a typing mark follows the text. */
+static gboolean
+content_to_text (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      data)
+{
+  CsMessageRow *self = data;
+  const char *content = g_value_get_string (from);
+
+  if (self->message && !cs_message_get_is_complete (self->message))
+    g_value_take_string (to, g_strdup_printf ("%s …", content ? content : ""));
+  else
+    g_value_set_string (to, content ? content : "");
+  return TRUE;
+}
+
+static void
+on_complete (CsMessageRow *self)
+{
+  if (self->message)
+    {
+      g_auto(GValue) from = G_VALUE_INIT;
+      g_auto(GValue) to = G_VALUE_INIT;
+
+      g_value_init (&from, G_TYPE_STRING);
+      g_value_init (&to, G_TYPE_STRING);
+      g_value_set_string (&from, cs_message_get_content (self->message));
+      content_to_text (NULL, &from, &to, self);
+      gtk_label_set_text (GTK_LABEL (self->text_label), g_value_get_string (&to));
+    }
+}
+
+void
+cs_message_row_bind (CsMessageRow *self,
+                     CsMessage    *message,
+                     CsScenario   *scenario)
+{
+  g_return_if_fail (CS_IS_MESSAGE_ROW (self));
+
+  g_clear_pointer (&self->text_binding, g_binding_unbind);
+  if (self->message)
+    g_signal_handlers_disconnect_by_data (self->message, self);
+  g_set_object (&self->message, message);
+  for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
+    gtk_widget_remove_css_class (self->bubble, kind_classes[i]);
+  if (message == NULL)
+    return;
+
+  {
+    CsMessageKind kind = cs_message_get_kind (message);
+    CsPersona *persona = cs_message_get_persona_id (message) && scenario
+                         ? cs_scenario_find_persona (scenario, cs_message_get_persona_id (message)) : NULL;
+    const char *name = cs_message_get_sender_name (message);
+    g_autofree char *title = NULL;
+
+    gtk_widget_add_css_class (self->bubble, kind_classes[MIN ((guint) kind, G_N_ELEMENTS (kind_classes) - 1)]);
+    if (kind == CS_MESSAGE_KIND_USER)
+      title = g_strdup (_("You"));
+    else if (kind == CS_MESSAGE_KIND_HINT)
+      title = g_strdup (_("Hint"));
+    else if (kind == CS_MESSAGE_KIND_SYSTEM)
+      title = NULL;
+    else if (persona && cs_persona_get_role (persona) && *cs_persona_get_role (persona))
+      title = g_strdup_printf ("%s · %s", name ? name : "", cs_persona_get_role (persona));
+    else
+      title = g_strdup (name ? name : "");
+    gtk_label_set_text (GTK_LABEL (self->name_label), title ? title : "");
+    gtk_widget_set_visible (self->name_label, title != NULL);
+    gtk_widget_set_visible (self->avatar, kind == CS_MESSAGE_KIND_PERSONA || kind == CS_MESSAGE_KIND_USER);
+    adw_avatar_set_text (ADW_AVATAR (self->avatar), kind == CS_MESSAGE_KIND_USER ? _("You") : name);
+    gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  }
+  self->text_binding = g_object_bind_property_full (message, "content", self->text_label, "label",
+                                                    G_BINDING_SYNC_CREATE, content_to_text, NULL,
+                                                    self, NULL);
+  g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (on_complete), self, G_CONNECT_SWAPPED);
+}
+
+static void
+cs_message_row_dispose (GObject *object)
+{
+  CsMessageRow *self = CS_MESSAGE_ROW (object);
+
+  cs_message_row_bind (self, NULL, NULL);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (cs_message_row_parent_class)->dispose (object);
+}
+
+static void
+cs_message_row_class_init (CsMessageRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_message_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cs_message_row_init (CsMessageRow *self)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
+  gtk_widget_set_margin_start (self->box, 18);
+  gtk_widget_set_margin_end (self->box, 18);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  self->avatar = adw_avatar_new (32, NULL, TRUE);
+  gtk_widget_set_valign (self->avatar, GTK_ALIGN_START);
+  self->name_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
+  gtk_widget_add_css_class (self->name_label, "caption-heading");
+  self->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->bubble, "bubble");
+  self->text_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->text_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
+  gtk_box_append (GTK_BOX (self->bubble), self->text_label);
+  gtk_box_append (GTK_BOX (column), self->name_label);
+  gtk_box_append (GTK_BOX (column), self->bubble);
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->avatar);
+  gtk_box_append (GTK_BOX (self->box), column);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+cs_message_row_new (void)
+{
+  return g_object_new (CS_TYPE_MESSAGE_ROW, NULL);
+}
