@@ -32,6 +32,10 @@ struct _CsChatWindow
 
 G_DEFINE_FINAL_TYPE (CsChatWindow, cs_chat_window, ADW_TYPE_WINDOW)
 
+static void restart_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *param);
+
 static void
 update_scene (CsChatWindow *self)
 {
@@ -200,6 +204,7 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_send);
   gtk_widget_class_bind_template_callback (widget_class, on_stop);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "chat.restart", NULL, restart_action);
 }
 
 static void
@@ -212,13 +217,68 @@ cs_chat_window_init (CsChatWindow *self)
 #endif
 }
 
+/* The run to continue: the last one of @scenario that is not finished, or NULL. */
+static char *
+find_open_run (CsStore    *store,
+               CsScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cs_store_list_progress (store, NULL, cs_record_get_id (CS_RECORD (scenario)), &error);
+  guint n;
+
+  if (runs == NULL)
+    {
+      g_debug ("No runs to resume: %s", error->message);
+      return NULL;
+    }
+  n = g_list_model_get_n_items (runs);
+  if (n > 0)
+    {
+      g_autoptr(CsProgress) last = g_list_model_get_item (runs, n - 1);
+      CsProgressStatus status = cs_progress_get_status (last);
+
+      if (status == CS_PROGRESS_STATUS_IN_PROGRESS || status == CS_PROGRESS_STATUS_NOT_STARTED)
+        return g_strdup (cs_record_get_id (CS_RECORD (last)));
+    }
+  return NULL;
+}
+
+static void
+restart_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  CsChatWindow *fresh;
+  CsScenario *scenario = cs_orchestrator_get_scenario (self->orchestrator);
+  CsLlmProvider *provider = NULL;
+  CsStore *store = NULL;
+
+  g_object_get (self->orchestrator, "provider", &provider, "store", &store, NULL);
+  /* a new attempt; the old run stays in the library */
+  fresh = cs_chat_window_new (gtk_window_get_transient_for (GTK_WINDOW (self)), scenario, provider,
+                              store, FALSE, &error);
+  g_clear_object (&provider);
+  g_clear_object (&store);
+  if (fresh == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (fresh));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 CsChatWindow *
 cs_chat_window_new (GtkWindow      *parent,
                     CsScenario     *scenario,
                     CsLlmProvider  *provider,
                     CsStore        *store,
+                    gboolean        resume,
                     GError        **error)
 {
+  g_autofree char *open_run = NULL;
   CsChatWindow *self;
   GtkListItemFactory *factory;
   GListModel *messages;
@@ -230,7 +290,10 @@ cs_chat_window_new (GtkWindow      *parent,
   if (parent)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->orchestrator = cs_orchestrator_new (scenario, provider, store);
-  if (!cs_orchestrator_start (self->orchestrator, error))
+  if (resume && store)
+    open_run = find_open_run (store, scenario);
+  if (open_run ? !cs_orchestrator_resume (self->orchestrator, open_run, error)
+               : !cs_orchestrator_start (self->orchestrator, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
@@ -254,6 +317,7 @@ cs_chat_window_new (GtkWindow      *parent,
   g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orchestrator, "notify::current-scene", G_CALLBACK (update_scene), self, G_CONNECT_SWAPPED);
   update_scene (self);
+  on_items_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   return self;
 }

@@ -18,11 +18,14 @@ G_BEGIN_DECLS
 #define CS_TYPE_CHAT_WINDOW (cs_chat_window_get_type ())
 G_DECLARE_FINAL_TYPE (CsChatWindow, cs_chat_window, CS, CHAT_WINDOW, AdwWindow)
 
-/* Starts a new run of @scenario (saved in @store when it is not NULL). */
+/* Plays @scenario, saved in @store when it is not NULL. With @resume, the last unfinished
+ * run continues where it was left; otherwise (or when there is none) a new attempt starts.
+ * The header's Restart button starts a new attempt and keeps the old run. */
 CsChatWindow   *cs_chat_window_new              (GtkWindow      *parent,
                                                  CsScenario     *scenario,
                                                  CsLlmProvider  *provider,
                                                  CsStore        *store,
+                                                 gboolean        resume,
                                                  GError        **error);
 CsOrchestrator *cs_chat_window_get_orchestrator (CsChatWindow   *self);
 /* What the entry and the Send button do. */

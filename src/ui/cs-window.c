@@ -251,7 +251,7 @@ cs_window_play (CsWindow *self)
       show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
       return NULL;
     }
-  if (!(chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, self->store, &error)))
+  if (!(chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, self->store, TRUE, &error)))
     {
       show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
       return NULL;

@@ -1388,7 +1388,44 @@ test_play (void)
   turn = g_strdup_printf ("Turn 1 of %d", cs_scene_get_timeout_turns (first));
   g_assert_true (has_label (GTK_WIDGET (chat), turn));
   save_screenshot_of (GTK_WIDGET (chat), "chat.png");
-  gtk_window_destroy (GTK_WINDOW (chat));
+
+  /* closing and playing again continues the same run, with its conversation */
+  {
+    g_autofree char *run = g_strdup (cs_record_get_id (CS_RECORD (cs_orchestrator_get_progress (cs_chat_window_get_orchestrator (chat)))));
+    guint n_messages = g_list_model_get_n_items (cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (chat)));
+    CsOrchestrator *orchestrator;
+    int attempt;
+
+    gtk_window_destroy (GTK_WINDOW (chat));
+    chat = cs_window_play (window);
+    g_assert_nonnull (chat);
+    orchestrator = cs_chat_window_get_orchestrator (chat);
+    g_assert_cmpstr (cs_record_get_id (CS_RECORD (cs_orchestrator_get_progress (orchestrator))), ==, run);
+    g_assert_cmpuint (g_list_model_get_n_items (cs_orchestrator_get_messages (orchestrator)), ==, n_messages);
+    g_assert_nonnull (cs_orchestrator_get_current_scene (orchestrator));
+    attempt = cs_progress_get_attempt (cs_orchestrator_get_progress (orchestrator));
+
+    /* Restart: a new attempt in a new window; the old run is kept */
+    gtk_widget_activate_action (GTK_WIDGET (chat), "chat.restart", NULL);
+    settle (100);
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      CsChatWindow *fresh = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+          if (CS_IS_CHAT_WINDOW (w))
+            fresh = CS_CHAT_WINDOW (w);
+        }
+      g_assert_nonnull (fresh);
+      orchestrator = cs_chat_window_get_orchestrator (fresh);
+      g_assert_cmpstr (cs_record_get_id (CS_RECORD (cs_orchestrator_get_progress (orchestrator))), !=, run);
+      g_assert_cmpint (cs_progress_get_attempt (cs_orchestrator_get_progress (orchestrator)), ==, attempt + 1);
+      gtk_window_destroy (GTK_WINDOW (fresh));
+    }
+  }
 }
 
 int
