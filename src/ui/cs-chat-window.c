@@ -23,6 +23,8 @@ struct _CsChatWindow
   GtkLabel        *turns_label;
   GtkLabel        *goal_label;
   GtkProgressBar  *scenes_bar;
+  GtkWidget       *people_box;
+  CsScene         *people_scene;  /* the scene people_box shows */
   GtkScrolledWindow *scroller;
   GtkListView     *messages;
   GtkEntry        *entry;
@@ -36,6 +38,66 @@ static void restart_action (GtkWidget  *widget,
                             const char *action,
                             GVariant   *param);
 
+/* A person of the scene was clicked: address them. */
+static void
+on_person_clicked (GtkButton    *button,
+                   CsChatWindow *self)
+{
+  const char *first = g_object_get_data (G_OBJECT (button), "first-name");
+  g_autofree char *text = g_strdup_printf ("@%s ", first);
+  int position = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_editable_insert_text (GTK_EDITABLE (self->entry), text, -1, &position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+}
+
+static void
+update_people (CsChatWindow *self,
+               CsScene      *scene)
+{
+  CsScenario *scenario = cs_orchestrator_get_scenario (self->orchestrator);
+  GtkWidget *child;
+
+  if (scene == self->people_scene)
+    return;
+  self->people_scene = scene;
+  while ((child = gtk_widget_get_first_child (self->people_box)))
+    gtk_box_remove (GTK_BOX (self->people_box), child);
+  if (scene == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cs_scene_get_involved (scene)); i++)
+    {
+      g_autoptr(CsScenePersona) sp = g_list_model_get_item (cs_scene_get_involved (scene), i);
+      CsPersona *persona = cs_scenario_find_persona (scenario, cs_scene_persona_get_persona_id (sp));
+      GtkWidget *button, *box, *avatar, *label;
+      g_auto(GStrv) names = NULL;
+      g_autofree char *tooltip = NULL;
+
+      if (persona == NULL || cs_scene_persona_get_involvement (sp) == CS_INVOLVEMENT_MENTIONED)
+        continue;
+      names = g_strsplit (cs_persona_get_name (persona), " ", 2);
+      button = gtk_button_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      avatar = adw_avatar_new (20, cs_persona_get_name (persona), TRUE);
+      label = gtk_label_new (cs_persona_get_name (persona));
+      gtk_box_append (GTK_BOX (box), avatar);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      tooltip = g_strdup_printf (_("%s, %s: write to them (@%s)"), cs_persona_get_name (persona),
+                                 cs_persona_get_role (persona) ? cs_persona_get_role (persona) : "",
+                                 names[0]);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      g_object_set_data_full (G_OBJECT (button), "first-name", g_strdup (names[0]), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_person_clicked), self, 0);
+      gtk_box_append (GTK_BOX (self->people_box), button);
+    }
+}
+
 static void
 update_scene (CsChatWindow *self)
 {
@@ -43,6 +105,8 @@ update_scene (CsChatWindow *self)
   CsScene *scene = cs_orchestrator_get_current_scene (self->orchestrator);
   CsSceneProgress *progress = cs_orchestrator_get_scene_progress (self->orchestrator);
   guint n_scenes = cs_scenario_get_n_scenes (scenario);
+
+  update_people (self, scene);
   guint begun = g_list_model_get_n_items (cs_orchestrator_get_scene_progresses (self->orchestrator));
 
   if (scene == NULL)
@@ -196,6 +260,7 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, turns_label);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, goal_label);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scenes_bar);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, people_box);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, messages);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, entry);

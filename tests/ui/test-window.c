@@ -1354,6 +1354,23 @@ persona_replied (gpointer data)
   return FALSE;
 }
 
+/* The scene-header button that addresses @first_name. */
+static GtkWidget *
+find_person_button (GtkWidget  *root,
+                    const char *first_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "first-name"), first_name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_person_button (c, first_name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 scene_begun (gpointer data)
 {
@@ -1381,6 +1398,22 @@ test_play (void)
   cs_chat_window_send (chat, "begin");
   wait_for (scene_begun, chat, "the first scene");
   g_assert_true (has_label (GTK_WIDGET (chat), cs_scene_get_user_goal (first)));
+
+  /* the scene's people are there to address: clicking one starts a message to them */
+  {
+    g_autoptr(CsScenePersona) key = g_list_model_get_item (cs_scene_get_involved (first), 0);
+    CsPersona *persona = cs_scenario_find_persona (sample, cs_scene_persona_get_persona_id (key));
+    g_auto(GStrv) names = g_strsplit (cs_persona_get_name (persona), " ", 2);
+    g_autofree char *expected = g_strdup_printf ("@%s ", names[0]);
+    GtkWidget *entry = find_widget (GTK_WIDGET (chat), GTK_TYPE_ENTRY, NULL);
+    GtkWidget *button = find_person_button (GTK_WIDGET (chat), names[0]);
+
+    g_assert_true (has_label (GTK_WIDGET (chat), cs_persona_get_name (persona)));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, expected);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  }
 
   cs_chat_window_send (chat, "What decision do you need from me, and by when?");
   wait_for (persona_replied, chat, "a persona's reply");
