@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-markdown.h"
 #include "cs-message-row.h"
 
 struct _CsMessageRow
@@ -19,43 +20,36 @@ struct _CsMessageRow
   GtkWidget *bubble;
   GtkWidget *text_label;
   CsMessage *message;
-  GBinding  *text_binding;
 };
 
 G_DEFINE_FINAL_TYPE (CsMessageRow, cs_message_row, GTK_TYPE_WIDGET)
 
 static const char * const kind_classes[] = { "user", "persona", "system", "hint" };
 
-/* While a reply streams in, a typing mark follows the text. */
-static gboolean
-content_to_text (GBinding     *binding,
-                 const GValue *from,
-                 GValue       *to,
-                 gpointer      data)
-{
-  CsMessageRow *self = data;
-  const char *content = g_value_get_string (from);
-
-  if (self->message && !cs_message_get_is_complete (self->message))
-    g_value_take_string (to, g_strdup_printf ("%s …", content ? content : ""));
-  else
-    g_value_set_string (to, content ? content : "");
-  return TRUE;
-}
-
+/* While a reply streams in, the plain text with a typing mark; once complete, its
+ * Markdown rendered. */
 static void
-on_complete (CsMessageRow *self)
+update_text (CsMessageRow *self)
 {
-  if (self->message)
-    {
-      g_auto(GValue) from = G_VALUE_INIT;
-      g_auto(GValue) to = G_VALUE_INIT;
+  const char *content;
 
-      g_value_init (&from, G_TYPE_STRING);
-      g_value_init (&to, G_TYPE_STRING);
-      g_value_set_string (&from, cs_message_get_content (self->message));
-      content_to_text (NULL, &from, &to, self);
-      gtk_label_set_text (GTK_LABEL (self->text_label), g_value_get_string (&to));
+  if (self->message == NULL)
+    return;
+  content = cs_message_get_content (self->message);
+  if (content == NULL)
+    content = "";
+  if (cs_message_get_is_complete (self->message))
+    {
+      g_autofree char *markup = cs_markdown_to_pango (content);
+
+      gtk_label_set_markup (GTK_LABEL (self->text_label), markup);
+    }
+  else
+    {
+      g_autofree char *typing = g_strdup_printf ("%s …", content);
+
+      gtk_label_set_use_markup (GTK_LABEL (self->text_label), FALSE);
+      gtk_label_set_text (GTK_LABEL (self->text_label), typing);
     }
 }
 
@@ -66,7 +60,6 @@ cs_message_row_bind (CsMessageRow *self,
 {
   g_return_if_fail (CS_IS_MESSAGE_ROW (self));
 
-  g_clear_pointer (&self->text_binding, g_binding_unbind);
   if (self->message)
     g_signal_handlers_disconnect_by_data (self->message, self);
   g_set_object (&self->message, message);
@@ -99,10 +92,9 @@ cs_message_row_bind (CsMessageRow *self,
     adw_avatar_set_text (ADW_AVATAR (self->avatar), kind == CS_MESSAGE_KIND_USER ? _("You") : name);
     gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
   }
-  self->text_binding = g_object_bind_property_full (message, "content", self->text_label, "label",
-                                                    G_BINDING_SYNC_CREATE, content_to_text, NULL,
-                                                    self, NULL);
-  g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (on_complete), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (message, "notify::content", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
+  update_text (self);
 }
 
 static void
