@@ -142,6 +142,20 @@ typedef struct {
   char         *heading;
 } SourceLink;
 
+/* What a find button or an opened row shows: the passages of @path under @heading. */
+static SourceLink *
+source_link_new (CsReviewPage *self,
+                 const char   *path,
+                 const char   *heading)
+{
+  SourceLink *link = g_new0 (SourceLink, 1);
+
+  link->self = self;
+  link->path = g_strdup (path);
+  link->heading = g_strdup (heading);
+  return link;
+}
+
 static void
 source_link_free (gpointer data, GClosure *closure)
 {
@@ -178,10 +192,7 @@ find_button (CsReviewPage *self,
   tooltip = g_strdup_printf (_("Show where “%s” comes from"), heading);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  link = g_new0 (SourceLink, 1);
-  link->self = self;
-  link->path = g_strdup (path);
-  link->heading = g_strdup (heading);
+  link = source_link_new (self, path, heading);
   g_signal_connect_data (button, "clicked", G_CALLBACK (on_find_clicked), link, source_link_free, 0);
   return button;
 }
@@ -280,26 +291,10 @@ on_outcome_changed (GtkEditable *editable,
 
 /* --- people and scenes --------------------------------------------------------------- */
 
-typedef struct {
-  CsReviewPage *self;
-  char         *path;
-  char         *heading;
-} ExpandLink;
-
-static void
-expand_link_free (gpointer data, GClosure *closure)
-{
-  ExpandLink *link = data;
-
-  g_free (link->path);
-  g_free (link->heading);
-  g_free (link);
-}
-
 static void
 on_expanded (AdwExpanderRow *row,
              GParamSpec     *pspec,
-             ExpandLink     *link)
+             SourceLink     *link)
 {
   if (adw_expander_row_get_expanded (row))
     cs_review_page_show_sources (link->self, link->path, link->heading);
@@ -311,12 +306,9 @@ link_expander (CsReviewPage *self,
                const char   *path,
                const char   *heading)
 {
-  ExpandLink *link = g_new0 (ExpandLink, 1);
+  SourceLink *link = source_link_new (self, path, heading);
 
-  link->self = self;
-  link->path = g_strdup (path);
-  link->heading = g_strdup (heading);
-  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_expanded), link, expand_link_free, 0);
+  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_expanded), link, source_link_free, 0);
 }
 
 static char *

@@ -34,6 +34,9 @@ struct _CsWindow
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
   CsScenarioPage       *scenario_page;
+  /* what the last import or play opened at once (for their return values) */
+  CsImportWindow       *last_import;
+  CsChatWindow         *last_chat;
   CsSceneBoard         *scene_board;
 };
 
@@ -225,39 +228,107 @@ show_scenario (CsWindow   *self,
 
 /* ---- the scene board ------------------------------------------------------------------- */
 
+/* ---- the language model Preferences choose -------------------------------------- */
+
+typedef void (*ProviderReady) (CsWindow      *self,
+                               CsLlmProvider *provider,  /* NULL on error */
+                               const GError  *error,
+                               gpointer       data);
+
+typedef struct {
+  CsWindow       *self;
+  CsAiSettings   *settings;
+  ProviderReady   ready;
+  gpointer        data;
+  GDestroyNotify  notify;
+} ProviderRequest;
+
+static void
+provider_request_finish (ProviderRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsLlmProvider) provider = cs_provider_factory_create (request->settings, &error);
+
+  request->ready (request->self, provider, error, request->data);
+  if (request->notify)
+    request->notify (request->data);
+  g_object_unref (request->self);
+  g_object_unref (request->settings);
+  g_free (request);
+}
+
+static void
+on_api_key (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  ProviderRequest *request = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = cs_ai_secret_lookup_finish (result, &error);
+
+  /* no keyring, or no key: go on without one, as for a local server */
+  if (key == NULL)
+    g_debug ("No API key from the keyring: %s", error->message);
+  cs_ai_settings_set_api_key (request->settings, key);
+  provider_request_finish (request);
+}
+
+/* Calls @ready with the provider Preferences choose: at once for the offline engine, after
+ * reading the server's API key from the keyring (without blocking) otherwise. */
+static void
+with_provider (CsWindow       *self,
+               ProviderReady   ready,
+               gpointer        data,
+               GDestroyNotify  notify)
+{
+  ProviderRequest *request = g_new0 (ProviderRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->settings = cs_ai_settings_new_default ();
+  request->ready = ready;
+  request->data = data;
+  request->notify = notify;
+  if (cs_ai_settings_get_provider (request->settings) == CS_AI_PROVIDER_OPENAI &&
+      *cs_ai_settings_get_base_url (request->settings) != '\0')
+    cs_ai_secret_lookup_async (cs_ai_settings_get_base_url (request->settings), NULL, on_api_key, request);
+  else
+    provider_request_finish (request);
+}
+
+static void
+on_play_provider (CsWindow      *self,
+                  CsLlmProvider *provider,
+                  const GError  *error,
+                  gpointer       data)
+{
+  CsScenario *scenario = data;
+  g_autoptr(GError) local = NULL;
+
+  if (provider == NULL)
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
+      return;
+    }
+  if (!(self->last_chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, self->store, TRUE, &local)))
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), local->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (self->last_chat));
+}
+
 CsChatWindow *
 cs_window_play (CsWindow *self)
 {
   CsScenario *scenario;
-  g_autoptr(CsAiSettings) settings = NULL;
-  g_autoptr(CsLlmProvider) provider = NULL;
-  g_autoptr(GError) error = NULL;
-  CsChatWindow *chat;
 
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
 
   if (!(scenario = cs_scenario_page_get_scenario (self->scenario_page)))
     return NULL;
-  /* the offline engine unless Preferences name a server (whose key the keyring holds) */
-  settings = cs_ai_settings_new_default ();
-  if (cs_ai_settings_get_provider (settings) == CS_AI_PROVIDER_OPENAI)
-    {
-      g_autofree char *key = cs_ai_secret_lookup_sync (cs_ai_settings_get_base_url (settings), NULL, NULL);
-
-      cs_ai_settings_set_api_key (settings, key);
-    }
-  if (!(provider = cs_provider_factory_create (settings, &error)))
-    {
-      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
-      return NULL;
-    }
-  if (!(chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, self->store, TRUE, &error)))
-    {
-      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
-      return NULL;
-    }
-  gtk_window_present (GTK_WINDOW (chat));
-  return chat;
+  self->last_chat = NULL;
+  with_provider (self, on_play_provider, g_object_ref (scenario), g_object_unref);
+  return self->last_chat;
 }
 
 static void
@@ -492,79 +563,40 @@ open_import_window (CsWindow        *self,
   return import;
 }
 
-typedef struct {
-  CsWindow     *self;
-  GFile        *file;
-  CsAiSettings *settings;
-} PdfOpen;
-
 static void
-pdf_open_free (PdfOpen *open)
+on_pdf_provider (CsWindow      *self,
+                 CsLlmProvider *provider,
+                 const GError  *error,
+                 gpointer       data)
 {
-  g_object_unref (open->self);
-  g_object_unref (open->file);
-  g_object_unref (open->settings);
-  g_free (open);
-}
-
-/* The API key is here (or the keyring has none): analyse with the configured server. */
-static void
-on_api_key (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  PdfOpen *open = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = cs_ai_secret_lookup_finish (result, &error);
-  g_autoptr(CsLlmProvider) provider = NULL;
+  GFile *file = data;
   g_autoptr(CsLlmExtractor) extractor = NULL;
 
-  if (key == NULL && error)
-    g_debug ("No API key from the keyring: %s", error->message);
-  g_clear_error (&error);
-  cs_ai_settings_set_api_key (open->settings, key);
-  provider = cs_provider_factory_create (open->settings, &error);
   if (provider == NULL)
     {
       g_autofree char *toast = g_strdup_printf (_("The language model is not usable (%s): the case is analysed offline"),
                                                 error->message);
 
-      show_toast (open->self, toast);
-      open_import_window (open->self, open->file, NULL);
+      show_toast (self, toast);
     }
-  else
-    {
-      extractor = cs_llm_extractor_new (provider, 0);
-      open_import_window (open->self, open->file, CS_CASE_EXTRACTOR (extractor));
-    }
-  pdf_open_free (open);
+  else if (!cs_llm_provider_get_is_offline (provider))
+    extractor = cs_llm_extractor_new (provider, 0);
+  /* the offline engine analyses with CsOfflineExtractor, the import window's default */
+  self->last_import = open_import_window (self, file, extractor ? CS_CASE_EXTRACTOR (extractor) : NULL);
 }
 
 CsImportWindow *
 cs_window_import_pdf (CsWindow *self,
                       GFile    *file)
 {
-  g_autoptr(CsAiSettings) settings = NULL;
-  PdfOpen *open;
-
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!self->store)
     return NULL;
-
-  /* Preferences choose the analyser: offline, or the configured language model */
-  settings = cs_ai_settings_new_default ();
-  if (cs_ai_settings_get_provider (settings) != CS_AI_PROVIDER_OPENAI ||
-      *cs_ai_settings_get_base_url (settings) == '\0')
-    return open_import_window (self, file, NULL);
-
-  open = g_new0 (PdfOpen, 1);
-  open->self = g_object_ref (self);
-  open->file = g_object_ref (file);
-  open->settings = g_steal_pointer (&settings);
-  cs_ai_secret_lookup_async (cs_ai_settings_get_base_url (open->settings), NULL, on_api_key, open);
-  return NULL;
+  self->last_import = NULL;
+  with_provider (self, on_pdf_provider, g_object_ref (file), g_object_unref);
+  return self->last_import;
 }
 
 /* A PDF by its name or its content type. */

@@ -33,7 +33,9 @@ CsImportWindow *cs_window_import_pdf    (CsWindow      *self,
 guint           cs_window_open_files    (CsWindow      *self,
                                          GFile        **files,
                                          guint          n_files);
-/* Starts a run of the shown case in a chat window (NULL, with a dialog, when it cannot). */
+/* Starts (or continues) a run of the shown case in a chat window. Returns the window, or
+ * NULL when it opens later (the API key of a configured server is read from the keyring
+ * first) or cannot be opened (a dialog says why). */
 CsChatWindow   *cs_window_play          (CsWindow      *self);
 /* Writes the shown case to a .casestudio file as the Export action does. */
 void        cs_window_export_file       (CsWindow      *self,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "ui-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -83,36 +85,6 @@ server_free (Server *fake)
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   cond,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
@@ -156,30 +128,6 @@ static gboolean
 not_busy (gpointer data)
 {
   return !cs_preferences_window_get_busy (data);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  int w, h;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", name, NULL);
-
-  settle (300);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_assert_cmpint (w, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static gboolean
@@ -238,7 +186,7 @@ test_switch_provider (void)
   GListModel *models;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  wait_for (preferences_shown, &prefs, "the Preferences window");
+  ui_test_wait_for (preferences_shown, &prefs, "the Preferences window");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (window));
 
   provider_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, _("_Provider")));
@@ -254,10 +202,10 @@ test_switch_provider (void)
   g_assert_false (gtk_widget_get_sensitive (server_group));
   before = g_strdup (cs_preferences_window_get_status (prefs));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.test-connection", NULL));
-  wait_for (not_busy, prefs, "the offline test");
+  ui_test_wait_for (not_busy, prefs, "the offline test");
   g_assert_cmpstr (cs_preferences_window_get_status (prefs), !=, before);
   g_assert_cmpuint (fake->n_requests, ==, 0);
-  save_screenshot (GTK_WIDGET (prefs), "preferences-offline.png");
+  ui_test_save_screenshot (GTK_WIDGET (prefs), "preferences-offline.png");
 
   /* The server: settings follow the rows. */
   adw_combo_row_set_selected (provider_row, 1);
@@ -272,7 +220,7 @@ test_switch_provider (void)
 
   /* Refresh lists the server's models; the first is chosen, another can be. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.refresh-models", NULL));
-  wait_for (not_busy, prefs, "the model list");
+  ui_test_wait_for (not_busy, prefs, "the model list");
   models = adw_combo_row_get_model (model_row);
   g_assert_cmpuint (g_list_model_get_n_items (models), ==, 2);
   value = settings_string ("ai-model");
@@ -285,7 +233,7 @@ test_switch_provider (void)
 
   /* The connection test names the server and what it has; no key was sent. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.test-connection", NULL));
-  wait_for (not_busy, prefs, "the connection test");
+  ui_test_wait_for (not_busy, prefs, "the connection test");
   g_assert_nonnull (strstr (cs_preferences_window_get_status (prefs), "127.0.0.1"));
   g_assert_nonnull (strstr (cs_preferences_window_get_status (prefs), "2"));
   g_assert_cmpuint (fake->n_requests, ==, 2);
@@ -294,16 +242,16 @@ test_switch_provider (void)
   value = settings_string ("ai-model");
   g_assert_cmpstr (value, ==, "large-model");
   g_clear_pointer (&value, g_free);
-  save_screenshot (GTK_WIDGET (prefs), "preferences-server.png");
+  ui_test_save_screenshot (GTK_WIDGET (prefs), "preferences-server.png");
 
   /* A server that is not there: the row says so. */
   server_free (fake);
   fake = NULL;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.test-connection", NULL));
-  wait_for (not_busy, prefs, "the failed connection test");
+  ui_test_wait_for (not_busy, prefs, "the failed connection test");
   g_assert_nonnull (strstr (cs_preferences_window_get_status (prefs), "127.0.0.1"));
   g_assert_cmpstr (cs_preferences_window_get_status (prefs), !=, before);
-  save_screenshot (GTK_WIDGET (prefs), "preferences-failed.png");
+  ui_test_save_screenshot (GTK_WIDGET (prefs), "preferences-failed.png");
 
   /* Back to offline. */
   adw_combo_row_set_selected (provider_row, 0);
@@ -327,7 +275,7 @@ test_reopen (void)
   g_settings_set_string (settings, "ai-provider", "openai");
   g_settings_set_string (settings, "ai-model", "large-model");
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  wait_for (preferences_shown, &prefs, "the Preferences window");
+  ui_test_wait_for (preferences_shown, &prefs, "the Preferences window");
   provider_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, _("_Provider")));
   model_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, _("_Model")));
   g_assert_cmpuint (adw_combo_row_get_selected (provider_row), ==, 1);

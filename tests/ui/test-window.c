@@ -13,6 +13,7 @@
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
+#include "ui-test-util.h"
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
 #include "cs-account-window.h"
@@ -26,35 +27,10 @@ static CsApplication *app;
 static CsWindow *window;
 static CsScenario *sample;
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; fails the test after 10 s. */
 static void
-wait_for (Condition   cond,
-          gpointer    data,
-          const char *what)
+save_screenshot (const char *name)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  ui_test_save_screenshot (GTK_WIDGET (window), name);
 }
 
 static guint
@@ -134,52 +110,12 @@ has_label (GtkWidget  *root,
 }
 
 
-static gboolean
-widget_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-save_screenshot_of (GtkWidget  *widget,
-                    const char *name);
-
-static void
-save_screenshot (const char *name)
-{
-  save_screenshot_of (GTK_WIDGET (window), name);
-}
-
-static void
-save_screenshot_of (GtkWidget  *widget,
-                    const char *name)
-{
-  int w, h;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", name, NULL);
-
-  wait_for (widget_drawn, widget, "the window on screen");
-  settle (300);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static void
 test_sample_listed (void)
 {
   g_autoptr(CsScenario) first = NULL;
 
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the sample case in the library");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the sample case in the library");
   first = g_list_model_get_item (cs_window_get_library_model (window), 0);
   g_assert_cmpstr (cs_scenario_get_title (first), ==, cs_scenario_get_title (sample));
   g_assert_cmpstr (cs_window_get_library_state (window), ==, "list");
@@ -193,8 +129,8 @@ test_open_scenario (void)
   CsScenarioPage *page;
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the sample case page");
-  settle (200);
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the sample case page");
+  ui_test_settle (200);
 
   page = CS_SCENARIO_PAGE (find_widget (GTK_WIDGET (window), CS_TYPE_SCENARIO_PAGE, NULL));
   g_assert_nonnull (page);
@@ -233,7 +169,7 @@ test_open_scenario (void)
 
     g_assert_nonnull (expander);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-    settle (300);
+    ui_test_settle (300);
     scenes_heading = gtk_widget_get_parent (expander);
     g_assert_true (gtk_widget_compute_point (scenes_heading, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
     g_assert_true (cs_scenario_page_get_title_visible (page));
@@ -259,7 +195,7 @@ test_search (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "qwxzv");
-  wait_for (state_is, "no-results", "the No Results page");
+  ui_test_wait_for (state_is, "no-results", "the No Results page");
   g_assert_cmpuint (library_count (), ==, 0);
   save_screenshot ("window-no-results.png");
   /* the open case stays open while the search hides it */
@@ -268,11 +204,11 @@ test_search (void)
   /* a prefix of a title word finds the case again */
   words[0][MIN (strlen (words[0]), 4)] = '\0';
   gtk_editable_set_text (GTK_EDITABLE (entry), words[0]);
-  wait_for (state_is, "list", "the list after a matching search");
+  ui_test_wait_for (state_is, "list", "the list after a matching search");
   g_assert_cmpuint (library_count (), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
   g_assert_true (scenario_shown ((gpointer) cs_record_get_id (CS_RECORD (sample))));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection ()), ==, 0);
 }
@@ -323,19 +259,19 @@ test_delete_undo (void)
   GtkWidget *undo;
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before delete");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before delete");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
-  wait_for (state_is, "empty", "the empty library after delete");
+  ui_test_wait_for (state_is, "empty", "the empty library after delete");
   g_assert_null (cs_window_get_scenario (window));
-  settle (300);
+  ui_test_settle (300);
   save_screenshot ("window-empty.png");
 
   undo = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after undo");
-  wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after undo");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the restored case shown");
 }
 
 /* Ctrl+Z undoes the last deletion while its toast is up, and only then. */
@@ -350,30 +286,30 @@ test_delete_undo_shortcut (void)
   g_assert_cmpstr (accels[0], ==, "<Control>z");
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before delete");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before delete");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
-  wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after Ctrl+Z");
-  wait_for (scenario_shown, (gpointer) id, "the restored case shown");
-  wait_for (no_undo_toast, NULL, "the toast to go with the undo");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the case back after Ctrl+Z");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+  ui_test_wait_for (no_undo_toast, NULL, "the toast to go with the undo");
 
   /* once its toast is closed, a deletion can no longer be undone from the keyboard */
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before delete");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before delete");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
-  wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
-  settle (1300); /* as long as a person takes to read the toast (see TOAST_SETTLE_MS) */
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (0), "the case gone");
+  ui_test_settle (1300); /* as long as a person takes to read the toast (see TOAST_SETTLE_MS) */
   g_assert_nonnull (find_toast_close_button ());
   g_signal_emit_by_name (find_toast_close_button (), "clicked");
-  wait_for (no_undo_toast, NULL, "the toast closed");
+  ui_test_wait_for (no_undo_toast, NULL, "the toast closed");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
-  settle (300);
+  ui_test_settle (300);
   g_assert_cmpuint (library_count (), ==, 0);
 
   g_assert_true (cs_store_restore_scenario (cs_application_get_store (app), id, &error));
   g_assert_no_error (error);
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the case restored by the store");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the case restored by the store");
 }
 
 /* Deleting the case found by a search, then undoing, shows it again. */
@@ -386,21 +322,21 @@ test_delete_undo_searching (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
-  wait_for (state_is, "list", "the search results");
+  ui_test_wait_for (state_is, "list", "the search results");
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the found case shown");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the found case shown");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-scenario", NULL));
-  wait_for (state_is, "no-results", "the search without the deleted case");
+  ui_test_wait_for (state_is, "no-results", "the search without the deleted case");
   g_assert_null (cs_window_get_scenario (window));
 
-  settle (700); /* see TOAST_SETTLE_US */
+  ui_test_settle (700); /* see TOAST_SETTLE_US */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
-  wait_for (scenario_shown, (gpointer) id, "the restored case shown");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the restored case shown");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection ()), ==, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (1), "the full list");
 }
 
 static gboolean
@@ -435,17 +371,17 @@ test_import (void)
                                       "\"scenes\": [{\"title\": \"S\", \"goal_criteria\": "
                                       "[{\"text\": \"x\", \"weight\": 3}]}]}}", -1, NULL));
   cs_window_import_file (window, bad);
-  wait_for (error_dialog_shown, &dialog, "the import error dialog");
+  ui_test_wait_for (error_dialog_shown, &dialog, "the import error dialog");
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.casestudio"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "scenes[0].goal_criteria[0].weight"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (200);
+  ui_test_settle (200);
   g_assert_cmpuint (library_count (), ==, 1);
 
   /* the same case again comes in as a copy, and is shown */
   cs_window_import_file (window, good);
-  wait_for (library_has_n, GUINT_TO_POINTER (2), "the imported copy");
-  wait_for (copy_shown, NULL, "the imported copy shown");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (2), "the imported copy");
+  ui_test_wait_for (copy_shown, NULL, "the imported copy shown");
 }
 
 /* Opening a .casestudio file from the file manager imports it into the open window. */
@@ -458,7 +394,7 @@ test_open_file (void)
   guint before = library_count ();
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the opened file in the library");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the opened file in the library");
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
 }
 
@@ -498,11 +434,11 @@ test_drop (void)
 
   g_assert_true (g_file_set_contents (text_path, "not a case", -1, NULL));
   g_assert_false (drop_files (text));
-  settle (300);
+  ui_test_settle (300);
   g_assert_cmpuint (library_count (), ==, before);
 
   g_assert_true (drop_files (file));
-  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the dropped file in the library");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the dropped file in the library");
 }
 
 static gboolean
@@ -528,9 +464,9 @@ test_export (void)
   g_autoptr(GError) error = NULL;
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before export");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before export");
   cs_window_export_file (window, file);
-  wait_for (window_has_label, "Exported to “export.casestudio”", "the export toast");
+  ui_test_wait_for (window_has_label, "Exported to “export.casestudio”", "the export toast");
   g_assert_true (file_exists (file));
 
   exported = cs_scenario_format_load_file (file, NULL, &error);
@@ -569,9 +505,9 @@ test_plain_text (void)
   g_assert_no_error (error);
 
   cs_window_import_file (window, file);
-  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the imported case");
-  wait_for (title_shown, (gpointer) title, "the imported case shown");
-  wait_for (window_has_label, toast, "the import toast");
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the imported case");
+  ui_test_wait_for (title_shown, (gpointer) title, "the imported case shown");
+  ui_test_wait_for (window_has_label, toast, "the import toast");
   g_assert_true (has_label (GTK_WIDGET (window), name));
 }
 
@@ -612,12 +548,12 @@ test_shortcuts_and_about (void)
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  wait_for (toplevel_shown, &shortcuts, "the shortcuts window");
+  ui_test_wait_for (toplevel_shown, &shortcuts, "the shortcuts window");
   close_toplevels (shortcuts);
 
   g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_for (toplevel_shown, &about, "the About window");
+  ui_test_wait_for (toplevel_shown, &about, "the About window");
   close_toplevels (about);
 }
 
@@ -647,7 +583,7 @@ test_library_error (void)
   broken_window = gtk_application_get_active_window (GTK_APPLICATION (broken_app));
   g_assert_true (CS_IS_WINDOW (broken_window));
 
-  wait_for (error_dialog_shown, &dialog, "the library error dialog");
+  ui_test_wait_for (error_dialog_shown, &dialog, "the library error dialog");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == broken_window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged.db"));
 
@@ -678,15 +614,15 @@ test_narrow (void)
   window = cs_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (leaflet_shows, &library, "the folded library");
+  ui_test_wait_for (leaflet_shows, &library, "the folded library");
 
   cs_window_select_scenario (window, id);
-  wait_for (leaflet_shows, &content, "the case over the library");
-  wait_for (scenario_shown, (gpointer) id, "the case page");
+  ui_test_wait_for (leaflet_shows, &content, "the case over the library");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page");
   save_screenshot ("window-narrow.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  wait_for (leaflet_shows, &library, "the library after Back");
+  ui_test_wait_for (leaflet_shows, &library, "the library after Back");
   save_screenshot ("window-narrow-library.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -700,7 +636,7 @@ test_window_state (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  settle (300);
+  ui_test_settle (300);
   gtk_window_close (GTK_WINDOW (window));
   window = NULL;
 
@@ -772,7 +708,7 @@ wait_for_import_state (GFile      *file,
   const char *args[] = { (const char *) file, state };
   g_autofree char *what = g_strdup_printf ("the import to be in state “%s”", state);
 
-  wait_for (import_state_is, args, what);
+  ui_test_wait_for (import_state_is, args, what);
 }
 
 static GtkWidget *
@@ -842,7 +778,7 @@ test_import_pdf (void)
 
   cs_test_pdf_write_case (path, FALSE);
   g_assert_true (drop_files (file));
-  wait_for (import_window_open, file, "the import window");
+  ui_test_wait_for (import_window_open, file, "the import window");
   import = find_import_window (file);
   wait_for_import_state (file, "review");
   g_assert_cmpuint (library_count (), ==, before);
@@ -872,7 +808,7 @@ test_import_pdf (void)
     g_assert_cmpstr (cs_review_page_get_sources_path (review), ==, expected);
   }
   g_assert_cmpuint (cs_review_page_get_n_sources (review), >=, 2);
-  save_screenshot_of (GTK_WIDGET (import), "import-review.png");
+  ui_test_save_screenshot (GTK_WIDGET (import), "import-review.png");
 
   /* activating a passage shows its page (Priya is on page 2) */
   source = find_source_row (GTK_WIDGET (review));
@@ -880,9 +816,9 @@ test_import_pdf (void)
   source_page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "page"));
   g_assert_cmpuint (source_page, ==, 1);
   gtk_widget_activate (source);
-  settle (100);
+  ui_test_settle (100);
   g_assert_cmpuint (cs_import_window_get_selected_page (import), ==, source_page);
-  save_screenshot_of (GTK_WIDGET (import), "import-document.png");
+  ui_test_save_screenshot (GTK_WIDGET (import), "import-document.png");
 
   /* a correction goes into the draft */
   row = find_entry_row (GTK_WIDGET (review), "Title");
@@ -892,10 +828,10 @@ test_import_pdf (void)
 
   /* saved: in the library as a draft, with the original text, and shown */
   cs_import_window_save (import);
-  wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the draft in the library");
-  wait_for (import_window_gone, file, "the import window to close");
-  wait_for (title_shown, (gpointer) edited, "the saved draft on the case page");
-  wait_for (window_has_label, "Added “Northgate Coffee Roasters (reviewed)” to the library as a draft",
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (before + 1), "the draft in the library");
+  ui_test_wait_for (import_window_gone, file, "the import window to close");
+  ui_test_wait_for (title_shown, (gpointer) edited, "the saved draft on the case page");
+  ui_test_wait_for (window_has_label, "Added “Northgate Coffee Roasters (reviewed)” to the library as a draft",
             "the saved toast");
   saved = cs_window_get_scenario (window);
   g_assert_cmpint (cs_scenario_get_status (saved), ==, CS_SCENARIO_STATUS_DRAFT);
@@ -926,21 +862,21 @@ test_import_pdf_long_cancel (void)
   import = cs_window_import_pdf (window, file);
   g_assert_nonnull (import);
   wait_for_import_state (file, "reading");
-  wait_for (thumbnail_drawn, file, "the first pages drawn");
-  settle (200);
+  ui_test_wait_for (thumbnail_drawn, file, "the first pages drawn");
+  ui_test_settle (200);
   rendered = cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import));
   g_test_message ("pages drawn while reading: %u of 300", rendered);
   /* the grid binds the rows on screen and a few around them, never the whole document */
   g_assert_cmpuint (rendered, <, 100);
-  settle (1000);
+  ui_test_settle (1000);
   g_test_message ("pages drawn a second later: %u", cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)));
   g_assert_cmpuint (cs_pdf_worker_get_n_rendered (cs_import_window_get_worker (import)), <, 100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (
     GTK_GRID_VIEW (find_widget (GTK_WIDGET (import), GTK_TYPE_GRID_VIEW, NULL))))), ==, 300);
 
   cs_import_window_cancel (import);
-  wait_for (import_window_gone, file, "the import window to close after Cancel");
-  settle (300);
+  ui_test_wait_for (import_window_gone, file, "the import window to close after Cancel");
+  ui_test_settle (300);
   g_assert_cmpuint (library_count (), ==, before);
 }
 
@@ -955,13 +891,13 @@ test_import_pdf_bad (void)
 
   g_assert_true (g_file_set_contents (path, "These are meeting minutes in plain text.", -1, NULL));
   g_assert_true (drop_files (file));
-  wait_for (import_window_open, file, "the import window");
+  ui_test_wait_for (import_window_open, file, "the import window");
   wait_for_import_state (file, "error");
   import = find_import_window (file);
   g_assert_nonnull (strstr (cs_import_window_get_error (import), "not a PDF"));
   g_assert_true (has_label (GTK_WIDGET (import), "“Minutes.pdf” Could Not Be Imported"));
   gtk_window_close (GTK_WINDOW (import));
-  wait_for (import_window_gone, file, "the import window to close");
+  ui_test_wait_for (import_window_gone, file, "the import window to close");
   g_assert_cmpuint (library_count (), ==, before);
 }
 
@@ -1001,18 +937,18 @@ test_import_pdf_password (void)
       return;
     }
   import = cs_window_import_pdf (window, file);
-  wait_for (password_asked, file, "the password dialog");
+  ui_test_wait_for (password_asked, file, "the password dialog");
   answer_password (file, "guess");
-  wait_for (password_asked, file, "the password dialog after a wrong password");
+  ui_test_wait_for (password_asked, file, "the password dialog after a wrong password");
   answer_password (file, "case-2024");
   wait_for_import_state (file, "review");
 
   /* closing asks before the draft is thrown away */
   gtk_window_close (GTK_WINDOW (import));
-  settle (100);
+  ui_test_settle (100);
   g_assert_true (find_import_window (file) == import);
   cs_import_window_cancel (import);
-  wait_for (import_window_gone, file, "the import window to close");
+  ui_test_wait_for (import_window_gone, file, "the import window to close");
 }
 
 /* ---- the shared server ------------------------------------------------------------ */
@@ -1079,7 +1015,7 @@ test_account (void)
 
   g_assert_true (indicator_shows ("network-server-symbolic"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "account", NULL);
-  wait_for (account_window_open, NULL, "the account window");
+  ui_test_wait_for (account_window_open, NULL, "the account window");
   account = find_account_window ();
   g_assert_nonnull (strstr (cs_account_window_get_status_text (account), "Not connected"));
 
@@ -1112,22 +1048,22 @@ test_account (void)
   /* a wrong password: the message says so, nothing is connected */
   cs_account_window_fill (account, "127.0.0.1", port, account_server.dbname, user, "wrong");
   cs_account_window_sign_in (account);
-  wait_for (sign_in_done, account, "the refused sign-in");
+  ui_test_wait_for (sign_in_done, account, "the refused sign-in");
   g_assert_nonnull (strstr (cs_account_window_get_message (account), "password"));
   g_assert_true (indicator_shows ("network-server-symbolic"));
 
   /* the right one: the library goes to the server and the indicator shows it */
   cs_account_window_fill (account, "127.0.0.1", port, account_server.dbname, user, password);
   cs_account_window_sign_in (account);
-  wait_for (sign_in_done, account, "the sign-in");
+  ui_test_wait_for (sign_in_done, account, "the sign-in");
   g_assert_nonnull (strstr (cs_account_window_get_message (account), "Signed in"));
-  wait_for (cases_on_server, GINT_TO_POINTER (1), "the library on the server");
-  wait_for (indicator_shows, "emblem-ok-symbolic", "the up-to-date indicator");
-  save_screenshot_of (GTK_WIDGET (account), "account.png");
+  ui_test_wait_for (cases_on_server, GINT_TO_POINTER (1), "the library on the server");
+  ui_test_wait_for (indicator_shows, "emblem-ok-symbolic", "the up-to-date indicator");
+  ui_test_save_screenshot (GTK_WIDGET (account), "account.png");
 
   /* signing out keeps the cases here and the indicator goes back */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (account), GTK_TYPE_BUTTON, "Sign _Out"), "clicked");
-  wait_for (indicator_shows, "network-server-symbolic", "the indicator after signing out");
+  ui_test_wait_for (indicator_shows, "network-server-symbolic", "the indicator after signing out");
   g_assert_cmpuint (library_count (), >, 0);
   gtk_window_destroy (GTK_WINDOW (account));
   sync_test_server_tear_down (&account_server);
@@ -1213,9 +1149,9 @@ test_scene_board (void)
   CsScenario *edited;
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before editing");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before editing");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
-  wait_for (widget_drawn, board, "the scene board");
+  ui_test_wait_for (ui_test_widget_drawn, board, "the scene board");
   edited = cs_scene_board_get_scenario (board);
   g_assert_true (edited == cs_window_get_scenario (window));
   g_assert_false (cs_edit_history_get_can_undo (cs_scene_board_get_history (board)));
@@ -1231,7 +1167,7 @@ test_scene_board (void)
 
     g_assert_cmpstr (moved, ==,
                      "On the Kellerton Floor|The Recommendation|The CEO's Brief|Telling Kellerton");
-    wait_for (board_saved, board, "the moves saved");
+    ui_test_wait_for (board_saved, board, "the moves saved");
     saved = saved_titles (id);
     g_assert_cmpstr (saved, ==, moved);
     g_clear_pointer (&saved, g_free);
@@ -1255,20 +1191,20 @@ test_scene_board (void)
   press_shortcut (GTK_WIDGET (board), "<Control>z");
   press_shortcut (GTK_WIDGET (board), "<Control>z");
   g_assert_false (cs_edit_history_get_can_undo (cs_scene_board_get_history (board)));
-  wait_for (board_saved, board, "the undos saved");
+  ui_test_wait_for (board_saved, board, "the undos saved");
   saved = saved_titles (id);
   g_assert_cmpstr (saved, ==, original);
   g_clear_pointer (&saved, g_free);
 
   /* Redo is Ctrl+Shift+Z. */
   press_shortcut (GTK_WIDGET (board), "<Control><Shift>z");
-  wait_for (board_saved, board, "the redo saved");
+  ui_test_wait_for (board_saved, board, "the redo saved");
   saved = saved_titles (id);
   g_assert_cmpstr (saved, ==,
                    "On the Kellerton Floor|The CEO's Brief|The Recommendation|Telling Kellerton");
   g_clear_pointer (&saved, g_free);
   press_shortcut (GTK_WIDGET (board), "<Control>z");
-  wait_for (board_saved, board, "the last undo saved");
+  ui_test_wait_for (board_saved, board, "the last undo saved");
 
   /* Delete takes the selected card away; the toast's Undo puts it back, criteria and all. */
   {
@@ -1283,20 +1219,20 @@ test_scene_board (void)
     press_shortcut (GTK_WIDGET (board), "Delete");
     g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 3);
     g_assert_null (cs_scenario_find_scene (edited, cs_record_get_id (CS_RECORD (second))));
-    wait_for (board_saved, board, "the deletion saved");
+    ui_test_wait_for (board_saved, board, "the deletion saved");
     loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (cs_scenario_get_n_scenes (loaded), ==, 3);
     g_clear_object (&loaded);
 
     /* The toast queues behind the window's own; libadwaita 1.2 wants it fully shown. */
-    wait_for (undo_toast_shown, NULL, "the Undo toast of the deleted scene");
-    settle (600);
+    ui_test_wait_for (undo_toast_shown, NULL, "the Undo toast of the deleted scene");
+    ui_test_settle (600);
     undo = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
     g_assert_cmpuint (cs_scenario_get_n_scenes (edited), ==, 4);
-    wait_for (board_saved, board, "the restored scene saved");
+    ui_test_wait_for (board_saved, board, "the restored scene saved");
     loaded = cs_store_load_scenario (cs_application_get_store (app), id, &error);
     g_assert_no_error (error);
     saved = scene_titles (loaded);
@@ -1323,7 +1259,7 @@ test_scene_board (void)
   save_screenshot ("scene-board-added.png");
   press_shortcut (GTK_WIDGET (board), "<Control>z");
   press_shortcut (GTK_WIDGET (board), "<Control>z");
-  wait_for (board_saved, board, "the undone additions saved");
+  ui_test_wait_for (board_saved, board, "the undone additions saved");
   saved = saved_titles (id);
   g_assert_cmpstr (saved, ==, original);
   g_clear_pointer (&saved, g_free);
@@ -1331,7 +1267,7 @@ test_scene_board (void)
   /* Done goes back to the case page, which shows the saved order. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-done", NULL));
   g_assert_null (cs_scene_board_get_scenario (board));
-  wait_for (scenario_shown, (gpointer) id, "the case page after editing");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page after editing");
   saved = saved_titles (id);
   g_assert_cmpstr (saved, ==, original);
 }
@@ -1389,14 +1325,14 @@ test_play (void)
   g_autofree char *turn = NULL;
 
   cs_window_select_scenario (window, id);
-  wait_for (scenario_shown, (gpointer) id, "the case page before playing");
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before playing");
   chat = cs_window_play (window);
   g_assert_nonnull (chat);
-  wait_for (widget_drawn, chat, "the chat window");
+  ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
   g_assert_true (has_label (GTK_WIDGET (chat), "Introduction"));
 
   cs_chat_window_send (chat, "begin");
-  wait_for (scene_begun, chat, "the first scene");
+  ui_test_wait_for (scene_begun, chat, "the first scene");
   g_assert_true (has_label (GTK_WIDGET (chat), cs_scene_get_user_goal (first)));
 
   /* the scene's people are there to address: clicking one starts a message to them */
@@ -1416,11 +1352,11 @@ test_play (void)
   }
 
   cs_chat_window_send (chat, "What decision do you need from me, and by when?");
-  wait_for (persona_replied, chat, "a persona's reply");
-  settle (200);
+  ui_test_wait_for (persona_replied, chat, "a persona's reply");
+  ui_test_settle (200);
   turn = g_strdup_printf ("Turn 1 of %d", cs_scene_get_timeout_turns (first));
   g_assert_true (has_label (GTK_WIDGET (chat), turn));
-  save_screenshot_of (GTK_WIDGET (chat), "chat.png");
+  ui_test_save_screenshot (GTK_WIDGET (chat), "chat.png");
 
   /* closing and playing again continues the same run, with its conversation */
   {
@@ -1440,7 +1376,7 @@ test_play (void)
 
     /* Restart: a new attempt in a new window; the old run is kept */
     gtk_widget_activate_action (GTK_WIDGET (chat), "chat.restart", NULL);
-    settle (100);
+    ui_test_settle (100);
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
       CsChatWindow *fresh = NULL;

@@ -1,0 +1,25 @@
+/* ui-test-util.h: waiting on the main loop and saving screenshots in the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds; fails the test after 10 s, naming @what. */
+void ui_test_wait_for       (Condition   cond,
+                             gpointer    data,
+                             const char *what);
+/* Runs the main loop for @ms milliseconds. */
+void ui_test_settle         (guint       ms);
+/* A Condition: @data (a widget) is on screen. */
+gboolean ui_test_widget_drawn (gpointer data);
+/* Waits until @widget is on screen, then writes it as tests/ui/@name in the build dir. */
+void ui_test_save_screenshot (GtkWidget  *widget,
+                              const char *name);
+
+G_END_DECLS
