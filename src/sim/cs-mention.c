@@ -79,3 +79,70 @@ cs_mention_find (CsScenario *scenario,
     }
   return NULL;
 }
+
+static char *
+dup_first_name (const char *name)
+{
+  g_autofree char *norm = cs_text_normalize (name != NULL ? name : "");
+  char *space = strchr (norm, ' ');
+
+  if (space != NULL)
+    *space = '\0';
+  return g_steal_pointer (&norm);
+}
+
+char *
+cs_mention_dup_name (CsScenario *scenario,
+                     CsPersona  *persona)
+{
+  const char *name;
+  g_autofree char *first = NULL;
+  GListModel *personas;
+
+  g_return_val_if_fail (CS_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (CS_IS_PERSONA (persona), NULL);
+
+  name = cs_persona_get_name (persona) != NULL ? cs_persona_get_name (persona) : "";
+  first = dup_first_name (name);
+  personas = cs_scenario_get_personas (scenario);
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(CsPersona) other = g_list_model_get_item (personas, i);
+      g_autofree char *other_first = NULL;
+
+      if (other == persona)
+        continue;
+      other_first = dup_first_name (cs_persona_get_name (other));
+      if (g_str_equal (first, other_first))
+        return g_strdup (name);
+    }
+  {
+    const char *space = strchr (name, ' ');
+
+    return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
+  }
+}
+
+gboolean
+cs_mention_matches_prefix (CsPersona  *persona,
+                           const char *prefix)
+{
+  g_autofree char *norm_prefix = NULL;
+  g_autofree char *norm_name = NULL;
+
+  g_return_val_if_fail (CS_IS_PERSONA (persona), FALSE);
+
+  norm_prefix = cs_text_normalize (prefix != NULL ? prefix : "");
+  if (*norm_prefix == '\0')
+    return TRUE;
+  norm_name = cs_text_normalize (cs_persona_get_name (persona) != NULL ?
+                                   cs_persona_get_name (persona) : "");
+  for (const char *word = norm_name; word != NULL; word = strchr (word, ' '))
+    {
+      if (*word == ' ')
+        word++;
+      if (g_str_has_prefix (word, norm_prefix))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -17,4 +17,15 @@ CsPersona *cs_mention_find (CsScenario *scenario,
                             const char *text,
                             gboolean   *all);
 
+/* The name to write after "@" to address @persona of @scenario: its first name, or its full
+ * name when another persona of @scenario has the same first name (compared as
+ * cs_mention_find() does). */
+char      *cs_mention_dup_name (CsScenario *scenario,
+                                CsPersona  *persona);
+
+/* Whether @prefix (without the "@") starts the full name or any word of the name of
+ * @persona, case- and accent-insensitively. An empty prefix matches everyone. */
+gboolean   cs_mention_matches_prefix (CsPersona  *persona,
+                                      const char *prefix);
+
 G_END_DECLS

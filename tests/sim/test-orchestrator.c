@@ -930,6 +930,47 @@ test_mention_rules (void)
   }
 }
 
+/* What the chat's completion inserts and offers: the first name unless it clashes, and
+ * prefixes of any word of the name, accents and case aside. */
+static void
+test_mention_names (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *daniel = persona_named (scenario, "Daniel");
+  g_autoptr(CsPersona) other = cs_persona_new (NULL);
+  g_autofree char *before = cs_mention_dup_name (scenario, margaret);
+  g_autofree char *dan = cs_mention_dup_name (scenario, daniel);
+  g_autofree char *after = NULL;
+  g_autofree char *other_name = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (before, ==, "Margaret");
+  g_assert_cmpstr (dan, ==, "Daniel");
+
+  cs_persona_set_name (other, "Márgaret Élise Dubois");
+  cs_scenario_add_persona (scenario, other);
+  after = cs_mention_dup_name (scenario, margaret);
+  other_name = cs_mention_dup_name (scenario, other);
+  g_assert_cmpstr (after, ==, cs_persona_get_name (margaret));
+  g_assert_cmpstr (other_name, ==, "Márgaret Élise Dubois");
+
+  /* what is inserted addresses that persona */
+  text = g_strdup_printf ("@%s what do you think?", other_name);
+  {
+    g_autoptr(CsPersona) found = cs_mention_find (scenario, text, NULL);
+
+    g_assert_true (found == other);
+  }
+
+  g_assert_true (cs_mention_matches_prefix (margaret, ""));
+  g_assert_true (cs_mention_matches_prefix (margaret, "MAR"));
+  g_assert_true (cs_mention_matches_prefix (other, "marg"));
+  g_assert_true (cs_mention_matches_prefix (other, "eli"));
+  g_assert_false (cs_mention_matches_prefix (margaret, "dan"));
+  g_assert_false (cs_mention_matches_prefix (margaret, "arg"));
+}
+
 static void
 test_hint_triggers (void)
 {
@@ -954,6 +995,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sim/mention-rules", test_mention_rules);
+  g_test_add_func ("/sim/mention-names", test_mention_names);
   g_test_add_func ("/sim/hint-triggers", test_hint_triggers);
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
