@@ -567,6 +567,27 @@ finish_scene (CsOrchestrator  *self,
 
 /* ---- starting and resuming ------------------------------------------------------------ */
 
+/* The attempt number after the runs of this case in @store, or -1 on error. */
+static int
+next_attempt (CsOrchestrator  *self,
+              CsStore         *store,
+              GError         **error)
+{
+  g_autoptr(GListModel) runs =
+    cs_store_list_progress (store, NULL, cs_record_get_id (CS_RECORD (self->scenario)), error);
+  int attempt = 1;
+
+  if (runs == NULL)
+    return -1;
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(CsProgress) run = g_list_model_get_item (runs, i);
+
+      attempt = MAX (attempt, cs_progress_get_attempt (run) + 1);
+    }
+  return attempt;
+}
+
 gboolean
 cs_orchestrator_start (CsOrchestrator  *self,
                        GError         **error)
@@ -589,21 +610,8 @@ cs_orchestrator_start (CsOrchestrator  *self,
     }
 
   /* Restarting makes a new attempt; the older runs stay as they are. */
-  if (self->store != NULL)
-    {
-      g_autoptr(GListModel) runs =
-        cs_store_list_progress (self->store, NULL, cs_record_get_id (CS_RECORD (self->scenario)),
-                                error);
-
-      if (runs == NULL)
-        return FALSE;
-      for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
-        {
-          g_autoptr(CsProgress) run = g_list_model_get_item (runs, i);
-
-          attempt = MAX (attempt, cs_progress_get_attempt (run) + 1);
-        }
-    }
+  if (self->store != NULL && (attempt = next_attempt (self, self->store, error)) < 0)
+    return FALSE;
 
   progress = cs_progress_new (NULL);
   cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (self->scenario)));
@@ -684,6 +692,52 @@ cs_orchestrator_resume (CsOrchestrator  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SCENE]);
   return save (self, error);
+}
+
+gboolean
+cs_orchestrator_keep_run (CsOrchestrator  *self,
+                          CsStore         *store,
+                          GError         **error)
+{
+  int attempt;
+  guint n;
+
+  g_return_val_if_fail (CS_IS_ORCHESTRATOR (self), FALSE);
+  g_return_val_if_fail (CS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+  g_return_val_if_fail (self->progress != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->busy)
+    {
+      g_set_error_literal (error, CS_SIM_ERROR, CS_SIM_ERROR_BUSY,
+                           _("Wait for the answer before saving the run."));
+      return FALSE;
+    }
+  if ((attempt = next_attempt (self, store, error)) < 0)
+    return FALSE;
+
+  /* Everything so far is unsaved: the run, each scene begun, each complete message. */
+  cs_progress_set_attempt (self->progress, attempt);
+  g_ptr_array_set_size (self->unsaved, 0);
+  g_hash_table_remove_all (self->saved_versions);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+
+      cs_message_set_attempt_number (message, attempt);
+      if (cs_message_get_is_complete (message))
+        g_ptr_array_add (self->unsaved, g_object_ref (message));
+    }
+  self->store = g_object_ref (store);
+  if (!save (self, error))
+    {
+      g_clear_object (&self->store);
+      return FALSE;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return TRUE;
 }
 
 /* ---- a turn --------------------------------------------------------------------------- */

@@ -67,6 +67,12 @@ gboolean         cs_orchestrator_resume              (CsOrchestrator      *self,
                                                       const char          *progress_id,
                                                       GError             **error);
 
+/* Saves a run played without a store in @store from now on, with everything said so far,
+ * as the next attempt of its case. Fails while a turn is running. */
+gboolean         cs_orchestrator_keep_run            (CsOrchestrator      *self,
+                                                      CsStore             *store,
+                                                      GError             **error);
+
 /* The turn context @persona would answer @text with now in the current scene (its history:
  * what it heard in the scenes it took part in). NULL before the first scene begins. */
 CsTurnContext   *cs_orchestrator_new_persona_context (CsOrchestrator      *self,

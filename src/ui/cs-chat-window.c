@@ -7,7 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-application.h"
+#include "cs-chat-sidebar.h"
 #include "cs-chat-window.h"
+#include "cs-mention-entry.h"
 #include "cs-message-row.h"
 
 struct _CsChatWindow
@@ -27,7 +30,11 @@ struct _CsChatWindow
   CsScene         *people_scene;  /* the scene people_box shows */
   GtkScrolledWindow *scroller;
   GtkListView     *messages;
+  CsMentionEntry  *mention_entry;
   GtkEntry        *entry;
+  AdwFlap         *flap;
+  CsChatSidebar   *sidebar;
+  GtkWidget       *test_play_bar;
   GtkWidget       *stop_button;
   GtkWidget       *send_button;
 };
@@ -43,14 +50,18 @@ static void
 on_person_clicked (GtkButton    *button,
                    CsChatWindow *self)
 {
-  const char *first = g_object_get_data (G_OBJECT (button), "first-name");
-  g_autofree char *text = g_strdup_printf ("@%s ", first);
-  int position = 0;
+  cs_mention_entry_insert_mention (self->mention_entry,
+                                   g_object_get_data (G_OBJECT (button), "persona"));
+}
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  gtk_editable_insert_text (GTK_EDITABLE (self->entry), text, -1, &position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+static void
+on_sidebar_address (CsChatWindow *self,
+                    CsPersona    *persona)
+{
+  /* on a narrow window the sidebar covers the chat: out of the way */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  cs_mention_entry_insert_mention (self->mention_entry, persona);
 }
 
 static void
@@ -58,15 +69,20 @@ update_people (CsChatWindow *self,
                CsScene      *scene)
 {
   CsScenario *scenario = cs_orchestrator_get_scenario (self->orchestrator);
+  g_autoptr(GListStore) present = g_list_store_new (CS_TYPE_PERSONA);
   GtkWidget *child;
 
-  if (scene == self->people_scene)
+  if (scene == self->people_scene && scene != NULL)
     return;
   self->people_scene = scene;
+  cs_chat_sidebar_set_scene (self->sidebar, scenario, scene);
   while ((child = gtk_widget_get_first_child (self->people_box)))
     gtk_box_remove (GTK_BOX (self->people_box), child);
   if (scene == NULL)
-    return;
+    {
+      cs_mention_entry_set_people (self->mention_entry, scenario, NULL);
+      return;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (cs_scene_get_involved (scene)); i++)
     {
@@ -78,6 +94,7 @@ update_people (CsChatWindow *self,
 
       if (persona == NULL || cs_scene_persona_get_involvement (sp) == CS_INVOLVEMENT_MENTIONED)
         continue;
+      g_list_store_append (present, persona);
       names = g_strsplit (cs_persona_get_name (persona), " ", 2);
       button = gtk_button_new ();
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -93,9 +110,11 @@ update_people (CsChatWindow *self,
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       g_object_set_data_full (G_OBJECT (button), "first-name", g_strdup (names[0]), g_free);
+      g_object_set_data_full (G_OBJECT (button), "persona", g_object_ref (persona), g_object_unref);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_person_clicked), self, 0);
       gtk_box_append (GTK_BOX (self->people_box), button);
     }
+  cs_mention_entry_set_people (self->mention_entry, scenario, G_LIST_MODEL (present));
 }
 
 static void
@@ -156,6 +175,7 @@ on_busy (CsChatWindow *self)
 
   gtk_widget_set_visible (self->stop_button, busy);
   gtk_widget_set_sensitive (self->send_button, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.stop", busy);
   update_scene (self);
 }
 
@@ -204,6 +224,96 @@ static void
 on_stop (CsChatWindow *self)
 {
   g_cancellable_cancel (self->turn);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  on_send (CS_CHAT_WINDOW (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  on_stop (CS_CHAT_WINDOW (widget));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* The subtitle and the test-play bar: whether the run is saved, and how replies are made. */
+static void
+update_saving (CsChatWindow *self)
+{
+  CsStore *store = NULL;
+  CsLlmProvider *provider = NULL;
+  gboolean saved;
+  const char *subtitle;
+
+  g_object_get (self->orchestrator, "store", &store, "provider", &provider, NULL);
+  saved = store != NULL;
+  if (!saved)
+    subtitle = _("Test play — not saved");
+  else if (cs_llm_provider_get_is_offline (provider))
+    subtitle = _("Offline engine: replies are an estimate");
+  else
+    subtitle = _("Played with a language model");
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_widget_set_visible (self->test_play_bar, !saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.save-run",
+                                 !saved && !cs_orchestrator_get_busy (self->orchestrator));
+  g_clear_object (&store);
+  g_clear_object (&provider);
+}
+
+static void
+save_run_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CsStore *store = CS_IS_APPLICATION (app) ? cs_application_get_store (CS_APPLICATION (app)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The library is not open, so the run cannot be saved.")));
+      return;
+    }
+  if (!cs_orchestrator_keep_run (self->orchestrator, store, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("This run is saved in the library from now on.")));
+}
+
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/casestudio/CaseStudio/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -253,6 +363,9 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
 
   object_class->dispose = cs_chat_window_dispose;
 
+  g_type_ensure (CS_TYPE_CHAT_SIDEBAR);
+  g_type_ensure (CS_TYPE_MENTION_ENTRY);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-chat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, window_title);
@@ -263,19 +376,39 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, people_box);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, messages);
-  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, entry);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, mention_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CsChatWindow, test_play_bar);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, stop_button);
   gtk_widget_class_bind_template_child (widget_class, CsChatWindow, send_button);
   gtk_widget_class_bind_template_callback (widget_class, on_send);
   gtk_widget_class_bind_template_callback (widget_class, on_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_address);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "chat.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "chat.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "chat.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "chat.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "chat.shortcuts", NULL, shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "chat.save-run", NULL, save_run_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "chat.send", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "chat.send", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chat.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "chat.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "chat.shortcuts", NULL);
 }
 
 static void
 cs_chat_window_init (CsChatWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->entry = cs_mention_entry_get_entry (self->mention_entry);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_send), self, G_CONNECT_SWAPPED);
+  /* the header's people when the sidebar is hidden */
+  g_object_bind_property (self->flap, "reveal-flap", self->people_box, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.stop", FALSE);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -366,9 +499,8 @@ cs_chat_window_new (GtkWindow      *parent,
 
   gtk_window_set_title (GTK_WINDOW (self), cs_scenario_get_title (scenario));
   adw_window_title_set_title (self->window_title, cs_scenario_get_title (scenario));
-  adw_window_title_set_subtitle (self->window_title, cs_llm_provider_get_is_offline (provider)
-                                                     ? _("Offline engine: replies are an estimate")
-                                                     : _("Played with a language model"));
+  update_saving (self);
+  g_signal_connect_object (self->orchestrator, "notify::store", G_CALLBACK (update_saving), self, G_CONNECT_SWAPPED);
   messages = cs_orchestrator_get_messages (self->orchestrator);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -380,6 +512,7 @@ cs_chat_window_new (GtkWindow      *parent,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (messages))));
   g_signal_connect_object (messages, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (update_saving), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orchestrator, "notify::current-scene", G_CALLBACK (update_scene), self, G_CONNECT_SWAPPED);
   update_scene (self);
   on_items_changed (self);

@@ -2,10 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A first version of the chat of issue 6: a scene header (title, the student's goal, turns
- * used of the limit, progress through the scenes), the conversation as a GtkListView over
- * the run's messages with avatars, names and roles, replies streaming in with a typing
- * mark, and an entry with Send and Stop.
+ * The chat of issue 6: a scene header (title, the student's goal, turns used of the limit,
+ * progress through the scenes), the conversation as a GtkListView over the run's messages
+ * (rows are recycled, so long runs stay light) with avatars, names and roles, replies
+ * streaming in with a typing mark, an entry with @-completion of the scene's people, Send
+ * (Enter, Ctrl+Enter) and Stop (Escape), and a sidebar (F9) with the people of the scene
+ * and their profiles. Without a store the run is a test play: the window says it is not
+ * saved and offers to keep it ("chat.save-run").
  */
 #pragma once
 
@@ -18,7 +21,7 @@ G_BEGIN_DECLS
 #define CS_TYPE_CHAT_WINDOW (cs_chat_window_get_type ())
 G_DECLARE_FINAL_TYPE (CsChatWindow, cs_chat_window, CS, CHAT_WINDOW, AdwWindow)
 
-/* Plays @scenario, saved in @store when it is not NULL. With @resume, the last unfinished
+/* Plays @scenario, saved in @store when it is not NULL (a test play otherwise). With @resume, the last unfinished
  * run continues where it was left; otherwise (or when there is none) a new attempt starts.
  * The header's Restart button starts a new attempt and keeps the old run. */
 CsChatWindow   *cs_chat_window_new              (GtkWindow      *parent,

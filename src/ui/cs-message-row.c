@@ -17,6 +17,7 @@ struct _CsMessageRow
   GtkWidget *box;
   GtkWidget *avatar;
   GtkWidget *name_label;
+  GtkWidget *typing;      /* a spinner while the reply streams in */
   GtkWidget *bubble;
   GtkWidget *text_label;
   CsMessage *message;
@@ -38,6 +39,8 @@ update_text (CsMessageRow *self)
   content = cs_message_get_content (self->message);
   if (content == NULL)
     content = "";
+  gtk_widget_set_visible (self->typing, !cs_message_get_is_complete (self->message));
+  gtk_spinner_set_spinning (GTK_SPINNER (self->typing), !cs_message_get_is_complete (self->message));
   if (cs_message_get_is_complete (self->message))
     {
       g_autofree char *markup = cs_markdown_to_pango (content);
@@ -46,7 +49,7 @@ update_text (CsMessageRow *self)
     }
   else
     {
-      g_autofree char *typing = g_strdup_printf ("%s …", content);
+      g_autofree char *typing = *content != '\0' ? g_strdup_printf ("%s …", content) : g_strdup ("…");
 
       gtk_label_set_use_markup (GTK_LABEL (self->text_label), FALSE);
       gtk_label_set_text (GTK_LABEL (self->text_label), typing);
@@ -66,7 +69,10 @@ cs_message_row_bind (CsMessageRow *self,
   for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
     gtk_widget_remove_css_class (self->bubble, kind_classes[i]);
   if (message == NULL)
-    return;
+    {
+      gtk_spinner_set_spinning (GTK_SPINNER (self->typing), FALSE);
+      return;
+    }
 
   {
     CsMessageKind kind = cs_message_get_kind (message);
@@ -123,6 +129,7 @@ static void
 cs_message_row_init (CsMessageRow *self)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
   gtk_widget_set_margin_start (self->box, 18);
@@ -134,6 +141,13 @@ cs_message_row_init (CsMessageRow *self)
   self->name_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
   gtk_widget_add_css_class (self->name_label, "caption-heading");
+  self->typing = gtk_spinner_new ();
+  gtk_widget_set_visible (self->typing, FALSE);
+  gtk_widget_set_tooltip_text (self->typing, _("Typing…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->typing), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Typing…"), -1);
+  gtk_box_append (GTK_BOX (title), self->name_label);
+  gtk_box_append (GTK_BOX (title), self->typing);
   self->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->bubble, "bubble");
   self->text_label = gtk_label_new (NULL);
@@ -142,7 +156,7 @@ cs_message_row_init (CsMessageRow *self)
   gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
   gtk_box_append (GTK_BOX (self->bubble), self->text_label);
-  gtk_box_append (GTK_BOX (column), self->name_label);
+  gtk_box_append (GTK_BOX (column), title);
   gtk_box_append (GTK_BOX (column), self->bubble);
   gtk_widget_set_hexpand (column, TRUE);
   gtk_box_append (GTK_BOX (self->box), self->avatar);

@@ -21,6 +21,7 @@ struct _CsScenarioPage
 
   GtkScrolledWindow *scroller;
   GtkWidget     *clamp;
+  GtkWidget     *test_play_button;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
   CsWrapBox     *tags_box;
@@ -117,47 +118,6 @@ new_text_row (const char *title,
 }
 
 static GtkWidget *
-new_traits_box (CsPersona *persona)
-{
-  g_auto(GStrv) names = cs_persona_dup_trait_names (persona);
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-
-  for (guint i = 0; names && names[i]; i++)
-    {
-      g_autofree char *label_text = cs_ui_dup_trait_label (names[i]);
-      g_autofree char *value_text = g_strdup_printf ("%d", cs_persona_get_trait (persona, names[i]));
-      GtkWidget *label = gtk_label_new (label_text);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, CS_TRAIT_MAX);
-      GtkWidget *value = gtk_label_new (value_text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), cs_persona_get_trait (persona, names[i]));
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-      gtk_widget_set_hexpand (bar, TRUE);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label_text, -1);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "dim-label");
-
-      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), bar, 1, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), value, 2, i, 1, 1);
-    }
-
-  return grid;
-}
-
-static GtkWidget *
 create_persona_row (gpointer item,
                     gpointer user_data)
 {
@@ -188,7 +148,7 @@ create_persona_row (gpointer item,
     {
       GtkWidget *traits_row = gtk_list_box_row_new ();
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (traits_row), FALSE);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (traits_row), new_traits_box (persona));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (traits_row), cs_ui_new_traits_grid (persona));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), traits_row);
     }
 
@@ -337,6 +297,8 @@ update (CsScenarioPage *self)
     }
 
   meta = cs_ui_dup_scenario_meta (self->scenario, TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->test_play_button), "s",
+                                    cs_record_get_id (CS_RECORD (self->scenario)));
   gtk_label_set_label (self->title_label, cs_scenario_get_title (self->scenario));
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->description_label, cs_scenario_get_description (self->scenario));
@@ -472,6 +434,7 @@ cs_scenario_page_class_init (CsScenarioPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-scenario-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, clamp);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, test_play_button);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, tags_box);

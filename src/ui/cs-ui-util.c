@@ -73,3 +73,44 @@ cs_ui_dup_trait_label (const char *trait)
   g_unichar_to_utf8 (g_unichar_totitle (first), buf);
   return g_strconcat (buf, g_utf8_next_char (spaced), NULL);
 }
+
+GtkWidget *
+cs_ui_new_traits_grid (CsPersona *persona)
+{
+  g_auto(GStrv) names = cs_persona_dup_trait_names (persona);
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+
+  for (guint i = 0; names && names[i]; i++)
+    {
+      g_autofree char *label_text = cs_ui_dup_trait_label (names[i]);
+      g_autofree char *value_text = g_strdup_printf ("%d", cs_persona_get_trait (persona, names[i]));
+      GtkWidget *label = gtk_label_new (label_text);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, CS_TRAIT_MAX);
+      GtkWidget *value = gtk_label_new (value_text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), cs_persona_get_trait (persona, names[i]));
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label_text, -1);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, "dim-label");
+
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), bar, 1, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 2, i, 1, 1);
+    }
+
+  return grid;
+}

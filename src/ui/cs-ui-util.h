@@ -18,5 +18,7 @@ const char *cs_ui_difficulty_label    (CsDifficulty  difficulty);
 const char *cs_ui_involvement_label   (CsInvolvement involvement);
 /* "risk_tolerance" → "Risk tolerance" */
 char       *cs_ui_dup_trait_label     (const char   *trait);
+/* The personality traits of @persona as a grid: name, a level bar (0..10) and the value. */
+GtkWidget  *cs_ui_new_traits_grid     (CsPersona    *persona);
 
 G_END_DECLS

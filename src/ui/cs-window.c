@@ -340,6 +340,80 @@ play_action (GtkWidget  *widget,
 }
 
 static void
+on_test_play_provider (CsWindow      *self,
+                       CsLlmProvider *provider,
+                       const GError  *error,
+                       gpointer       data)
+{
+  CsScenario *scenario = data;
+  g_autoptr(GError) local = NULL;
+
+  if (provider == NULL)
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
+      return;
+    }
+  /* no store: nothing of the run is saved unless the player asks for it */
+  if (!(self->last_chat = cs_chat_window_new (GTK_WINDOW (self), scenario, provider, NULL, FALSE, &local)))
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), local->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (self->last_chat));
+}
+
+/* The case with @id as it is being edited or shown, else as the library has it. */
+static CsScenario *
+dup_scenario (CsWindow    *self,
+              const char  *id,
+              GError     **error)
+{
+  CsScenario *candidates[] = {
+    cs_scene_board_get_scenario (self->scene_board),
+    cs_scenario_page_get_scenario (self->scenario_page),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] && g_strcmp0 (cs_record_get_id (CS_RECORD (candidates[i])), id) == 0)
+      return g_object_ref (candidates[i]);
+  if (!self->store)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The library could not be opened, so the case cannot be found."));
+      return NULL;
+    }
+  return cs_store_load_scenario (self->store, id, error);
+}
+
+CsChatWindow *
+cs_window_test_play (CsWindow   *self,
+                     const char *scenario_id)
+{
+  g_autoptr(GError) error = NULL;
+  CsScenario *scenario;
+
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (scenario_id != NULL, NULL);
+
+  self->last_chat = NULL;
+  if (!(scenario = dup_scenario (self, scenario_id, &error)))
+    {
+      show_error_dialog (self, _("The Case Cannot Be Played"), error->message);
+      return NULL;
+    }
+  with_provider (self, on_test_play_provider, scenario, g_object_unref);
+  return self->last_chat;
+}
+
+static void
+test_play_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  cs_window_test_play (CS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
@@ -1051,6 +1125,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.play", NULL);
+  /* the parameter is the id of the case: the case page and the scene editor use it */
+  gtk_widget_class_install_action (widget_class, "win.test-play", "s", test_play_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-scenario", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);

@@ -37,6 +37,11 @@ guint           cs_window_open_files    (CsWindow      *self,
  * NULL when it opens later (the API key of a configured server is read from the keyring
  * first) or cannot be opened (a dialog says why). */
 CsChatWindow   *cs_window_play          (CsWindow      *self);
+/* What the "win.test-play" action (parameter: the case id) does: plays the case with that id
+ * (as it is being edited, or as the library has it) without saving the run, in a chat window
+ * that says so and offers to keep the run. Returns the window, or NULL as cs_window_play(). */
+CsChatWindow   *cs_window_test_play     (CsWindow      *self,
+                                         const char    *scenario_id);
 /* Writes the shown case to a .casestudio file as the Export action does. */
 void        cs_window_export_file       (CsWindow      *self,
                                          GFile         *file);
