@@ -76,7 +76,8 @@ create_row (gpointer item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), role != NULL ? role : "");
-  if (involved)
+  /* participants are the usual case; the lead and those only mentioned are marked */
+  if (involved && involvement != CS_INVOLVEMENT_PARTICIPANT)
     {
       GtkWidget *pill = gtk_label_new (cs_ui_involvement_label (involvement));
       g_autofree char *description =

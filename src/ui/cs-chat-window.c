@@ -190,7 +190,9 @@ on_sent (GObject      *source,
   if (!cs_orchestrator_send_message_finish (CS_ORCHESTRATOR (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  g_clear_object (&self->turn);
+  /* a turn that ended at once (a command) may call back after the next one began */
+  if (self->turn == g_task_get_cancellable (G_TASK (result)))
+    g_clear_object (&self->turn);
   update_scene (self);
   scroll_to_end (self);
 }
@@ -205,6 +207,7 @@ cs_chat_window_send (CsChatWindow *self,
 
   if (*message == '\0' || cs_orchestrator_get_busy (self->orchestrator))
     return;
+  g_clear_object (&self->turn);
   self->turn = g_cancellable_new ();
   cs_orchestrator_send_message_async (self->orchestrator, message, self->turn, on_sent, g_object_ref (self));
 }
@@ -264,9 +267,7 @@ update_saving (CsChatWindow *self)
 
   g_object_get (self->orchestrator, "store", &store, "provider", &provider, NULL);
   saved = store != NULL;
-  if (!saved)
-    subtitle = _("Test play — not saved");
-  else if (cs_llm_provider_get_is_offline (provider))
+  if (cs_llm_provider_get_is_offline (provider))
     subtitle = _("Offline engine: replies are an estimate");
   else
     subtitle = _("Played with a language model");

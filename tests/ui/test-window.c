@@ -21,6 +21,12 @@
 #include "cs-sync-indicator.h"
 #include "sync-test-util.h"
 #include "cs-test-scenario.h"
+#include "cs-chat-sidebar.h"
+#include "cs-mention-entry.h"
+#include "cs-offline-provider.h"
+#include "cs-openai-provider.h"
+#include <libsoup/soup.h>
+#include <string.h>
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -1314,6 +1320,49 @@ scene_begun (gpointer data)
          !cs_orchestrator_get_busy (cs_chat_window_get_orchestrator (data));
 }
 
+static guint
+count_runs (const char *scenario_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cs_store_list_progress (cs_application_get_store (app), NULL,
+                                                       scenario_id, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (runs);
+}
+
+static guint
+count_kind (CsChatWindow  *chat,
+            CsMessageKind  kind)
+{
+  GListModel *messages = cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (chat));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(CsMessage) m = g_list_model_get_item (messages, i);
+
+      n += cs_message_get_kind (m) == kind;
+    }
+  return n;
+}
+
+static GtkWidget *
+find_by_css (GtkWidget  *root,
+             const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_css (c, css_class);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Play the sample from its page: the first scene begins, a persona answers with avatar,
  * name and role, and the scene header shows the goal and the turn count. */
 static void
@@ -1323,9 +1372,12 @@ test_play (void)
   CsChatWindow *chat;
   g_autoptr(CsScene) first = g_list_model_get_item (cs_scenario_get_scenes (sample), 0);
   g_autofree char *turn = NULL;
+  g_autofree char *turn2 = NULL;
+  guint n_runs;
 
   cs_window_select_scenario (window, id);
   ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before playing");
+  n_runs = count_runs (id);
   chat = cs_window_play (window);
   g_assert_nonnull (chat);
   ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
@@ -1356,6 +1408,24 @@ test_play (void)
   ui_test_settle (200);
   turn = g_strdup_printf ("Turn 1 of %d", cs_scene_get_timeout_turns (first));
   g_assert_true (has_label (GTK_WIDGET (chat), turn));
+
+  /* a second turn: the count follows, and the run is the one saved (no test play) */
+  g_assert_false (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
+  g_assert_cmpuint (count_runs (id), ==, n_runs + 1);
+  {
+    guint before = count_kind (chat, CS_MESSAGE_KIND_PERSONA);
+
+    cs_chat_window_send (chat, "Which options do you see, and what worries you most about each?");
+    ui_test_wait_for (persona_replied, chat, "a persona's reply");
+    if (cs_orchestrator_get_current_scene (cs_chat_window_get_orchestrator (chat)) == first)
+      {
+        turn2 = g_strdup_printf ("Turn 2 of %d", cs_scene_get_timeout_turns (first));
+        ui_test_settle (100);
+        g_assert_true (has_label (GTK_WIDGET (chat), turn2));
+      }
+    g_assert_cmpuint (count_kind (chat, CS_MESSAGE_KIND_PERSONA), >, before);
+  }
+  ui_test_settle (200);
   ui_test_save_screenshot (GTK_WIDGET (chat), "chat.png");
 
   /* closing and playing again continues the same run, with its conversation */
@@ -1395,6 +1465,522 @@ test_play (void)
       gtk_window_destroy (GTK_WINDOW (fresh));
     }
   }
+}
+
+/* ---- the chat's entry, sidebar and Stop ------------------------------------------------ */
+
+/* The sample with Sunita taking part in the first scene (she is only mentioned there), so
+ * that the scene has two people to address. Not in the library: played without saving. */
+static CsScenario *
+two_person_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples",
+                                            "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CsScenario *scenario = cs_scenario_format_load_file (file, NULL, &error);
+  g_autoptr(CsScene) first = NULL;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (cs_scenario_get_personas (scenario)); i++)
+    {
+      g_autoptr(CsPersona) p = g_list_model_get_item (cs_scenario_get_personas (scenario), i);
+
+      if (g_str_has_prefix (cs_persona_get_name (p), "Sunita"))
+        cs_scene_set_involvement (first, cs_record_get_id (CS_RECORD (p)), CS_INVOLVEMENT_PARTICIPANT);
+    }
+  return scenario;
+}
+
+static CsPersona *
+persona_named (CsScenario *scenario,
+               const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (cs_scenario_get_personas (scenario)); i++)
+    {
+      g_autoptr(CsPersona) p = g_list_model_get_item (cs_scenario_get_personas (scenario), i);
+
+      if (g_str_has_prefix (cs_persona_get_name (p), prefix))
+        return p;  /* the scenario keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static CsChatWindow *
+open_chat (CsScenario    *scenario,
+           CsLlmProvider *provider)
+{
+  g_autoptr(GError) error = NULL;
+  CsChatWindow *chat = cs_chat_window_new (GTK_WINDOW (window), scenario, provider, NULL, FALSE, &error);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (chat), 1000, 720);
+  gtk_window_present (GTK_WINDOW (chat));
+  ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
+  cs_chat_window_send (chat, "begin");
+  ui_test_wait_for (scene_begun, chat, "the first scene");
+  return chat;
+}
+
+/* A key press as the window would deliver it to the entry's own key handling. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  int position = gtk_editable_get_position (editable);
+
+  gtk_editable_insert_text (editable, text, -1, &position);
+  gtk_editable_set_position (editable, position);
+}
+
+static CsMessage *
+last_persona_message (CsChatWindow *chat)
+{
+  GListModel *messages = cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (chat));
+
+  for (guint i = g_list_model_get_n_items (messages); i > 0; i--)
+    {
+      g_autoptr(CsMessage) m = g_list_model_get_item (messages, i - 1);
+
+      if (cs_message_get_kind (m) == CS_MESSAGE_KIND_PERSONA)
+        return m;  /* the list keeps it */
+    }
+  return NULL;
+}
+
+typedef struct {
+  CsChatWindow *chat;
+  guint         n;
+} Count;
+
+static gboolean
+n_persona_replies (gpointer data)
+{
+  Count *count = data;
+
+  return !cs_orchestrator_get_busy (cs_chat_window_get_orchestrator (count->chat)) &&
+         count_kind (count->chat, CS_MESSAGE_KIND_PERSONA) >= count->n;
+}
+
+/* "@" offers the scene's people with the keyboard; picking writes the mention, and sending
+ * it makes that person answer. */
+static void
+test_play_mention (void)
+{
+  g_autoptr(CsScenario) scenario = two_person_sample ();
+  g_autoptr(CsLlmProvider) provider = CS_LLM_PROVIDER (cs_offline_provider_new ());
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  CsChatWindow *chat = open_chat (scenario, provider);
+  CsMentionEntry *mention = CS_MENTION_ENTRY (find_widget (GTK_WIDGET (chat), CS_TYPE_MENTION_ENTRY, NULL));
+  GtkEditable *entry = GTK_EDITABLE (cs_mention_entry_get_entry (mention));
+  guint n_messages;
+  Count count = { chat, 0 };
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, "");
+  g_assert_false (cs_mention_entry_get_completing (mention));
+
+  /* "@" offers both, in the scene's order; Down and Up move, Escape closes */
+  type_text (entry, "Hello @");
+  g_assert_true (cs_mention_entry_get_completing (mention));
+  g_assert_true (cs_mention_entry_get_selected (mention) == margaret);
+  {
+    GtkWidget *popover = gtk_widget_get_last_child (GTK_WIDGET (mention));
+    GtkWidget *list;
+    guint rows = 0;
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    g_assert_true (gtk_widget_get_visible (popover));
+    list = find_widget (popover, GTK_TYPE_LIST_BOX, NULL);
+    for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+      rows += GTK_IS_LIST_BOX_ROW (c);
+    g_assert_cmpuint (rows, ==, 2);
+    g_assert_nonnull (find_widget (popover, ADW_TYPE_AVATAR, NULL));
+    ui_test_save_screenshot (popover, "chat-mention.png");
+  }
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Down));
+  g_assert_true (cs_mention_entry_get_selected (mention) == sunita);
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Down));
+  g_assert_true (cs_mention_entry_get_selected (mention) == margaret);
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Up));
+  g_assert_true (cs_mention_entry_get_selected (mention) == sunita);
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Escape));
+  g_assert_false (cs_mention_entry_get_completing (mention));
+  /* Escape again is not the entry's: with nothing streaming it does nothing here */
+  g_assert_false (press_key (GTK_WIDGET (mention), GDK_KEY_Escape));
+
+  /* a prefix, accents and case aside, narrows the list; Enter picks and does not send */
+  gtk_editable_set_text (entry, "Hello ");
+  gtk_editable_set_position (entry, -1);
+  type_text (entry, "@SÚ");
+  g_assert_true (cs_mention_entry_get_completing (mention));
+  g_assert_true (cs_mention_entry_get_selected (mention) == sunita);
+  n_messages = g_list_model_get_n_items (cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (chat)));
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Return));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Hello @Sunita ");
+  g_assert_false (cs_mention_entry_get_completing (mention));
+  g_assert_cmpuint (g_list_model_get_n_items (cs_orchestrator_get_messages (cs_chat_window_get_orchestrator (chat))), ==, n_messages);
+
+  /* a word that is nobody's offers nothing */
+  type_text (entry, "@zz");
+  g_assert_false (cs_mention_entry_get_completing (mention));
+  gtk_editable_delete_text (entry, gtk_editable_get_position (entry) - 3, -1);
+
+  /* Tab picks too */
+  type_text (entry, "and @mar");
+  g_assert_true (cs_mention_entry_get_selected (mention) == margaret);
+  g_assert_true (press_key (GTK_WIDGET (mention), GDK_KEY_Tab));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Hello @Sunita and @Margaret ");
+
+  /* sending: the first mention answers, not the scene's lead (Margaret) */
+  type_text (entry, "what do the numbers say?");
+  count.n = count_kind (chat, CS_MESSAGE_KIND_PERSONA) + 1;
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  ui_test_wait_for (n_persona_replies, &count, "Sunita's reply");
+  g_assert_cmpstr (cs_message_get_persona_id (last_persona_message (chat)), ==,
+                   cs_record_get_id (CS_RECORD (sunita)));
+  g_assert_cmpuint (count_kind (chat, CS_MESSAGE_KIND_PERSONA), ==, count.n);
+
+  gtk_window_destroy (GTK_WINDOW (chat));
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip (c, tooltip);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+flap_folded (gpointer data)
+{
+  return adw_flap_get_folded (data);
+}
+
+/* The sidebar lists the scene's people with their profiles; its button addresses them and
+ * sending then makes them answer; F9 hides it, and it folds away on a narrow window. */
+static void
+test_play_sidebar (void)
+{
+  g_autoptr(CsScenario) scenario = two_person_sample ();
+  g_autoptr(CsLlmProvider) provider = CS_LLM_PROVIDER (cs_offline_provider_new ());
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  CsChatWindow *chat = open_chat (scenario, provider);
+  CsChatSidebar *sidebar = CS_CHAT_SIDEBAR (find_widget (GTK_WIDGET (chat), CS_TYPE_CHAT_SIDEBAR, NULL));
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (chat), ADW_TYPE_FLAP, NULL));
+  GtkWidget *entry = GTK_WIDGET (find_widget (GTK_WIDGET (chat), GTK_TYPE_ENTRY, NULL));
+  g_autoptr(CsScene) first = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  GListModel *people = cs_chat_sidebar_get_people (sidebar);
+  GtkWidget *button, *row, *focus;
+  Count count = { chat, 0 };
+
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==,
+                    g_list_model_get_n_items (cs_scene_get_involved (first)));
+  g_assert_true (has_label (GTK_WIDGET (sidebar), "Sunita Rao"));
+  g_assert_true (has_label (GTK_WIDGET (sidebar), "Key"));
+
+  /* the profile: relation, background, traits as level bars */
+  row = gtk_widget_get_ancestor (find_tooltip (GTK_WIDGET (sidebar), "Write to Sunita Rao"), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_nonnull (find_widget (row, GTK_TYPE_LEVEL_BAR, NULL));
+  if (cs_persona_get_background (sunita) && *cs_persona_get_background (sunita))
+    g_assert_true (has_label (row, cs_persona_get_background (sunita)));
+  ui_test_settle (150);
+  ui_test_save_screenshot (GTK_WIDGET (chat), "chat-sidebar.png");
+
+  /* clicking addresses her: the mention is in the entry, which has the focus */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  button = find_tooltip (GTK_WIDGET (sidebar), "Write to Sunita Rao");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "@Sunita ");
+  focus = gtk_root_get_focus (GTK_ROOT (chat));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  type_text (GTK_EDITABLE (entry), "how much would closing Kellerton save?");
+  count.n = count_kind (chat, CS_MESSAGE_KIND_PERSONA) + 1;
+  g_signal_emit_by_name (entry, "activate");
+  ui_test_wait_for (n_persona_replies, &count, "Sunita's reply");
+  g_assert_cmpstr (cs_message_get_persona_id (last_persona_message (chat)), ==,
+                   cs_record_get_id (CS_RECORD (sunita)));
+
+  /* F9 (the header's toggle) hides the sidebar; the header shows the people instead */
+  gtk_widget_activate_action (GTK_WIDGET (chat), "chat.toggle-sidebar", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_nonnull (find_person_button (GTK_WIDGET (chat), "Sunita"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (find_person_button (GTK_WIDGET (chat), "Sunita"))));
+  gtk_widget_activate_action (GTK_WIDGET (chat), "chat.toggle-sidebar", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  /* narrow: the sidebar folds away and opens over the chat */
+  gtk_window_set_default_size (GTK_WINDOW (chat), 360, 640);
+  ui_test_wait_for (flap_folded, flap, "the sidebar folded");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  ui_test_save_screenshot (GTK_WIDGET (chat), "chat-narrow.png");
+
+  gtk_window_destroy (GTK_WINDOW (chat));
+}
+
+/* A fake OpenAI-compatible server whose persona replies send one piece and then hang. */
+typedef struct {
+  SoupServer *server;
+  char       *base_url;
+  guint       n_chats;
+  guint       n_judgements;
+} SlowServer;
+
+#define SLOW_FIRST_PIECE "Well, let me think about "
+
+static void
+slow_handle (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  SlowServer *slow = user_data;
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  const char *chunk = "data: {\"choices\":[{\"delta\":{\"content\":\"" SLOW_FIRST_PIECE "\"}}]}\n\n";
+
+  if (strstr (g_bytes_get_data (bytes, NULL), "response_format") != NULL)
+    {
+      slow->n_judgements++;
+      soup_server_message_set_status (msg, 500, NULL);
+      return;
+    }
+  slow->n_chats++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "text/event-stream", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  /* one piece, and the body never ends */
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            chunk, strlen (chunk));
+}
+
+static gboolean
+reply_streaming (gpointer data)
+{
+  CsMessage *m = last_persona_message (data);
+
+  return m && !cs_message_get_is_complete (m) &&
+         g_strcmp0 (cs_message_get_content (m), SLOW_FIRST_PIECE) == 0;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !cs_orchestrator_get_busy (cs_chat_window_get_orchestrator (data));
+}
+
+/* Stop (and Escape) ends a reply that is streaming in: what was said is kept, nothing is
+ * judged, and the entry is ready again. */
+static void
+test_play_stop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) scenario = two_person_sample ();
+  g_autoptr(CsLlmProvider) provider = NULL;
+  SlowServer slow = { 0 };
+  GSList *uris;
+  CsChatWindow *chat;
+  GtkWidget *stop;
+  CsMessage *reply;
+
+  slow.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (slow.server, NULL, slow_handle, &slow, NULL);
+  soup_server_listen_local (slow.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (slow.server);
+  slow.base_url = g_strdup_printf ("http://127.0.0.1:%d/v1", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  provider = CS_LLM_PROVIDER (cs_openai_provider_new (slow.base_url, "", "test-model"));
+
+  chat = open_chat (scenario, provider);
+  stop = find_tooltip (GTK_WIDGET (chat), "Stop the Reply (Escape)");
+  g_assert_nonnull (stop);
+  g_assert_false (gtk_widget_get_visible (stop));
+
+  /* by the Stop button */
+  cs_chat_window_send (chat, "What do you need from me?");
+  ui_test_wait_for (reply_streaming, chat, "the reply streaming in");
+  g_assert_true (gtk_widget_get_visible (stop));
+  ui_test_settle (100);
+  ui_test_save_screenshot (GTK_WIDGET (chat), "chat-streaming.png");
+  g_signal_emit_by_name (stop, "clicked");
+  ui_test_wait_for (not_busy, chat, "the stopped turn");
+  reply = last_persona_message (chat);
+  g_assert_true (cs_message_get_is_complete (reply));
+  g_assert_cmpstr (cs_message_get_content (reply), ==, SLOW_FIRST_PIECE);
+  g_assert_false (gtk_widget_get_visible (stop));
+  g_assert_cmpuint (slow.n_judgements, ==, 0);
+
+  /* by Escape: the window's shortcut */
+  cs_chat_window_send (chat, "And the board?");
+  ui_test_wait_for (reply_streaming, chat, "the second reply streaming in");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.stop", NULL));
+  ui_test_wait_for (not_busy, chat, "the second stopped turn");
+  g_assert_true (cs_message_get_is_complete (last_persona_message (chat)));
+  g_assert_cmpuint (slow.n_chats, ==, 2);
+  g_assert_cmpuint (slow.n_judgements, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (chat));
+  soup_server_disconnect (slow.server);
+  g_clear_object (&slow.server);
+  ui_test_settle (50);
+  g_free (slow.base_url);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static CsChatWindow *
+find_chat_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_CHAT_WINDOW (w))
+        return CS_CHAT_WINDOW (w);
+    }
+  return NULL;
+}
+
+static guint
+count_stored_messages (const char *scenario_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cs_store_list_progress (cs_application_get_store (app), NULL,
+                                                       scenario_id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(CsProgress) run = g_list_model_get_item (runs, i);
+      g_autoptr(GListModel) messages =
+        cs_store_list_messages (cs_application_get_store (app), cs_record_get_id (CS_RECORD (run)), &error);
+
+      g_assert_no_error (error);
+      n += g_list_model_get_n_items (messages);
+    }
+  return n;
+}
+
+/* Test play from the case page: the run is played but nothing of it is stored, unless
+ * "Save This Run" keeps it. */
+static void
+test_test_play (void)
+{
+  const char *id = cs_record_get_id (CS_RECORD (sample));
+  GtkWidget *button;
+  CsChatWindow *chat;
+  CsOrchestrator *orchestrator;
+  guint n_runs, n_messages;
+  g_autoptr(GVariant) target = NULL;
+
+  cs_window_select_scenario (window, id);
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case page before test play");
+  n_runs = count_runs (id);
+  n_messages = count_stored_messages (id);
+
+  button = find_action_button (GTK_WIDGET (window), "win.test-play");
+  g_assert_nonnull (button);
+  g_object_get (button, "action-target", &target, NULL);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
+  g_assert_null (find_chat_window ());
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_settle (50);
+  chat = find_chat_window ();
+  g_assert_nonnull (chat);
+  ui_test_wait_for (ui_test_widget_drawn, chat, "the test-play window");
+  g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
+  g_assert_true (has_label (GTK_WIDGET (chat), "Test play — not saved"));
+
+  cs_chat_window_send (chat, "begin");
+  ui_test_wait_for (scene_begun, chat, "the first scene");
+  cs_chat_window_send (chat, "What decision do you need from me, and by when?");
+  ui_test_wait_for (persona_replied, chat, "a persona's reply");
+  ui_test_save_screenshot (GTK_WIDGET (chat), "chat-test-play.png");
+  g_assert_cmpuint (count_runs (id), ==, n_runs);
+  g_assert_cmpuint (count_stored_messages (id), ==, n_messages);
+
+  /* Restart in a test play is another test play */
+  gtk_widget_activate_action (GTK_WIDGET (chat), "chat.restart", NULL);
+  ui_test_settle (100);
+  chat = find_chat_window ();
+  g_assert_nonnull (chat);
+  g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
+  gtk_window_destroy (GTK_WINDOW (chat));
+  ui_test_settle (50);
+  g_assert_cmpuint (count_runs (id), ==, n_runs);
+  g_assert_cmpuint (count_stored_messages (id), ==, n_messages);
+
+  /* ... unless the instructor keeps it: everything so far is saved, and what follows */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.test-play", "s", id);
+  ui_test_settle (50);
+  chat = find_chat_window ();
+  g_assert_nonnull (chat);
+  orchestrator = cs_chat_window_get_orchestrator (chat);
+  cs_chat_window_send (chat, "begin");
+  ui_test_wait_for (scene_begun, chat, "the first scene");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.save-run", NULL));
+  g_assert_false (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
+  g_assert_cmpuint (count_runs (id), ==, n_runs + 1);
+  g_assert_cmpuint (count_stored_messages (id), ==,
+                    n_messages + g_list_model_get_n_items (cs_orchestrator_get_messages (orchestrator)));
+  cs_chat_window_send (chat, "What decision do you need from me, and by when?");
+  ui_test_wait_for (persona_replied, chat, "a persona's reply");
+  g_assert_cmpuint (count_stored_messages (id), ==,
+                    n_messages + g_list_model_get_n_items (cs_orchestrator_get_messages (orchestrator)));
+  gtk_window_destroy (GTK_WINDOW (chat));
 }
 
 int
@@ -1455,6 +2041,10 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
   g_test_add_func ("/ui/window/play", test_play);
+  g_test_add_func ("/ui/window/play-mention", test_play_mention);
+  g_test_add_func ("/ui/window/play-sidebar", test_play_sidebar);
+  g_test_add_func ("/ui/window/play-stop", test_play_stop);
+  g_test_add_func ("/ui/window/test-play", test_test_play);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);
