@@ -19,6 +19,7 @@
 #include "cs-judge-schema.h"
 #include "cs-mention.h"
 #include "cs-orchestrator.h"
+#include "cs-run-writer.h"
 #include "cs-text-util.h"
 #include "cs-turn-context.h"
 
@@ -32,6 +33,7 @@ struct _CsOrchestrator
   CsScenario    *scenario;
   CsLlmProvider *provider;
   CsStore       *store;
+  CsRunWriter   *writer;          /* the store's writes, off the main thread */
 
   CsProgress    *progress;
   GListStore    *messages;        /* CsMessage */
@@ -74,6 +76,10 @@ cs_orchestrator_dispose (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_object (&self->provider);
+  /* what is queued is written before the run goes away */
+  if (self->writer != NULL)
+    cs_run_writer_flush (self->writer);
+  g_clear_object (&self->writer);
   g_clear_object (&self->store);
   g_clear_object (&self->progress);
   g_clear_object (&self->messages);
@@ -144,6 +150,8 @@ cs_orchestrator_set_property (GObject      *object,
       break;
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        self->writer = cs_run_writer_new (self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -333,21 +341,37 @@ state_from_json (CsOrchestrator *self,
   self->failures = (int) json_object_get_int_member_with_default (object, "failures", 0);
 }
 
-/* Writes the progress, the scene progress that changed and the new messages, in one
- * transaction. Without a store, forgets what was unsaved. */
-static gboolean
-save (CsOrchestrator  *self,
-      GError         **error)
+/* What the next write takes: the progress (its state and activity brought up to date), the
+ * scene progress that changed since the last write and the new messages. Both arrays are
+ * taken from the run's bookkeeping: what is written is no longer "unsaved". */
+typedef struct {
+  GPtrArray *changed;   /* CsSceneProgress */
+  GPtrArray *messages;  /* CsMessage */
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_pointer (&pending->changed, g_ptr_array_unref);
+  g_clear_pointer (&pending->messages, g_ptr_array_unref);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static Pending *
+take_pending (CsOrchestrator *self)
 {
   g_autofree char *state = state_to_json (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  Pending *pending = g_new0 (Pending, 1);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->scene_progress));
 
   if (g_strcmp0 (state, cs_progress_get_orchestrator_state (self->progress)) != 0)
     cs_progress_set_orchestrator_state (self->progress, state);
   cs_progress_set_last_activity (self->progress, now);
 
+  pending->changed = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsSceneProgress) progress =
@@ -356,25 +380,105 @@ save (CsOrchestrator  *self,
       gint64 *saved = g_hash_table_lookup (self->saved_versions, id);
 
       if (saved == NULL || *saved != cs_record_get_version (CS_RECORD (progress)))
-        g_ptr_array_add (changed, g_steal_pointer (&progress));
+        g_ptr_array_add (pending->changed, g_steal_pointer (&progress));
     }
-
-  if (self->store != NULL &&
-      !cs_store_save_run (self->store, self->progress,
-                          (CsSceneProgress **) changed->pdata, changed->len,
-                          (CsMessage **) self->unsaved->pdata, self->unsaved->len, error))
-    return FALSE;
-
-  for (guint i = 0; i < changed->len; i++)
+  for (guint i = 0; i < pending->changed->len; i++)
     {
-      CsRecord *record = g_ptr_array_index (changed, i);
+      CsRecord *record = g_ptr_array_index (pending->changed, i);
 
       g_hash_table_insert (self->saved_versions, g_strdup (cs_record_get_id (record)),
                            g_memdup2 (&(gint64) { cs_record_get_version (record) },
                                       sizeof (gint64)));
     }
-  g_ptr_array_set_size (self->unsaved, 0);
+  pending->messages = g_steal_pointer (&self->unsaved);
+  self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+  return pending;
+}
+
+/* A write failed: what it had is unsaved again, for the next one to retry. */
+static void
+restore_pending (CsOrchestrator *self,
+                 Pending        *pending)
+{
+  for (guint i = 0; i < pending->changed->len; i++)
+    g_hash_table_remove (self->saved_versions,
+                         cs_record_get_id (g_ptr_array_index (pending->changed, i)));
+  g_ptr_array_extend_and_steal (pending->messages, g_steal_pointer (&self->unsaved));
+  self->unsaved = g_steal_pointer (&pending->messages);
+}
+
+/* Writes the progress, the scene progress that changed and the new messages, in one
+ * transaction, on the calling thread (after the writes still queued). Without a store,
+ * forgets what was unsaved. */
+static gboolean
+save (CsOrchestrator  *self,
+      GError         **error)
+{
+  g_autoptr(Pending) pending = take_pending (self);
+
+  if (self->writer != NULL &&
+      !cs_run_writer_save (self->writer, self->progress,
+                           (CsSceneProgress **) pending->changed->pdata, pending->changed->len,
+                           (CsMessage **) pending->messages->pdata, pending->messages->len,
+                           error))
+    {
+      restore_pending (self, pending);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* What comes after a write in a turn; @error is the write's, NULL when it succeeded. */
+typedef void (*AfterSave) (GTask  *task,
+                           GError *error);
+
+typedef struct {
+  GTask     *task;
+  AfterSave  next;
+  Pending   *pending;
+} SaveStep;
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SaveStep *step = user_data;
+  g_autoptr(GTask) task = step->task;
+  CsOrchestrator *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!cs_run_writer_save_finish (CS_RUN_WRITER (source), result, &error))
+    restore_pending (self, step->pending);
+  pending_free (step->pending);
+  step->next (task, error);
+  g_free (step);
+}
+
+/* The same as save(), on the writer's thread; @next runs once it is written. The turn
+ * waits for each write before it goes on, so at most one write of a run is in flight. */
+static void
+save_then (CsOrchestrator *self,
+           GTask          *task,
+           AfterSave       next)
+{
+  g_autoptr(Pending) pending = take_pending (self);
+  SaveStep *step;
+
+  if (self->writer == NULL)
+    {
+      next (task, NULL);
+      return;
+    }
+  step = g_new0 (SaveStep, 1);
+  step->task = g_object_ref (task);
+  step->next = next;
+  step->pending = g_steal_pointer (&pending);
+  cs_run_writer_save_async (self->writer, self->progress,
+                            (CsSceneProgress **) step->pending->changed->pdata,
+                            step->pending->changed->len,
+                            (CsMessage **) step->pending->messages->pdata,
+                            step->pending->messages->len, on_written, step);
 }
 
 /* ---- messages ------------------------------------------------------------------------- */
@@ -731,8 +835,10 @@ cs_orchestrator_keep_run (CsOrchestrator  *self,
         g_ptr_array_add (self->unsaved, g_object_ref (message));
     }
   self->store = g_object_ref (store);
+  self->writer = cs_run_writer_new (store);
   if (!save (self, error))
     {
+      g_clear_object (&self->writer);
       g_clear_object (&self->store);
       return FALSE;
     }
@@ -748,6 +854,7 @@ typedef struct {
   guint      next;
   CsMessage *reply;      /* the reply streaming in */
   gint64     reply_started;
+  GError    *error;      /* what ended the turn, while its last write runs */
 } Turn;
 
 static void
@@ -758,26 +865,56 @@ turn_free (gpointer data)
   g_clear_object (&turn->student);
   g_clear_pointer (&turn->personas, g_ptr_array_unref);
   g_clear_object (&turn->reply);
+  g_clear_error (&turn->error);
   g_free (turn);
 }
 
 static void ask_next_persona (GTask *task);
 
 static void
-finish_turn (GTask  *task,
-             GError *error)
+end_turn (GTask  *task,
+          GError *save_error)
 {
   CsOrchestrator *self = g_task_get_source_object (task);
-  GError *save_error = NULL;
+  Turn *turn = g_task_get_task_data (task);
+  GError *error = turn != NULL ? g_steal_pointer (&turn->error) : NULL;
 
-  /* What happened so far is kept, whatever stopped the turn. */
-  if (!save (self, error == NULL ? &save_error : NULL) && error == NULL)
+  if (error == NULL)
     error = save_error;
+  else
+    g_clear_error (&save_error);
   set_busy (self, FALSE);
   if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Ends the turn with @error (taken; NULL: it went well) once what happened is written:
+ * what happened so far is kept, whatever stopped the turn. */
+static void
+finish_turn (GTask  *task,
+             GError *error)
+{
+  CsOrchestrator *self = g_task_get_source_object (task);
+  Turn *turn = g_task_get_task_data (task);
+
+  if (turn != NULL)
+    turn->error = error;
+  else
+    g_clear_error (&error);
+  save_then (self, task, end_turn);
+}
+
+/* After a write in the middle of a turn: the next persona, or the end on error. */
+static void
+go_on (GTask  *task,
+       GError *error)
+{
+  if (error != NULL)
+    finish_turn (task, error);
+  else
+    ask_next_persona (g_object_ref (task));
 }
 
 /* The messages of the run @persona could have heard: the student's and the personas' in the
@@ -920,12 +1057,7 @@ on_reply (GObject      *source,
       finish_turn (task, error);
       return;
     }
-  if (!save (self, &error))
-    {
-      finish_turn (task, error);
-      return;
-    }
-  ask_next_persona (g_steal_pointer (&task));
+  save_then (self, task, go_on);
 }
 
 static void judge_turn (GTask *task);
@@ -1305,16 +1437,8 @@ cs_orchestrator_send_message_async (CsOrchestrator      *self,
         }
     }
 
-  {
-    GError *error = NULL;
-
-    if (!save (self, &error))
-      {
-        finish_turn (task, error);
-        return;
-      }
-  }
-  ask_next_persona (g_steal_pointer (&task));
+  /* the student's message is written before anyone answers */
+  save_then (self, task, go_on);
 }
 
 gboolean
