@@ -1742,6 +1742,24 @@ test_play_sidebar (void)
   gtk_widget_activate_action (GTK_WIDGET (chat), "chat.toggle-sidebar", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
 
+  /* Ctrl+? lists the shortcuts, the chat's among them */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.shortcuts", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *shortcuts = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          shortcuts = GTK_WINDOW (w);
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (chat));
+    gtk_window_destroy (shortcuts);
+  }
+
   /* narrow: the sidebar folds away and opens over the chat */
   gtk_window_set_default_size (GTK_WINDOW (chat), 360, 640);
   ui_test_wait_for (flap_folded, flap, "the sidebar folded");
