@@ -1,0 +1,429 @@
+/* test-publish.c: publishing, cohorts, invitation codes, enrolment decisions, assignments
+ * and a student's first pull, against the throwaway PostgreSQL server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ann (the instructor of the sync machines) publishes and runs a cohort; Bob is another
+ * instructor who tries to reach into it; students join with codes over TCP.
+ */
+
+#include "config.h"
+
+#include "cs-enrolment.h"
+#include "cs-publisher.h"
+#include "cs-server-schema.h"
+#include "sync-test-machine.h"
+
+static SyncTestServer server;
+static char *ann_conninfo;
+
+static void
+skip_without_server (void)
+{
+  g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
+}
+
+static const char *
+id_of (gpointer record)
+{
+  return cs_record_get_id (CS_RECORD (record));
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static char *
+publish (SyncTestMachine  *machine,
+         const char       *id,
+         int              *number,
+         GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_publisher_publish_async (machine->sync, id, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  return cs_publisher_publish_finish (machine->sync, result, number, error);
+}
+
+/* A TCP conninfo for @user on the test database. */
+static char *
+conninfo_for (const char *user,
+              const char *password)
+{
+  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=%s",
+                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432",
+                          server.dbname, user, password);
+}
+
+static PGconn *
+connect_ann (void)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = cs_pg_connect (ann_conninfo, &error);
+
+  g_assert_no_error (error);
+  return conn;
+}
+
+static PGconn *
+add_instructor (const char *base)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = sync_test_user_name (&server, base);
+  g_autofree char *id = cs_server_add_instructor (server.super, name, "instructor-pw", base, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return sync_test_connect_as (&server, name, "instructor-pw");
+}
+
+/* Joins with @code as base_<tag>; returns the result or NULL with @error. */
+static CsJoinResult *
+join (const char  *code,
+      const char  *base,
+      GError     **error)
+{
+  g_autofree char *name = sync_test_user_name (&server, base);
+  /* The link's conninfo: any user and password in it are replaced by cs_enroll's. */
+  g_autofree char *conninfo = conninfo_for ("nobody", "nothing");
+
+  return cs_enrolment_join (conninfo, code, name, "student-password", base, error);
+}
+
+static char *
+enrolment_of (PGconn     *conn,
+              const char *cohort,
+              const char *base)
+{
+  g_autofree char *name = sync_test_user_name (&server, base);
+
+  return sync_test_value (conn, "SELECT e.id FROM cs.cohort_students e JOIN cs.users u ON u.id = e.student_id "
+                          "WHERE e.cohort_id = $1 AND u.role_name = $2", cohort, name, NULL);
+}
+
+static void
+test_publish_makes_a_version (void)
+{
+  SyncTestMachine ann = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Harlow Valves");
+  g_autoptr(CsScenario) draft = NULL;
+  g_autoptr(CsScenario) empty = cs_scenario_new (NULL);
+  g_autoptr(PGconn) conn = connect_ann ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *state = NULL;
+  int number = 0;
+
+  sync_test_machine_init (&ann, &server, ann_conninfo);
+  sync_test_save (&ann, scenario);
+
+  /* Publishing pushes the draft first, then snapshots it. */
+  first = publish (&ann, id_of (scenario), &number, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, !=, id_of (scenario));
+  g_assert_cmpint (number, ==, 1);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.scenarios WHERE id = $1 AND is_published "
+                                   "AND published_from = $2 AND publish_number = 1 AND status = 'active'",
+                                   first, id_of (scenario), NULL), ==, 1);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.personas WHERE scenario_id = $1", first, NULL), ==, 2);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.scenes WHERE scenario_id = $1", first, NULL), ==, 3);
+  /* The copies have ids of their own, and their involvements point at the copies. */
+  g_assert_cmpint (sync_test_rows (server.super,
+                                   "SELECT FROM cs.scene_personas i JOIN cs.scenes s ON s.id = i.scene_id "
+                                   "JOIN cs.personas p ON p.id = i.persona_id "
+                                   "WHERE s.scenario_id = $1 AND p.scenario_id = $1", first, NULL), ==, 6);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.personas a JOIN cs.personas b ON a.id = b.id "
+                                   "WHERE a.scenario_id = $1 AND b.scenario_id = $2", first, id_of (scenario), NULL), ==, 0);
+  /* Persona instructions follow their persona's new id. */
+  g_assert_cmpint (sync_test_rows (server.super,
+                                   "SELECT FROM cs.scenes s, jsonb_object_keys (s.persona_instructions) k "
+                                   "WHERE s.scenario_id = $1 AND k::uuid IN (SELECT id FROM cs.personas WHERE scenario_id = $1)",
+                                   first, NULL), ==, 3);
+
+  /* The version is immutable, for its owner too. */
+  g_assert_cmpstr (sync_test_error (conn, "UPDATE cs.scenarios SET title = 'Changed' WHERE id = $1", first, NULL), ==, "CS010");
+  g_assert_cmpstr (sync_test_error (conn, "UPDATE cs.scenes SET title = 'Changed' WHERE scenario_id = $1", first, NULL), ==, "CS010");
+  g_assert_cmpstr (sync_test_error (conn, "DELETE FROM cs.personas WHERE scenario_id = $1", first, NULL), ==, "CS010");
+
+  /* The local draft knows its version; the owner's library has no second copy. */
+  draft = sync_test_load (&ann, id_of (scenario));
+  g_assert_cmpstr (cs_scenario_get_published_version_id (draft), ==, first);
+  g_assert_cmpint (cs_publisher_get_state (ann.store, draft, &number), ==, CS_PUBLISH_STATE_PUBLISHED);
+  g_assert_cmpint (number, ==, 1);
+  {
+    g_autoptr(GListModel) all = cs_store_list_scenarios (ann.store, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  }
+
+  /* Editing makes a draft: the published version stays as it was. */
+  cs_scenario_set_title (draft, "Harlow Valves, second edition");
+  sync_test_save (&ann, draft);
+  g_assert_cmpint (cs_publisher_get_state (ann.store, draft, NULL), ==, CS_PUBLISH_STATE_CHANGED);
+  sync_test_push (&ann, &error);
+  g_assert_no_error (error);
+  title = sync_test_value (server.super, "SELECT title FROM cs.scenarios WHERE id = $1", first, NULL);
+  g_assert_cmpstr (title, ==, "Harlow Valves");
+
+  /* Publishing again makes version 2; version 1 is still there, unchanged. */
+  g_clear_object (&draft);
+  draft = sync_test_load (&ann, id_of (scenario));
+  second = publish (&ann, id_of (scenario), &number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 2);
+  g_assert_cmpstr (second, !=, first);
+  state = sync_test_value (server.super, "SELECT string_agg (publish_number || ' ' || title, ', ' ORDER BY publish_number) "
+                           "FROM cs.scenarios WHERE published_from = $1", id_of (scenario), NULL);
+  g_assert_cmpstr (state, ==, "1 Harlow Valves, 2 Harlow Valves, second edition");
+  g_clear_object (&draft);
+  draft = sync_test_load (&ann, id_of (scenario));
+  g_assert_cmpstr (cs_scenario_get_published_version_id (draft), ==, second);
+
+  /* A case with nobody and no scene cannot be published; a version cannot be republished. */
+  cs_scenario_set_title (empty, "Empty");
+  sync_test_save (&ann, empty);
+  g_assert_null (publish (&ann, id_of (empty), NULL, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_PUBLISHED);
+  g_clear_error (&error);
+  g_assert_null (cs_enrolment_publish (conn, first, NULL, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  sync_test_machine_clear (&ann);
+}
+
+static void
+test_enrolment (void)
+{
+  SyncTestMachine ann = { 0 }, student = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Ridgeway Foods");
+  g_autoptr(CsScenario) pulled = NULL;
+  g_autoptr(PGconn) conn = connect_ann ();
+  g_autoptr(PGconn) bob = add_instructor ("bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GPtrArray) invitations = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *single = NULL;
+  g_autofree char *multi = NULL;
+  g_autofree char *expired = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *stu1_name = sync_test_user_name (&server, "stu1");
+  g_autofree char *student_conninfo = conninfo_for (stu1_name, "student-password");
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL;
+  CsJoinResult *joined;
+
+  /* Ann publishes a case and opens a cohort that asks her about each student. */
+  sync_test_machine_init (&ann, &server, ann_conninfo);
+  sync_test_save (&ann, scenario);
+  version = publish (&ann, id_of (scenario), NULL, &error);
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (conn, "  Operations 2027 ", "OPS-101", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (cs_enrolment_create_cohort (conn, "   ", NULL, FALSE, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Codes: single-use, for three, and one that has expired. */
+  single = cs_enrolment_create_invitation (conn, cohort, 1, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_regex_match_simple ("^[0-9A-F]{8}-[0-9A-F]{8}$", single, 0, 0));
+  multi = cs_enrolment_create_invitation (conn, cohort, 3, NULL, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDateTime) soon = g_date_time_add_seconds (g_date_time_new_now_utc (), 60);
+
+    expired = cs_enrolment_create_invitation (conn, cohort, 5, soon, -1, &error);
+    g_assert_no_error (error);
+  }
+  sync_test_rows (server.super, "UPDATE cs.cohort_invitations SET expires_at = now () - interval '1 minute', "
+                  "created_at = now () - interval '1 day' WHERE max_uses = 5", NULL);
+  g_assert_null (cs_enrolment_create_invitation (conn, cohort, 0, NULL, -1, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(GDateTime) past = g_date_time_add_days (g_date_time_new_now_utc (), -1);
+
+    g_assert_null (cs_enrolment_create_invitation (conn, cohort, 1, past, -1, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* Students redeem them: the single-use code once, the expired one never. */
+  joined = join (single, "stu1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined->status, ==, "pending");
+  g_assert_cmpstr (joined->cohort_title, ==, "Operations 2027");
+  cs_join_result_free (joined);
+  g_assert_null (join (single, "stu9", &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_USED_UP);
+  g_clear_error (&error);
+  g_assert_null (join (expired, "stu9", &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_EXPIRED);
+  g_clear_error (&error);
+  g_assert_null (join ("ABCD0000-00000000", "stu9", &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_UNKNOWN_CODE);
+  g_clear_error (&error);
+  g_assert_null (join ("not a code; DROP TABLE", "stu9", &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_UNKNOWN_CODE);
+  g_clear_error (&error);
+  g_assert_null (join (multi, "Not Valid", &error));  /* capitals and a space */
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.users WHERE role_name LIKE 'stu9%'", NULL), ==, 0);
+  for (guint i = 2; i <= 4; i++)
+    {
+      g_autofree char *base = g_strdup_printf ("stu%u", i);
+
+      joined = join (multi, base, &error);
+      g_assert_no_error (error);
+      cs_join_result_free (joined);
+    }
+  g_assert_null (join (multi, "stu5", &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_USED_UP);
+  g_clear_error (&error);
+  invitations = cs_enrolment_list_invitations (conn, cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invitations->len, ==, 3);
+  {
+    int total = 0;
+
+    for (guint i = 0; i < invitations->len; i++)
+      total += ((CsInvitationInfo *) g_ptr_array_index (invitations, i))->use_count * 10 +
+               ((CsInvitationInfo *) g_ptr_array_index (invitations, i))->max_uses;
+    g_assert_cmpint (total, ==, (1 * 10 + 1) + (3 * 10 + 3) + (0 * 10 + 5));
+  }
+
+  /* Pending: Stu1 sees the cohort but not its cases, even once one is assigned. */
+  assigned = cs_enrolment_assign (conn, cohort, id_of (scenario), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assigned, ==, version);
+  sync_test_machine_init (&student, &server, student_conninfo);
+  g_assert_cmpuint (sync_test_pull (&student, &error), ==, 0);
+  g_assert_no_error (error);
+
+  pending = cs_enrolment_list_requests (conn, cohort, "pending", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 4);
+  g_assert_cmpstr (((CsEnrolmentInfo *) g_ptr_array_index (pending, 0))->cohort_title, ==, "Operations 2027");
+
+  /* Bob sees none of it and can change none of it. */
+  {
+    g_autoptr(GPtrArray) his = cs_enrolment_list_requests (bob, NULL, NULL, &error);
+    const char *theirs[] = { ((CsEnrolmentInfo *) g_ptr_array_index (pending, 0))->id, NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (his->len, ==, 0);
+    g_assert_cmpint (cs_enrolment_decide (bob, theirs, TRUE, &error), ==, -1);
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_null (cs_enrolment_create_invitation (bob, cohort, 1, NULL, -1, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_null (cs_enrolment_assign (bob, cohort, version, NULL, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_false (cs_enrolment_set_cohort_active (bob, cohort, FALSE, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    /* An instructor cannot enrol anybody by hand. */
+    g_assert_cmpstr (sync_test_error (conn, "INSERT INTO cs.cohort_students (id, cohort_id, student_id) "
+                                      "SELECT gen_random_uuid (), $1, id FROM cs.users LIMIT 1", cohort, NULL), ==, "42501");
+    g_assert_cmpstr (sync_test_error (conn, "UPDATE cs.cohort_students SET student_id = student_id", NULL), ==, "42501");
+  }
+
+  /* Approve Stu1 and Stu2 in one go; a batch with a bad id changes nothing. */
+  e1 = enrolment_of (conn, cohort, "stu1");
+  e2 = enrolment_of (conn, cohort, "stu2");
+  e3 = enrolment_of (conn, cohort, "stu3");
+  e4 = enrolment_of (conn, cohort, "stu4");
+  {
+    const char *bad[] = { e1, "00000000-0000-4000-8000-000000000000", NULL };
+    const char *good[] = { e1, e2, NULL };
+    const char *no[] = { e3, e4, NULL };
+
+    g_assert_cmpint (cs_enrolment_decide (conn, bad, TRUE, &error), ==, -1);
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.cohort_students WHERE status = 'approved'", NULL), ==, 0);
+
+    g_assert_cmpint (cs_enrolment_decide (conn, good, TRUE, &error), ==, 2);
+    g_assert_no_error (error);
+    g_assert_cmpint (cs_enrolment_decide (conn, no, FALSE, &error), ==, 2);
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = cs_enrolment_list_requests (conn, cohort, "pending", &error);
+  g_assert_cmpuint (pending->len, ==, 0);
+  cohorts = cs_enrolment_list_cohorts (conn, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cohorts->len, ==, 1);
+  g_assert_cmpint (((CsCohortInfo *) g_ptr_array_index (cohorts, 0))->n_approved, ==, 2);
+  g_assert_cmpint (((CsCohortInfo *) g_ptr_array_index (cohorts, 0))->n_assigned, ==, 1);
+  /* Each student was told. */
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.notifications WHERE type = 'enrollment' "
+                                   "AND sender_id IS NOT NULL", NULL), ==, 4);
+
+  /* Approved, Stu1 pulls the published version (not Ann's draft) into the library. */
+  g_assert_cmpuint (sync_test_pull (&student, &error), ==, 1);
+  g_assert_no_error (error);
+  pulled = sync_test_load (&student, version);
+  g_assert_cmpstr (cs_scenario_get_title (pulled), ==, "Ridgeway Foods");
+  g_assert_cmpstr (cs_scenario_get_published_version_id (pulled), ==, version);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_scenario_get_scenes (pulled)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_scenario_get_personas (pulled)), ==, 2);
+  g_assert_null (cs_store_load_scenario (student.store, id_of (scenario), NULL));
+
+  /* An invitation may approve by itself; an archived cohort takes nobody. */
+  {
+    g_autofree char *open = cs_enrolment_create_invitation (conn, cohort, 1, NULL, 1, &error);
+
+    g_assert_no_error (error);
+    joined = join (open, "stu6", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (joined->status, ==, "approved");
+    cs_join_result_free (joined);
+  }
+  g_assert_true (cs_enrolment_set_cohort_active (conn, cohort, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (cs_enrolment_create_invitation (conn, cohort, 1, NULL, -1, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_CLOSED);
+  g_clear_error (&error);
+
+  sync_test_machine_clear (&student);
+  sync_test_machine_clear (&ann);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!sync_test_server_set_up (&server))
+    {
+      g_test_add_func ("/publish/no-server", skip_without_server);
+      return g_test_run () == 0 ? 77 : 1;
+    }
+  ann_conninfo = sync_test_instructor_conninfo (&server, NULL);
+
+  g_test_add_func ("/publish/version", test_publish_makes_a_version);
+  g_test_add_func ("/publish/enrolment", test_enrolment);
+  status = g_test_run ();
+
+  g_free (ann_conninfo);
+  sync_test_server_tear_down (&server);
+  return status;
+}
