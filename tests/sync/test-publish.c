@@ -405,6 +405,160 @@ test_enrolment (void)
   sync_test_machine_clear (&ann);
 }
 
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+/* Runs case-studio-cli with @library and @conninfo; @input goes to standard input. */
+static void
+run_cli (CliResult          *r,
+         const char         *library,
+         const char         *conninfo,
+         const char         *input,
+         const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+
+  cli_result_clear (r);
+  g_ptr_array_add (argv, g_build_filename (g_getenv ("CS_BUILD_DIR"), "src", "cli", "case-studio-cli", NULL));
+  g_ptr_array_add (argv, g_strdup_printf ("--library=%s", library));
+  if (conninfo)
+    g_ptr_array_add (argv, g_strdup_printf ("--server=%s", conninfo));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+/* Line @n (from 0) of @text, without its newline. */
+static char *
+line_of (const char *text,
+         guint       n)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), >, n);
+  return g_strdup (lines[n]);
+}
+
+static void
+test_cli (void)
+{
+  CliResult r = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Cold Chain");
+  g_autofree char *library = g_build_filename (server.tmpdir, "cli-library.db", NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *expires = NULL;
+  g_autofree char *enrolment = NULL;
+  g_autofree char *stu_a = sync_test_user_name (&server, "clia");
+  g_autofree char *stu_b = sync_test_user_name (&server, "clib");
+  g_autofree char *stu_c = sync_test_user_name (&server, "clic");
+  g_autofree char *enroll_conninfo = conninfo_for ("ignored", "ignored");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CsStore) store = cs_store_open (library, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cs_store_save_scenario (store, scenario, &error));
+  }
+  prefix = g_strndup (id_of (scenario), 8);
+
+  /* Publish the case of the library, open a cohort, make a code for two. */
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "publish", prefix, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Published version 1 of “Cold Chain”"));
+
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "create", "Night", "class", NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  cohort = line_of (r.out, 0);
+  g_assert_true (g_uuid_string_is_valid (cohort));
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "list", NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Night class\tactive\t0 approved\t0 pending\t0 assigned"));
+
+  {
+    g_autoptr(GDateTime) in_a_month = g_date_time_add_days (g_date_time_new_now_local (), 30);
+
+    expires = g_date_time_format (in_a_month, "%Y-%m-%d");
+  }
+  run_cli (&r, library, ann_conninfo, NULL,
+           (const char *[]) { "server", "invite", "create", cohort, "--uses", "2", "--expires", expires, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  code = line_of (r.out, 0);
+  link = line_of (r.out, 1);
+  g_assert_true (g_str_has_prefix (link, "case-studio://join?host=127.0.0.1&"));
+  g_assert_true (g_str_has_suffix (link, code));
+
+  run_cli (&r, library, ann_conninfo, NULL,
+           (const char *[]) { "server", "invite", "create", cohort, "--expires", "next week", NULL });
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "is not a date"));
+
+  /* Two students join, by the link and by the code; the third finds the code used up. */
+  run_cli (&r, library, NULL, "clia-password\n",
+           (const char *[]) { "server", "join", link, "--user", stu_a, "--name", "Cli A", "--password-stdin", NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Asked to join “Night class”"));
+  run_cli (&r, library, enroll_conninfo, "clib-password\n",
+           (const char *[]) { "server", "join", code, "--user", stu_b, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, library, enroll_conninfo, "clic-password\n",
+           (const char *[]) { "server", "join", code, "--user", stu_c, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "already been used"));
+
+  /* Ann approves one of them and assigns the case. */
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "enrolments", "list", cohort, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\tpending\t"));
+  g_assert_nonnull (strstr (r.out, stu_a));
+  enrolment = sync_test_value (server.super, "SELECT left (e.id::text, 8) FROM cs.cohort_students e "
+                               "JOIN cs.users u ON u.id = e.student_id WHERE u.role_name = $1", stu_a, NULL);
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "enrolments", "approve", enrolment, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Approved 1 student\n");
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "assign", cohort, prefix, NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Assigned the published version "));
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.cohort_simulations a JOIN cs.scenarios s "
+                                   "ON s.id = a.scenario_id WHERE a.cohort_id = $1 AND s.published_from = $2",
+                                   cohort, id_of (scenario), NULL), ==, 1);
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "list", NULL });
+  g_assert_nonnull (strstr (r.out, "Night class\tactive\t1 approved\t1 pending\t1 assigned"));
+
+  /* Usage errors say what is missing. */
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "rename", NULL });
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "create TITLE"));
+  run_cli (&r, library, NULL, "x\n", (const char *[]) { "server", "join", "case-studio://join?host=a.b", "--user", stu_c, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "invitation code"));
+  cli_result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,6 +575,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/publish/version", test_publish_makes_a_version);
   g_test_add_func ("/publish/enrolment", test_enrolment);
+  g_test_add_func ("/publish/cli", test_cli);
   status = g_test_run ();
 
   g_free (ann_conninfo);
