@@ -379,6 +379,36 @@ find_conflicts (Push        *push,
   return TRUE;
 }
 
+/* A student cannot write cases (their library's own drafts, the sample, stay local): their
+ * entries wait in the outbox instead of failing the whole push. */
+static gboolean
+drop_unwritable_cases (PGconn     *conn,
+                       GPtrArray  *entries,
+                       GError    **error)
+{
+  PGresult *result;
+  gboolean writable;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < entries->len && !any; i++)
+    any = find_entity (((CsOutboxEntry *) g_ptr_array_index (entries, i))->entity) != NULL;
+  if (!any)
+    return TRUE;
+
+  if (!(result = cs_server_query (conn, "SELECT has_table_privilege ('cs.scenarios', 'INSERT')",
+                                  0, NULL, error)))
+    return FALSE;
+  writable = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+  if (writable)
+    return TRUE;
+
+  for (guint i = entries->len; i > 0; i--)
+    if (find_entity (((CsOutboxEntry *) g_ptr_array_index (entries, i - 1))->entity))
+      g_ptr_array_remove_index (entries, i - 1);
+  return TRUE;
+}
+
 gboolean
 cs_sync_push_job (PGconn        *conn,
                   gpointer       data,
@@ -398,7 +428,8 @@ cs_sync_push_job (PGconn        *conn,
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!(entries = cs_store_list_outbox (push.job->store, error)))
+  if (!(entries = cs_store_list_outbox (push.job->store, error)) ||
+      !drop_unwritable_cases (conn, entries, error))
     return FALSE;
   /* Stable: the outbox order within each rank. */
   g_ptr_array_sort (entries, compare_entries);

@@ -110,6 +110,8 @@ update (CsPublishButton *self)
   g_free (self->reason);
   self->reason = dup_reason (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->reason == NULL);
+  /* A student's assigned case: nothing to publish, so no button. */
+  gtk_widget_set_visible (GTK_WIDGET (self), !self->scenario || !is_published_version (self->scenario));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),
                                self->reason ? self->reason : _("Publish a Version for Students"));
   if (g_strcmp0 (status, self->status) != 0)

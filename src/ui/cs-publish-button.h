@@ -4,7 +4,7 @@
  *
  * Publishes the case to the shared server as a new version for students. Insensitive, with
  * the reason as its tooltip, when it cannot: no server signed in to, a problem in the case
- * (cs_scenario_can_publish()), a published version itself, or publishing under way.
+ * (cs_scenario_can_publish()), or publishing under way; hidden for a published version.
  * "status" says which version is published ("" when none), for the header's subtitle.
  * Signals: "published" (a sentence for a toast), "failed" (the error message).
  */

@@ -17,6 +17,9 @@
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
 #include "cs-account-window.h"
+#include "cs-enrolment.h"
+#include "cs-join-window.h"
+#include "cs-publish-button.h"
 #include "cs-server-schema.h"
 #include "cs-sync-indicator.h"
 #include "sync-test-util.h"
@@ -1069,6 +1072,233 @@ test_account (void)
   sync_test_server_tear_down (&account_server);
 }
 
+/* ---- joining a cohort ---------------------------------------------------------------- */
+
+static SyncTestServer join_server;
+
+static CsJoinWindow *
+find_join_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_JOIN_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return CS_JOIN_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+join_window_open (gpointer data)
+{
+  return find_join_window () != NULL;
+}
+
+static gboolean
+join_done (gpointer data)
+{
+  return cs_join_window_get_result (data) != NULL;
+}
+
+static gboolean
+join_refused (gpointer data)
+{
+  return !cs_join_window_get_busy (data) && strstr (cs_join_window_get_message (data), "used");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The id of the library's case titled @data, or NULL. */
+static const char *
+library_case_titled (const char *title)
+{
+  GListModel *model = cs_window_get_library_model (window);
+
+  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CsScenario) s = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cs_scenario_get_title (s), title))
+        return cs_record_get_id (CS_RECORD (s));
+    }
+  return NULL;
+}
+
+static gboolean
+library_has_title (gpointer data)
+{
+  return library_case_titled (data) != NULL;
+}
+
+static gboolean
+library_lacks_title (gpointer data)
+{
+  return library_case_titled (data) == NULL;
+}
+
+static void
+open_uri (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+/* An instructor publishes a case, assigns it to a cohort that approves by itself and
+ * makes a code; the student opens the case-studio://join link, joins, and the library
+ * shows the assigned case, read-only. */
+static void
+test_join (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  char *saved[G_N_ELEMENTS (vars)];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) teacher = NULL;
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *instructor = NULL;
+  g_autofree char *student = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char *scene = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *assigned = NULL;
+  CsJoinWindow *join;
+  CsPublishButton *publish;
+  gboolean have_server;
+  int port = atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
+  const char *title = "Pricing Under Pressure";
+
+  /* A link that is not one says why, in a dialog. */
+  open_uri ("case-studio://join?host=db.example.edu");
+  ui_test_wait_for (message_dialog_open, NULL, "the bad link's dialog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "invitation code"));
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    saved[i] = g_strdup (g_getenv (vars[i]));
+  have_server = sync_test_server_set_up (&join_server);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_setenv (vars[i], saved[i], TRUE);
+      g_free (saved[i]);
+    }
+  if (!have_server)
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server");
+      return;
+    }
+
+  g_assert_true (cs_server_schema_init (join_server.super, NULL, &error));
+  g_assert_no_error (error);
+  instructor = sync_test_user_name (&join_server, "teacher");
+  g_free (cs_server_add_instructor (join_server.super, instructor, "teacher-pw", "Teacher", &error));
+  g_assert_no_error (error);
+  teacher = sync_test_connect_as (&join_server, instructor, "teacher-pw");
+  draft = sync_test_value (teacher, "INSERT INTO cs.scenarios (id, owner_id, title, industry) "
+                           "VALUES (gen_random_uuid (), (SELECT cs.uid (current_user)), $1, 'Retail') "
+                           "RETURNING id", title, NULL);
+  persona = sync_test_value (teacher, "INSERT INTO cs.personas (id, scenario_id, position, name, role) "
+                             "VALUES (gen_random_uuid (), $1, 0, 'Mara Lind', 'Head of sales') RETURNING id",
+                             draft, NULL);
+  scene = sync_test_value (teacher, "INSERT INTO cs.scenes (id, scenario_id, position, title, user_goal, goal_criteria) "
+                           "VALUES (gen_random_uuid (), $1, 0, 'The price list', 'Agree a price', "
+                           "        '[{\"text\": \"Asks about margins\", \"weight\": 1}]') RETURNING id",
+                           draft, NULL);
+  sync_test_rows (teacher, "INSERT INTO cs.scene_personas (scene_id, persona_id, position, involvement) "
+                  "VALUES ($1, $2, 0, 'key')", scene, persona, NULL);
+  version = cs_enrolment_publish (teacher, draft, NULL, &error);
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (teacher, "Strategy Lab", NULL, TRUE, &error);
+  g_assert_no_error (error);
+  assigned = cs_enrolment_assign (teacher, cohort, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assigned, ==, version);
+  code = cs_enrolment_create_invitation (teacher, cohort, 1, NULL, -1, &error);
+  g_assert_no_error (error);
+
+  /* The link opens the join window, filled in. */
+  link = cs_join_link_new ("127.0.0.1", port, join_server.dbname, code, &error);
+  g_assert_no_error (error);
+  uri = cs_join_link_to_string (link);
+  open_uri (uri);
+  ui_test_wait_for (join_window_open, NULL, "the join window");
+  join = find_join_window ();
+  ui_test_wait_for (ui_test_widget_drawn, join, "the join window on screen");
+
+  /* Typing mistakes are caught before anything is sent. */
+  student = sync_test_user_name (&join_server, "student");
+  cs_join_window_fill (join, NULL, "Sam Student", student, "sam-password", "sam-passwort");
+  cs_join_window_join (join);
+  g_assert_nonnull (strstr (cs_join_window_get_message (join), "differ"));
+  cs_join_window_fill (join, NULL, "Sam Student", student, "short", "short");
+  cs_join_window_join (join);
+  g_assert_nonnull (strstr (cs_join_window_get_message (join), "8 characters"));
+  cs_join_window_fill (join, NULL, "Sam Student", student, "sam-password", "sam-password");
+  ui_test_save_screenshot (GTK_WIDGET (join), "join-form.png");
+
+  cs_join_window_join (join);
+  ui_test_wait_for (join_done, join, "joining");
+  g_assert_cmpstr (cs_join_window_get_result (join), ==, "Welcome to Strategy Lab");
+  ui_test_save_screenshot (GTK_WIDGET (join), "join-done.png");
+
+  /* Signed in as the student: the assigned version arrives in the library. */
+  g_assert_cmpstr (cs_sync_session_get_account (cs_application_get_sync_session (app))->user, ==, student);
+  ui_test_wait_for (library_has_title, (gpointer) title, "the assigned case in the library");
+  g_assert_cmpstr (library_case_titled (title), ==, version);
+  gtk_window_destroy (GTK_WINDOW (join));
+  cs_window_select_scenario (window, version);
+  ui_test_wait_for (scenario_shown, version, "the assigned case shown");
+  publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+  g_assert_nonnull (strstr (cs_publish_button_get_reason (publish), "published version"));
+  g_assert_cmpstr (cs_publish_button_get_status (publish), ==, "Published version");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (publish)));
+  save_screenshot ("joined-library.png");
+
+  /* The code was single-use: joining again with it says so. */
+  open_uri (uri);
+  ui_test_wait_for (join_window_open, NULL, "the join window, again");
+  join = find_join_window ();
+  name = sync_test_user_name (&join_server, "second");
+  cs_join_window_fill (join, NULL, "Second", name, "second-password", "second-password");
+  cs_join_window_join (join);
+  ui_test_wait_for (join_refused, join, "the used code refused");
+  gtk_window_destroy (GTK_WINDOW (join));
+
+  /* Leave the library as the other tests expect it. */
+  cs_sync_session_disconnect (cs_application_get_sync_session (app));
+  g_assert_true (cs_store_delete_scenario (cs_application_get_store (app), version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for (library_lacks_title, (gpointer) title, "the assigned case gone");
+  sync_test_server_tear_down (&join_server);
+}
+
 /* ---- the scene board ------------------------------------------------------------------- */
 
 static char *
@@ -1454,6 +1684,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
+  g_test_add_func ("/ui/window/join", test_join);
   g_test_add_func ("/ui/window/play", test_play);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);

@@ -83,7 +83,10 @@ BEGIN
                          estimated_duration, hint_triggers, persona_instructions, image)
   SELECT (scenes ->> c.id::text)::uuid, snapshot, c.position, c.title, c.description, c.user_goal,
          c.scene_context,
-         (SELECT coalesce (jsonb_agg (g || jsonb_build_object ('id', gen_random_uuid ()) ORDER BY n), '[]')
+         -- Criteria in the form the libraries read: every field there, in order.
+         (SELECT coalesce (jsonb_agg (jsonb_build_object ('text', '', 'weight', 1) || g
+                                      || jsonb_build_object ('id', gen_random_uuid (), 'position', n - 1)
+                                      ORDER BY n), '[]')
             FROM jsonb_array_elements (c.goal_criteria) WITH ORDINALITY AS e (g, n)),
          c.success_threshold, c.timeout_turns, c.max_attempts, c.estimated_duration,
          c.hint_triggers,
