@@ -140,6 +140,7 @@ on_published (GObject      *source,
   update (self);
   if (!version)
     {
+      g_debug ("Publishing failed: %s", error->message);
       g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }

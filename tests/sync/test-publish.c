@@ -385,6 +385,21 @@ test_enrolment (void)
   g_assert_cmpuint (g_list_model_get_n_items (cs_scenario_get_personas (pulled)), ==, 2);
   g_assert_null (cs_store_load_scenario (student.store, id_of (scenario), NULL));
 
+  /* The student's own drafts stay in their outbox: students write no cases on the server,
+   * and the push does not fail on them. */
+  {
+    g_autoptr(CsScenario) own = sync_test_make_scenario ("My notes");
+    gint64 waiting;
+
+    sync_test_save (&student, own);
+    waiting = cs_store_count_outbox (student.store, NULL);
+    g_assert_cmpint (waiting, >, 0);
+    g_assert_cmpuint (sync_test_push (&student, &error), ==, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (cs_store_count_outbox (student.store, NULL), ==, waiting);
+    g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.scenarios WHERE id = $1", id_of (own), NULL), ==, 0);
+  }
+
   /* An invitation may approve by itself; an archived cohort takes nobody. */
   {
     g_autofree char *open = cs_enrolment_create_invitation (conn, cohort, 1, NULL, 1, &error);

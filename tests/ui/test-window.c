@@ -1299,6 +1299,109 @@ test_join (void)
   sync_test_server_tear_down (&join_server);
 }
 
+static gboolean
+got_async (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+publish_ready (gpointer data)
+{
+  return cs_publish_button_get_reason (data) == NULL;
+}
+
+static gboolean
+publish_status_is (gpointer data)
+{
+  CsPublishButton *publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+
+  return g_strcmp0 (cs_publish_button_get_status (publish), data) == 0;
+}
+
+/* The instructor publishes the shown case from the header bar: the button says why it
+ * cannot until signed in, then the server has version 1 and the header says so. */
+static void
+test_publish (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  char *saved[G_N_ELEMENTS (vars)];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsServerAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *instructor = NULL;
+  CsSyncSession *session = cs_application_get_sync_session (app);
+  CsPublishButton *publish;
+  g_autoptr(CsScenario) copy = NULL;
+  const char *id;
+  gboolean have_server;
+  gboolean copied = FALSE;
+  guint n_before;
+  int port = atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
+
+  /* A case of its own (the sample went to another server in an earlier test). */
+  n_before = library_count ();
+  copy = cs_store_import_scenario (cs_application_get_store (app), sample, &copied, &error);
+  g_assert_no_error (error);
+  g_assert_true (copied);
+  id = cs_record_get_id (CS_RECORD (copy));
+  cs_window_select_scenario (window, id);
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case shown");
+  publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (publish)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  g_assert_nonnull (strstr (cs_publish_button_get_reason (publish), "Sign in"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    saved[i] = g_strdup (g_getenv (vars[i]));
+  have_server = sync_test_server_set_up (&join_server);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_setenv (vars[i], saved[i], TRUE);
+      g_free (saved[i]);
+    }
+  if (!have_server)
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server");
+      return;
+    }
+  g_assert_true (cs_server_schema_init (join_server.super, NULL, &error));
+  g_assert_no_error (error);
+  instructor = sync_test_user_name (&join_server, "publisher");
+  g_free (cs_server_add_instructor (join_server.super, instructor, "publisher-pw", "Publisher", &error));
+  g_assert_no_error (error);
+
+  account = cs_server_account_new ("127.0.0.1", port, join_server.dbname, instructor);
+  cs_sync_session_connect_async (session, account, "publisher-pw", NULL, store_result, &result);
+  ui_test_wait_for (got_async, &result, "the sign-in");
+  g_assert_true (cs_sync_session_connect_finish (session, result, NULL, &error));
+  g_assert_no_error (error);
+
+  ui_test_wait_for (publish_ready, publish, "the Publish button");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  gtk_widget_activate (GTK_WIDGET (publish));
+  ui_test_wait_for (publish_status_is, (gpointer) "Version 1 published", "version 1 published");
+  g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.scenarios WHERE published_from = $1 "
+                                   "AND publish_number = 1 AND is_published", id, NULL), ==, 1);
+  save_screenshot ("published.png");
+
+  /* Signed out, the page still says which version is published. */
+  cs_sync_session_disconnect (session);
+  g_assert_cmpstr (cs_publish_button_get_status (publish), ==, "Version 1 published");
+  g_assert_true (cs_store_delete_scenario (cs_application_get_store (app), id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (n_before), "the copy gone");
+  sync_test_server_tear_down (&join_server);
+}
+
 /* ---- the scene board ------------------------------------------------------------------- */
 
 static char *
@@ -1685,6 +1788,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
   g_test_add_func ("/ui/window/join", test_join);
+  g_test_add_func ("/ui/window/publish", test_publish);
   g_test_add_func ("/ui/window/play", test_play);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
