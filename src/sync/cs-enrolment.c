@@ -112,6 +112,8 @@ check (PGconn    *conn,
                          _("This user name is taken. Choose another one."));
   else if (g_str_equal (state, "CS005") || g_str_equal (state, "CS007") || g_str_equal (state, "CS008"))
     g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID, message);
+  else if (g_str_equal (state, "CS009"))
+    g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_ALREADY, message);
   else if (g_str_equal (state, "CS006"))
     g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_CLOSED, message);
   else if (g_str_equal (state, "CS020"))
@@ -274,7 +276,64 @@ cs_enrolment_set_cohort_active (PGconn      *conn,
   return TRUE;
 }
 
+gboolean
+cs_enrolment_edit_cohort (PGconn      *conn,
+                          const char  *cohort_id,
+                          const char  *title,
+                          const char  *course_code,
+                          gboolean     auto_approve,
+                          GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
+  const char *params[] = { cohort_id, clean, course_code && *course_code ? course_code : NULL,
+                           auto_approve ? "true" : "false" };
+  g_autoptr(PGresult) result = NULL;
+
+  if (!*clean)
+    {
+      g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_INVALID,
+                           _("A cohort needs a title."));
+      return FALSE;
+    }
+  if (!(result = query (conn,
+                        "UPDATE cs.cohorts SET title = $2, course_code = $3, auto_approve = $4::boolean, "
+                        "       updated_at = now (), version = version + 1 "
+                        " WHERE id = $1::uuid AND instructor_id = (SELECT cs.uid (current_user))",
+                        4, params, error)))
+    return FALSE;
+  if (g_str_equal (PQcmdTuples (result), "0"))
+    {
+      g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND,
+                           _("You have no such cohort."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Invitations */
+
+gboolean
+cs_enrolment_revoke_invitation (PGconn      *conn,
+                                const char  *invitation_id,
+                                GError     **error)
+{
+  const char *params[] = { invitation_id };
+  g_autoptr(PGresult) result = query (conn,
+                                      "UPDATE cs.cohort_invitations SET revoked_at = now (), updated_at = now (), "
+                                      "       version = version + 1 "
+                                      " WHERE id = $1::uuid AND revoked_at IS NULL",
+                                      1, params, error);
+
+  if (!result)
+    return FALSE;
+  if (g_str_equal (PQcmdTuples (result), "0"))
+    {
+      g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND,
+                           _("You have no such invitation, or it is revoked already."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 char *
 cs_enrolment_create_invitation (PGconn      *conn,
@@ -577,6 +636,30 @@ cs_enrolment_join (const char  *conninfo,
   return out;
 }
 
+CsJoinResult *
+cs_enrolment_join_cohort (PGconn      *conn,
+                          const char  *code,
+                          GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (code ? code : ""));
+  const char *params[] = { clean };
+  g_autoptr(PGresult) result = NULL;
+  CsJoinResult *out;
+
+  if (!cs_join_link_is_code (clean))
+    {
+      g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_UNKNOWN_CODE,
+                           _("An invitation code has letters, digits and dashes, like “1A2B3C4D-5E6F7A8B”."));
+      return NULL;
+    }
+  if (!(result = query (conn, "SELECT cohort_title, status FROM cs.cs_join_cohort ($1)", 1, params, error)))
+    return NULL;
+  out = g_new0 (CsJoinResult, 1);
+  out->cohort_title = g_strdup (PQgetvalue (result, 0, 0));
+  out->status = g_strdup (PQgetvalue (result, 0, 1));
+  return out;
+}
+
 char *
 cs_enrolment_link_conninfo (const CsJoinLink *link,
                             const char       *user_name,
@@ -661,6 +744,30 @@ assign_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancell
   Args *args = data;
 
   return (*result = cs_enrolment_assign (conn, args->a, args->b, args->when, error)) != NULL;
+}
+
+static gboolean
+join_cohort_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
+{
+  Args *args = data;
+
+  return (*result = cs_enrolment_join_cohort (conn, args->a, error)) != NULL;
+}
+
+static gboolean
+create_cohort_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
+{
+  Args *args = data;
+
+  return (*result = cs_enrolment_create_cohort (conn, args->a, args->b, args->flag, error)) != NULL;
+}
+
+static gboolean
+list_invitations_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
+{
+  Args *args = data;
+
+  return (*result = cs_enrolment_list_invitations (conn, args->a, error)) != NULL;
 }
 
 static gpointer
@@ -795,6 +902,76 @@ char *
 cs_enrolment_assign_finish (CsServer      *server,
                             GAsyncResult  *result,
                             GError       **error)
+{
+  return finish (server, result, error);
+}
+
+void
+cs_enrolment_join_cohort_async (CsServer            *server,
+                                const char          *code,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Args *args = args_new ();
+
+  args->a = g_strdup (code);
+  cs_server_run_async (server, join_cohort_job, args, (GDestroyNotify) args_free,
+                       (GDestroyNotify) cs_join_result_free, cancellable, callback, user_data);
+}
+
+CsJoinResult *
+cs_enrolment_join_cohort_finish (CsServer      *server,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish (server, result, error);
+}
+
+void
+cs_enrolment_create_cohort_async (CsServer            *server,
+                                  const char          *title,
+                                  const char          *course_code,
+                                  gboolean             auto_approve,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Args *args = args_new ();
+
+  args->a = g_strdup (title);
+  args->b = g_strdup (course_code);
+  args->flag = auto_approve;
+  cs_server_run_async (server, create_cohort_job, args, (GDestroyNotify) args_free, g_free,
+                       cancellable, callback, user_data);
+}
+
+char *
+cs_enrolment_create_cohort_finish (CsServer      *server,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish (server, result, error);
+}
+
+void
+cs_enrolment_list_invitations_async (CsServer            *server,
+                                     const char          *cohort_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Args *args = args_new ();
+
+  args->a = g_strdup (cohort_id);
+  cs_server_run_async (server, list_invitations_job, args, (GDestroyNotify) args_free,
+                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+cs_enrolment_list_invitations_finish (CsServer      *server,
+                                      GAsyncResult  *result,
+                                      GError       **error)
 {
   return finish (server, result, error);
 }

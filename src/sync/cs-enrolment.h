@@ -32,6 +32,7 @@ typedef enum {
   CS_ENROLMENT_ERROR_NOT_FOUND,     /* no such case or cohort of yours */
   CS_ENROLMENT_ERROR_NOT_PUBLISHED, /* nothing published to assign, or cannot publish */
   CS_ENROLMENT_ERROR_DENIED,        /* not yours */
+  CS_ENROLMENT_ERROR_ALREADY,       /* already in (or asked to join) that cohort */
 } CsEnrolmentError;
 
 GQuark cs_enrolment_error_quark (void);
@@ -140,6 +141,22 @@ CsJoinResult *cs_enrolment_join            (const char         *conninfo,
                                             const char         *display_name,
                                             GError            **error);
 
+/* A signed-in student joins another cohort with its code; the result's student_id is NULL. */
+CsJoinResult *cs_enrolment_join_cohort     (PGconn             *conn,
+                                            const char         *code,
+                                            GError            **error);
+/* Revokes an invitation of the login's cohorts: its code stops working at once. */
+gboolean   cs_enrolment_revoke_invitation  (PGconn             *conn,
+                                            const char         *invitation_id,
+                                            GError            **error);
+/* Changes a cohort's title, course code (NULL: none) and whether it approves by itself. */
+gboolean   cs_enrolment_edit_cohort        (PGconn             *conn,
+                                            const char         *cohort_id,
+                                            const char         *title,
+                                            const char         *course_code,
+                                            gboolean            auto_approve,
+                                            GError            **error);
+
 /* The same on a CsServer's worker ------------------------------------------------------ */
 
 void       cs_enrolment_list_cohorts_async   (CsServer            *server,
@@ -188,6 +205,33 @@ void       cs_enrolment_assign_async         (CsServer            *server,
 char      *cs_enrolment_assign_finish        (CsServer            *server,
                                               GAsyncResult        *result,
                                               GError             **error);
+
+void          cs_enrolment_join_cohort_async  (CsServer            *server,
+                                               const char          *code,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+CsJoinResult *cs_enrolment_join_cohort_finish (CsServer            *server,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void       cs_enrolment_create_cohort_async  (CsServer            *server,
+                                              const char          *title,
+                                              const char          *course_code,
+                                              gboolean             auto_approve,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+char      *cs_enrolment_create_cohort_finish (CsServer            *server,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void       cs_enrolment_list_invitations_async  (CsServer            *server,
+                                                 const char          *cohort_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray *cs_enrolment_list_invitations_finish (CsServer            *server,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 /* Joins through @link (a thread of its own: the student has no CsServer yet). */
 void          cs_enrolment_join_async        (const CsJoinLink    *link,

@@ -400,6 +400,75 @@ test_enrolment (void)
     g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.scenarios WHERE id = $1", id_of (own), NULL), ==, 0);
   }
 
+  /* A student with an account joins Bob's cohort too; once is enough. An instructor cannot
+   * join; a withdrawn student may come back. */
+  {
+    g_autoptr(PGconn) stu1 = NULL;
+    g_autofree char *bob_cohort = cs_enrolment_create_cohort (bob, "Bob's seminar", NULL, FALSE, &error);
+    g_autofree char *bob_code = NULL;
+    g_autofree char *bob_code2 = NULL;
+    g_autofree char *bob_code3 = NULL;
+    g_autofree char *ann_code = NULL;
+    g_autoptr(CsJoinResult) again = NULL;
+
+    g_assert_no_error (error);
+    bob_code = cs_enrolment_create_invitation (bob, bob_cohort, 5, NULL, -1, &error);
+    bob_code2 = cs_enrolment_create_invitation (bob, bob_cohort, 5, NULL, -1, &error);
+    bob_code3 = cs_enrolment_create_invitation (bob, bob_cohort, 5, NULL, -1, &error);
+    g_assert_no_error (error);
+    stu1 = cs_pg_connect (student_conninfo, &error);
+    g_assert_no_error (error);
+    joined = cs_enrolment_join_cohort (stu1, bob_code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (joined->cohort_title, ==, "Bob's seminar");
+    g_assert_cmpstr (joined->status, ==, "pending");
+    cs_join_result_free (joined);
+    g_assert_null (cs_enrolment_join_cohort (stu1, bob_code2, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_ALREADY);
+    g_clear_error (&error);
+    g_assert_null (cs_enrolment_join_cohort (conn, bob_code2, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_cmpint (sync_test_rows (stu1, "UPDATE cs.cohort_students SET status = 'withdrawn' "
+                                     "WHERE cohort_id = $1", bob_cohort, NULL), ==, 1);
+    again = cs_enrolment_join_cohort (stu1, bob_code3, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (again->status, ==, "pending");
+    {
+      g_autofree char *uses = sync_test_value (server.super, "SELECT string_agg (use_count::text, ',' ORDER BY use_count) "
+                                               "FROM cs.cohort_invitations WHERE cohort_id = $1", bob_cohort, NULL);
+
+      g_assert_cmpstr (uses, ==, "0,1,1");
+    }
+
+    /* A revoked code stops working; Bob cannot revoke Ann's codes. */
+    ann_code = cs_enrolment_create_invitation (conn, cohort, 5, NULL, -1, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&invitations, g_ptr_array_unref);
+    invitations = cs_enrolment_list_invitations (conn, cohort, &error);
+    g_assert_false (cs_enrolment_revoke_invitation (bob, ((CsInvitationInfo *) g_ptr_array_index (invitations, 0))->id, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_true (cs_enrolment_revoke_invitation (conn, ((CsInvitationInfo *) g_ptr_array_index (invitations, 0))->id, &error));
+    g_assert_no_error (error);
+    g_assert_null (join (ann_code, "stu7", &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_UNKNOWN_CODE);
+    g_clear_error (&error);
+
+    /* Ann edits her cohort; Bob cannot. */
+    g_assert_true (cs_enrolment_edit_cohort (conn, cohort, "Operations 2027 (spring)", "OPS-102", FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_false (cs_enrolment_edit_cohort (bob, cohort, "Mine now", NULL, FALSE, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    {
+      g_autofree char *title = sync_test_value (server.super, "SELECT title || ' ' || course_code FROM cs.cohorts "
+                                                "WHERE id = $1", cohort, NULL);
+
+      g_assert_cmpstr (title, ==, "Operations 2027 (spring) OPS-102");
+    }
+  }
+
   /* An invitation may approve by itself; an archived cohort takes nobody. */
   {
     g_autofree char *open = cs_enrolment_create_invitation (conn, cohort, 1, NULL, 1, &error);

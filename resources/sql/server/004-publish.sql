@@ -154,16 +154,17 @@ END $$;
 REVOKE EXECUTE ON FUNCTION cs.cs_create_invitation (uuid, integer, interval, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cs.cs_create_invitation (uuid, integer, interval, boolean) TO cs_instructor;
 
--- As in 002, with the invitation's own approval setting.
-CREATE OR REPLACE FUNCTION cs.cs_redeem_invitation (code text, username text, password text, display_name text)
-RETURNS uuid
+-- Redeeming, in two parts shared by new and existing students. Internal: called by the
+-- SECURITY DEFINER functions below, which run as cs_admin.
+
+-- The invitation of "code", locked so that two redeemers of a single-use code cannot both
+-- win, after checking that it and its cohort still take a student.
+CREATE FUNCTION cs.take_invitation (code text) RETURNS cs.cohort_invitations
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
 DECLARE
   inv cs.cohort_invitations;
   cohort cs.cohorts;
-  student uuid;
   enrolled integer;
-  approve boolean;
 BEGIN
   SELECT * INTO inv FROM cs.cohort_invitations
    WHERE token_hash = encode (sha256 (convert_to (upper (btrim (coalesce (code, ''))), 'UTF8')), 'hex')
@@ -187,15 +188,36 @@ BEGIN
   IF cohort.max_students IS NOT NULL AND enrolled >= cohort.max_students THEN
     RAISE EXCEPTION 'the cohort “%” is full', cohort.title USING ERRCODE = 'CS006';
   END IF;
+  RETURN inv;
+END $$;
 
-  student := cs.create_person (username, password, display_name, 'student');
+-- Enrols "student" through "inv" (approved when the invitation or else the cohort says
+-- so, otherwise pending), counts the use and tells the instructor. Returns the status.
+CREATE FUNCTION cs.enrol (inv cs.cohort_invitations, student uuid, shown_name text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
+DECLARE
+  cohort cs.cohorts;
+  approve boolean;
+  new_status text;
+BEGIN
+  SELECT * INTO cohort FROM cs.cohorts WHERE id = inv.cohort_id;
   approve := coalesce (inv.auto_approve, cohort.auto_approve);
+  new_status := CASE WHEN approve THEN 'approved' ELSE 'pending' END;
 
-  INSERT INTO cs.cohort_students (id, cohort_id, student_id, status, approved_by, approved_at)
-  VALUES (gen_random_uuid (), cohort.id, student,
-          CASE WHEN approve THEN 'approved' ELSE 'pending' END,
-          CASE WHEN approve THEN cohort.instructor_id END,
-          CASE WHEN approve THEN now () END);
+  -- A student who withdrew may come back; anybody else is in already (or was declined).
+  UPDATE cs.cohort_students e
+     SET status = new_status, approved_by = CASE WHEN approve THEN cohort.instructor_id END,
+         approved_at = CASE WHEN approve THEN now () END, enrolled_at = now (),
+         updated_at = now (), version = e.version + 1
+   WHERE e.cohort_id = cohort.id AND e.student_id = student AND e.status = 'withdrawn';
+  IF NOT FOUND THEN
+    IF EXISTS (SELECT FROM cs.cohort_students e WHERE e.cohort_id = cohort.id AND e.student_id = student) THEN
+      RAISE EXCEPTION 'you have already asked to join “%”', cohort.title USING ERRCODE = 'CS009';
+    END IF;
+    INSERT INTO cs.cohort_students (id, cohort_id, student_id, status, approved_by, approved_at)
+    VALUES (gen_random_uuid (), cohort.id, student, new_status,
+            CASE WHEN approve THEN cohort.instructor_id END, CASE WHEN approve THEN now () END);
+  END IF;
 
   UPDATE cs.cohort_invitations
      SET use_count = use_count + 1, updated_at = now (), version = version + 1
@@ -203,10 +225,45 @@ BEGIN
 
   INSERT INTO cs.notifications (id, user_id, type, title, data)
   VALUES (gen_random_uuid (), cohort.instructor_id, 'enrollment',
-          format ('%s joined %s', coalesce (nullif (btrim (display_name), ''), username), cohort.title),
-          jsonb_build_object ('cohort_id', cohort.id, 'student_id', student));
+          format ('%s joined %s', shown_name, cohort.title),
+          jsonb_build_object ('cohort_id', cohort.id, 'student_id', student, 'status', new_status));
+  RETURN new_status;
+END $$;
+
+REVOKE EXECUTE ON FUNCTION cs.take_invitation (text), cs.enrol (cs.cohort_invitations, uuid, text) FROM PUBLIC;
+
+-- As in 002 (a new student's login and enrolment, atomically), with the invitation's own
+-- approval setting.
+CREATE OR REPLACE FUNCTION cs.cs_redeem_invitation (code text, username text, password text, display_name text)
+RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
+DECLARE
+  inv cs.cohort_invitations := cs.take_invitation (code);
+  student uuid := cs.create_person (username, password, display_name, 'student');
+BEGIN
+  PERFORM cs.enrol (inv, student, coalesce (nullif (btrim (display_name), ''), username));
   RETURN student;
 END $$;
+
+-- A student who has an account joins another cohort with its code.
+CREATE FUNCTION cs.cs_join_cohort (code text, OUT cohort_title text, OUT status text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
+DECLARE
+  -- The login, not the owner this function runs as.
+  me cs.users;
+  inv cs.cohort_invitations;
+BEGIN
+  SELECT * INTO me FROM cs.users WHERE id = cs.uid (session_user);
+  IF NOT FOUND OR me.kind <> 'student' THEN
+    RAISE EXCEPTION 'only students join cohorts; sign in with your student account' USING ERRCODE = 'CS008';
+  END IF;
+  inv := cs.take_invitation (code);
+  status := cs.enrol (inv, me.id, me.display_name);
+  SELECT title INTO cohort_title FROM cs.cohorts WHERE id = inv.cohort_id;
+END $$;
+
+REVOKE EXECUTE ON FUNCTION cs.cs_join_cohort (text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cs.cs_join_cohort (text) TO cs_student;
 
 -- Enrolment decisions -----------------------------------------------------------------------
 
