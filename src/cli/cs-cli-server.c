@@ -339,6 +339,24 @@ cohort (PGconn   *conn,
         }
       return EXIT_SUCCESS;
     }
+  if (g_str_equal (what, "rename") && argc > 4)
+    {
+      g_autoptr(GPtrArray) cohorts = cs_enrolment_list_cohorts (conn, error);
+      g_autofree char *title = g_strjoinv (" ", argv + 4);
+      const char *id = cohorts ? match_id (cohorts, argv[3], _("cohort"), error) : NULL;
+      CsCohortInfo *info = NULL;
+
+      if (!id)
+        return EXIT_FAILURE;
+      for (guint i = 0; i < cohorts->len; i++)
+        if (((CsCohortInfo *) g_ptr_array_index (cohorts, i))->id == id)
+          info = g_ptr_array_index (cohorts, i);
+      if (!cs_enrolment_edit_cohort (conn, id, title, opt_course ? opt_course : info->course_code,
+                                     opt_auto_approve || info->auto_approve, error))
+        return EXIT_FAILURE;
+      g_print (_("Renamed the cohort %s to “%s”\n"), id, g_strstrip (title));
+      return EXIT_SUCCESS;
+    }
   if (g_str_equal (what, "archive") && argc == 4)
     {
       g_autofree char *id = resolve_cohort (conn, argv[3], error);
@@ -349,7 +367,7 @@ cohort (PGconn   *conn,
       return EXIT_SUCCESS;
     }
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                       _("“server cohort” needs: create TITLE…, list, or archive COHORT"));
+                       _("“server cohort” needs: create TITLE…, list, rename COHORT TITLE…, or archive COHORT"));
   return EXIT_USAGE;
 }
 
@@ -403,8 +421,18 @@ invite (PGconn   *conn,
         }
       return EXIT_SUCCESS;
     }
+  if (g_str_equal (what, "revoke") && argc == 4)
+    {
+      g_autoptr(GPtrArray) list = cs_enrolment_list_invitations (conn, NULL, error);
+      const char *id = list ? match_id (list, argv[3], _("invitation"), error) : NULL;
+
+      if (!id || !cs_enrolment_revoke_invitation (conn, id, error))
+        return EXIT_FAILURE;
+      g_print (_("Revoked the invitation %s: its code no longer works\n"), id);
+      return EXIT_SUCCESS;
+    }
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                       _("“server invite” needs: create COHORT [--uses N] [--expires DATE], or list [COHORT]"));
+                       _("“server invite” needs: create COHORT [--uses N] [--expires DATE], list [COHORT], or revoke ID"));
   return EXIT_USAGE;
 }
 
@@ -492,11 +520,31 @@ join (int       argc,
   g_autofree char *conninfo = NULL;
   const char *code = argc > 2 ? argv[2] : NULL;
 
-  if (argc != 3 || !opt_user)
+  if (argc != 3)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("“server join” needs the code (or a case-studio://join link) and --user NAME"));
+                           _("“server join” needs the code (or a case-studio://join link), and --user NAME for a new account"));
       return EXIT_USAGE;
+    }
+  /* No --user: a student signed in with --server joins one more cohort. */
+  if (!opt_user)
+    {
+      g_autoptr(PGconn) conn = NULL;
+
+      if (g_str_has_prefix (code, "case-studio:"))
+        {
+          if (!(link = cs_join_link_parse (code, error)))
+            return EXIT_FAILURE;
+          code = link->code;
+        }
+      if (!(conn = cs_pg_connect (opt_server, error)) ||
+          !(joined = cs_enrolment_join_cohort (conn, code, error)))
+        return EXIT_FAILURE;
+      if (g_str_equal (joined->status, "approved"))
+        g_print (_("Joined “%s”\n"), joined->cohort_title);
+      else
+        g_print (_("Asked to join “%s”; your instructor will approve you\n"), joined->cohort_title);
+      return EXIT_SUCCESS;
     }
   if (g_str_has_prefix (code, "case-studio:"))
     {

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 const GOptionEntry *cs_cli_server_option_entries (void);
 
 /* server init | migrate | status | add-instructor NAME [DISPLAY NAME…]
- *        publish CASE | cohort create TITLE…|list|archive COHORT
- *        invite create COHORT|list [COHORT] | enrolments list [COHORT]|approve ID…|reject ID…
- *        assign COHORT CASE | join CODE|LINK --user NAME */
+ *        publish CASE | cohort create TITLE…|list|rename COHORT TITLE…|archive COHORT
+ *        invite create COHORT|list [COHORT]|revoke ID
+ *        enrolments list [COHORT]|approve ID…|reject ID…
+ *        assign COHORT CASE | join CODE|LINK [--user NAME] */
 int                 cmd_server                   (CsStore  *store,
                                                   int       argc,
                                                   char    **argv,

@@ -633,6 +633,34 @@ test_cli (void)
   run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "list", NULL });
   g_assert_nonnull (strstr (r.out, "Night class\tactive\t1 approved\t1 pending\t1 assigned"));
 
+  /* Rename the cohort; revoke a code; Cli A, signed in, joins a second cohort. */
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "rename", cohort, "Evening", "class", NULL });
+  g_assert_cmpint (r.status, ==, 0);
+  run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "list", NULL });
+  g_assert_nonnull (strstr (r.out, "Evening class\tactive"));
+  {
+    g_autofree char *second = NULL;
+    g_autofree char *second_code = NULL;
+    g_autofree char *invitation = NULL;
+    g_autofree char *stu_a_conninfo = conninfo_for (stu_a, "clia-password");
+
+    run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "create", "Day", "class", NULL });
+    second = line_of (r.out, 0);
+    run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "invite", "create", second, NULL });
+    second_code = line_of (r.out, 0);
+    run_cli (&r, library, stu_a_conninfo, NULL, (const char *[]) { "server", "join", second_code, NULL });
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "Asked to join “Day class”; your instructor will approve you\n");
+
+    invitation = sync_test_value (server.super, "SELECT left (id::text, 8) FROM cs.cohort_invitations "
+                                  "WHERE cohort_id = $1", cohort, NULL);
+    run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "invite", "revoke", invitation, NULL });
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "Revoked the invitation"));
+    run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "invite", "list", cohort, NULL });
+    g_assert_nonnull (strstr (r.out, "\trevoked"));
+  }
+
   /* Usage errors say what is missing. */
   run_cli (&r, library, ann_conninfo, NULL, (const char *[]) { "server", "cohort", "rename", NULL });
   g_assert_cmpint (r.status, ==, 2);
