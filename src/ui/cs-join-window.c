@@ -29,6 +29,10 @@ struct _CsJoinWindow
   GtkWidget           *cancel_button;
   GtkWidget           *join_button;
   AdwEntryRow         *code_row;
+  AdwPreferencesGroup *account_group;
+  AdwActionRow        *account_row;
+  GtkSwitch           *account_switch;
+  AdwPreferencesGroup *server_group;
   AdwEntryRow         *name_row;
   AdwEntryRow         *user_row;
   AdwPasswordEntryRow *password_row;
@@ -89,6 +93,39 @@ on_field_changed (CsJoinWindow *self)
 {
   if (!self->busy)
     show_message (self, NULL, FALSE);
+}
+
+static gboolean
+use_account (CsJoinWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->account_row)) &&
+         gtk_switch_get_active (self->account_switch);
+}
+
+/* Joining with the signed-in account needs neither a new account nor a server. */
+static void
+on_account_toggled (CsJoinWindow *self)
+{
+  gboolean own = use_account (self);
+  GtkWidget *rows[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->user_row),
+                        GTK_WIDGET (self->password_row), GTK_WIDGET (self->confirm_row) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (rows[i], !own);
+  gtk_widget_set_visible (GTK_WIDGET (self->server_group), !own);
+  adw_preferences_group_set_description (self->account_group,
+                                         own ? NULL : _("Choose a user name and a password of at least 8 characters. "
+                                                        "Your instructor sees your name, never your password."));
+  on_field_changed (self);
+}
+
+void
+cs_join_window_use_account (CsJoinWindow *self,
+                            gboolean      use)
+{
+  g_return_if_fail (CS_IS_JOIN_WINDOW (self));
+
+  gtk_switch_set_active (self->account_switch, use);
 }
 
 /* A pasted link fills in the server. */
@@ -161,16 +198,36 @@ show_done (CsJoinWindow *self,
 }
 
 static void
+joined_message (CsJoinWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  const char *cohort = self->joined->cohort_title;
+
+  if (g_str_equal (self->joined->status, "approved"))
+    {
+      /* TRANSLATORS: %s is the name of the cohort */
+      title = g_strdup_printf (_("Welcome to %s"), cohort);
+      description = g_strdup (_("The cases assigned to your cohort appear in your library."));
+    }
+  else
+    {
+      title = g_strdup (_("Waiting for Approval"));
+      /* TRANSLATORS: %s is the name of the cohort */
+      description = g_strdup_printf (_("You asked to join %s. Its cases appear in your library "
+                                       "once your instructor approves you."), cohort);
+    }
+  show_done (self, title, description);
+}
+
+static void
 on_signed_in (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
 {
   g_autoptr(CsJoinWindow) self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  const char *cohort = self->joined->cohort_title;
-  gboolean approved = g_str_equal (self->joined->status, "approved");
 
   set_busy (self, FALSE);
   wipe_password (self);
@@ -185,20 +242,7 @@ on_signed_in (GObject      *source,
       return;
     }
 
-  if (approved)
-    {
-      /* TRANSLATORS: %s is the name of the cohort */
-      title = g_strdup_printf (_("Welcome to %s"), cohort);
-      description = g_strdup (_("The cases assigned to your cohort appear in your library."));
-    }
-  else
-    {
-      title = g_strdup (_("Waiting for Approval"));
-      /* TRANSLATORS: %s is the name of the cohort */
-      description = g_strdup_printf (_("You asked to join %s. Its cases appear in your library "
-                                       "once your instructor approves you."), cohort);
-    }
-  show_done (self, title, description);
+  joined_message (self);
 }
 
 static void
@@ -226,6 +270,46 @@ on_joined (GObject      *source,
   show_message (self, _("Signing in…"), FALSE);
   cs_sync_session_connect_async (self->session, self->account, self->password, self->cancellable,
                                  on_signed_in, g_object_ref (self));
+}
+
+static void
+on_joined_with_account (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  g_autoptr(CsJoinWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  CsJoinResult *joined = cs_enrolment_join_cohort_finish (CS_SERVER (source), result, &error);
+
+  set_busy (self, FALSE);
+  if (!joined)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message, TRUE);
+      return;
+    }
+  g_clear_pointer (&self->joined, cs_join_result_free);
+  self->joined = joined;
+  cs_sync_session_sync_now (self->session);
+  joined_message (self);
+}
+
+static void
+join_with_account (CsJoinWindow *self,
+                   const char   *code)
+{
+  CsSync *sync = cs_sync_session_get_sync (self->session);
+
+  if (!sync)
+    {
+      show_message (self, _("You are signed out. Turn off “Use the Account I Am Signed In With” "
+                            "to make an account."), TRUE);
+      return;
+    }
+  set_busy (self, TRUE);
+  show_message (self, _("Joining…"), FALSE);
+  cs_enrolment_join_cohort_async (cs_sync_get_server (sync), code, self->cancellable,
+                                  on_joined_with_account, g_object_ref (self));
 }
 
 void
@@ -263,6 +347,12 @@ cs_join_window_join (CsJoinWindow *self)
   else if (!*code_text)
     {
       show_message (self, _("Enter the invitation code from your instructor."), TRUE);
+      return;
+    }
+
+  if (use_account (self))
+    {
+      join_with_account (self, code ? code : link->code);
       return;
     }
 
@@ -387,6 +477,10 @@ cs_join_window_class_init (CsJoinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, join_button);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, code_row);
+  gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, account_group);
+  gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, account_row);
+  gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, account_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, server_group);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, password_row);
@@ -399,6 +493,7 @@ cs_join_window_class_init (CsJoinWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_code_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_join_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_account_toggled);
 }
 
 static void
@@ -427,6 +522,14 @@ cs_join_window_new (GtkWindow     *parent,
       set_text (self->host_row, account->host);
       set_text (self->port_row, port);
       set_text (self->database_row, account->database);
+    }
+  if (account && cs_sync_session_get_sync (session))
+    {
+      g_autofree char *label = cs_server_account_dup_label (account);
+
+      adw_action_row_set_subtitle (self->account_row, label);
+      gtk_widget_set_visible (GTK_WIDGET (self->account_row), TRUE);
+      gtk_switch_set_active (self->account_switch, TRUE);
     }
   return self;
 }

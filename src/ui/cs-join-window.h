@@ -32,6 +32,9 @@ void          cs_join_window_fill        (CsJoinWindow     *self,
                                           const char       *user,
                                           const char       *password,
                                           const char       *confirm);
+/* Signed in: join with that account (the default) rather than make a new one. */
+void          cs_join_window_use_account (CsJoinWindow     *self,
+                                          gboolean          use);
 void          cs_join_window_join        (CsJoinWindow     *self);
 /* The message under the form ("" when none), whether a join runs, and the heading shown
  * once joined (NULL before). */

@@ -1279,17 +1279,39 @@ test_join (void)
   g_assert_cmpstr (cs_publish_button_get_status (publish), ==, "Published version");
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (publish)));
-  save_screenshot ("joined-library.png");
 
   /* The code was single-use: joining again with it says so. */
   open_uri (uri);
   ui_test_wait_for (join_window_open, NULL, "the join window, again");
   join = find_join_window ();
+  cs_join_window_use_account (join, FALSE);
   name = sync_test_user_name (&join_server, "second");
   cs_join_window_fill (join, NULL, "Second", name, "second-password", "second-password");
   cs_join_window_join (join);
   ui_test_wait_for (join_refused, join, "the used code refused");
+  g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.users WHERE role_name = $1", name, NULL), ==, 0);
   gtk_window_destroy (GTK_WINDOW (join));
+
+  /* Signed in, the student joins a second cohort with the account they have (from the
+   * main menu this time); that one asks the instructor first. */
+  {
+    g_autofree char *club = cs_enrolment_create_cohort (teacher, "Case Club", NULL, FALSE, &error);
+    g_autofree char *club_code = cs_enrolment_create_invitation (teacher, club, 1, NULL, -1, &error);
+
+    g_assert_no_error (error);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "join", NULL);
+    ui_test_wait_for (join_window_open, NULL, "the join window from the menu");
+    join = find_join_window ();
+    cs_join_window_fill (join, club_code, NULL, NULL, NULL, NULL);
+    ui_test_save_screenshot (GTK_WIDGET (join), "join-account.png");
+    cs_join_window_join (join);
+    ui_test_wait_for (join_done, join, "joining with the account");
+    g_assert_cmpstr (cs_join_window_get_result (join), ==, "Waiting for Approval");
+    g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.cohort_students e JOIN cs.users u "
+                                     "ON u.id = e.student_id WHERE e.cohort_id = $1 AND u.role_name = $2 "
+                                     "AND e.status = 'pending'", club, student, NULL), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (join));
+  }
 
   /* Leave the library as the other tests expect it. */
   cs_sync_session_disconnect (cs_application_get_sync_session (app));
@@ -1391,7 +1413,6 @@ test_publish (void)
   ui_test_wait_for (publish_status_is, (gpointer) "Version 1 published", "version 1 published");
   g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.scenarios WHERE published_from = $1 "
                                    "AND publish_number = 1 AND is_published", id, NULL), ==, 1);
-  save_screenshot ("published.png");
 
   /* Signed out, the page still says which version is published. */
   cs_sync_session_disconnect (session);
