@@ -40,6 +40,7 @@ struct _CsJoinWindow
   AdwEntryRow         *host_row;
   AdwEntryRow         *port_row;
   AdwEntryRow         *database_row;
+  GtkWidget           *message_group;
   GtkLabel            *message_label;
   AdwStatusPage       *done_page;
 };
@@ -66,6 +67,7 @@ show_message (CsJoinWindow *self,
 {
   gtk_label_set_text (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message && *message);
+  gtk_widget_set_visible (self->message_group, message && *message);
   if (error)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   else
@@ -488,6 +490,7 @@ cs_join_window_class_init (CsJoinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, host_row);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, port_row);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, message_group);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, CsJoinWindow, done_page);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
