@@ -644,6 +644,7 @@ cs_enrolment_join_cohort (PGconn      *conn,
   g_autofree char *clean = g_strstrip (g_strdup (code ? code : ""));
   const char *params[] = { clean };
   g_autoptr(PGresult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
   CsJoinResult *out;
 
   if (!cs_join_link_is_code (clean))
@@ -652,8 +653,16 @@ cs_enrolment_join_cohort (PGconn      *conn,
                            _("An invitation code has letters, digits and dashes, like “1A2B3C4D-5E6F7A8B”."));
       return NULL;
     }
-  if (!(result = query (conn, "SELECT cohort_title, status FROM cs.cs_join_cohort ($1)", 1, params, error)))
-    return NULL;
+  if (!(result = query (conn, "SELECT cohort_title, status FROM cs.cs_join_cohort ($1)", 1, params, &local_error)))
+    {
+      /* Only students may call it. */
+      if (g_error_matches (local_error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED))
+        g_set_error_literal (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED,
+                             _("Only student accounts join cohorts. Join with a new student account instead."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   out = g_new0 (CsJoinResult, 1);
   out->cohort_title = g_strdup (PQgetvalue (result, 0, 0));
   out->status = g_strdup (PQgetvalue (result, 0, 1));
