@@ -19,6 +19,10 @@
 
 G_BEGIN_DECLS
 
+/* The narrow login that can only redeem codes; its password is its name, public on
+ * purpose (the code is the secret). */
+#define CS_ENROLL_LOGIN "cs_enroll"
+
 #define CS_ENROLMENT_ERROR (cs_enrolment_error_quark ())
 
 typedef enum {
