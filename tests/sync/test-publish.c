@@ -489,6 +489,80 @@ test_enrolment (void)
   sync_test_machine_clear (&ann);
 }
 
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (!*slot)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The async calls run the same on a CsServer's worker (the dashboard uses them). */
+static void
+test_async (void)
+{
+  g_autoptr(CsServer) ann = cs_server_new (ann_conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL, r6 = NULL, r7 = NULL, r8 = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GPtrArray) invitations = NULL;
+  g_autoptr(CsJoinResult) joined = NULL;
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *name = sync_test_user_name (&server, "async1");
+  const char *ids[2] = { NULL, NULL };
+  guint n = 0;
+
+  cs_enrolment_create_cohort_async (ann, "Async cohort", "ASY-1", FALSE, NULL, got_result, &r1);
+  cohort = cs_enrolment_create_cohort_finish (ann, wait_result (&r1), &error);
+  g_assert_no_error (error);
+  cs_enrolment_create_invitation_async (ann, cohort, 2, NULL, -1, NULL, got_result, &r2);
+  code = cs_enrolment_create_invitation_finish (ann, wait_result (&r2), &error);
+  g_assert_no_error (error);
+  cs_enrolment_list_invitations_async (ann, cohort, NULL, got_result, &r3);
+  invitations = cs_enrolment_list_invitations_finish (ann, wait_result (&r3), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invitations->len, ==, 1);
+
+  /* A student joins through a link, on a thread of its own. */
+  link = cs_join_link_new ("127.0.0.1", atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432"),
+                           server.dbname, code, &error);
+  g_assert_no_error (error);
+  cs_enrolment_join_async (link, name, "async-password", "Async One", NULL, got_result, &r4);
+  joined = cs_enrolment_join_finish (wait_result (&r4), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined->cohort_title, ==, "Async cohort");
+
+  cs_enrolment_list_requests_async (ann, cohort, "pending", NULL, got_result, &r5);
+  requests = cs_enrolment_list_requests_finish (ann, wait_result (&r5), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_cmpstr (((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->user_name, ==, name);
+  g_assert_cmpstr (((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->display_name, ==, "Async One");
+  ids[0] = ((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->id;
+  cs_enrolment_decide_async (ann, ids, TRUE, NULL, got_result, &r6);
+  g_assert_cmpint (cs_enrolment_decide_finish (ann, wait_result (&r6), &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* Errors come back as errors: nothing published to assign. */
+  cs_enrolment_assign_async (ann, cohort, "00000000-0000-4000-8000-00000000abcd", NULL, NULL, got_result, &r7);
+  bad = cs_enrolment_assign_finish (ann, wait_result (&r7), &error);
+  g_assert_null (bad);
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_PUBLISHED);
+  g_clear_error (&error);
+
+  cs_enrolment_list_cohorts_async (ann, NULL, got_result, &r8);
+  cohorts = cs_enrolment_list_cohorts_finish (ann, wait_result (&r8), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cohorts->len; i++)
+    if (g_str_equal (((CsCohortInfo *) g_ptr_array_index (cohorts, i))->id, cohort))
+      n = ((CsCohortInfo *) g_ptr_array_index (cohorts, i))->n_approved;
+  g_assert_cmpuint (n, ==, 1);
+}
+
 typedef struct {
   int   status;
   char *out;
@@ -687,6 +761,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/publish/version", test_publish_makes_a_version);
   g_test_add_func ("/publish/enrolment", test_enrolment);
+  g_test_add_func ("/publish/async", test_async);
   g_test_add_func ("/publish/cli", test_cli);
   status = g_test_run ();
 
