@@ -53,8 +53,8 @@ print_json_node (JsonNode *node)
 }
 
 /* Finds a scenario by full id or by a unique prefix of at least 4 characters. */
-static char *
-resolve_id (CsStore     *store,
+char *
+cs_cli_resolve_id (CsStore     *store,
             const char  *arg,
             GError     **error)
 {
@@ -279,7 +279,7 @@ cmd_show (CsStore *store, int argc, char **argv, GError **error)
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("“show” needs the id of one case"));
       return EXIT_USAGE;
     }
-  if (!(id = resolve_id (store, argv[1], error)) ||
+  if (!(id = cs_cli_resolve_id (store, argv[1], error)) ||
       !(scenario = cs_store_load_scenario (store, id, error)))
     return EXIT_FAILURE;
 
@@ -347,7 +347,7 @@ cmd_export (CsStore *store, int argc, char **argv, GError **error)
                            _("“export” needs the id of a case and a file name (or - for standard output)"));
       return EXIT_USAGE;
     }
-  if (!(id = resolve_id (store, argv[1], error)) ||
+  if (!(id = cs_cli_resolve_id (store, argv[1], error)) ||
       !(scenario = cs_store_load_scenario (store, id, error)))
     return EXIT_FAILURE;
 
@@ -375,7 +375,7 @@ cmd_delete (CsStore *store, int argc, char **argv, GError **error)
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("“delete” needs the id of one case"));
       return EXIT_USAGE;
     }
-  if (!(id = resolve_id (store, argv[1], error)) ||
+  if (!(id = cs_cli_resolve_id (store, argv[1], error)) ||
       !cs_store_delete_scenario (store, id, g_get_user_name (), opt_reason, error))
     return EXIT_FAILURE;
   g_print (_("Deleted %s (undo with “case-studio-cli restore %s”)\n"), id, id);
@@ -392,7 +392,7 @@ cmd_restore (CsStore *store, int argc, char **argv, GError **error)
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("“restore” needs the id of one case"));
       return EXIT_USAGE;
     }
-  if (!(id = resolve_id (store, argv[1], error)) ||
+  if (!(id = cs_cli_resolve_id (store, argv[1], error)) ||
       !cs_store_restore_scenario (store, id, error))
     return EXIT_FAILURE;
   g_print (_("Restored %s\n"), id);
@@ -408,7 +408,7 @@ static const CsCommand commands[] = {
   { "export",      "ID FILE",              N_("Write a case to a .casestudio file (- for standard output)"), cmd_export },
   { "delete",      "ID [--reason TEXT]",   N_("Move a case to the deleted cases (it can be restored)"), cmd_delete },
   { "restore",     "ID",                   N_("Bring back a deleted case"), cmd_restore },
-  { "server",      "init|migrate|status|add-instructor NAME", N_("Set up the shared PostgreSQL server (see --server)"), cmd_server },
+  { "server",      "init|migrate|status|add-instructor|publish|cohort|invite|enrolments|assign|join …", N_("The shared PostgreSQL server: set it up, publish, run cohorts, join (see --server)"), cmd_server },
   { "ai",          "status|models|ask ID PERSONA MESSAGE…", N_("The language model of Preferences (see --provider, --base-url, --model)"), cmd_ai },
 };
 

@@ -7,6 +7,12 @@
  * children, in the local column format, from one snapshot (REPEATABLE READ), and apply it
  * to the local library in one SQLite transaction that also moves the cursor. Rows the
  * user may not see are filtered by the server's row security.
+ *
+ * A case can become visible without changing: a student is approved, or a published
+ * version is assigned to their cohort. Those rows (cohort_students, cohort_simulations)
+ * name the cases to fetch too. A published version arrives with its own id as its
+ * published_version_id, which is how the local library tells it from a draft; its owner
+ * does not get it (their library has the draft it was made from).
  */
 
 #include "config.h"
@@ -26,13 +32,19 @@
   "  UNION ALL SELECT scenario_id, change_seq FROM cs.scenes WHERE change_seq > $1::bigint" \
   "  UNION ALL SELECT s.scenario_id, p.change_seq FROM cs.scene_personas p" \
   "              JOIN cs.scenes s ON s.id = p.scene_id WHERE p.change_seq > $1::bigint" \
+  "  UNION ALL SELECT scenario_id, change_seq FROM cs.cohort_simulations WHERE change_seq > $1::bigint" \
+  "  UNION ALL SELECT a.scenario_id, e.change_seq FROM cs.cohort_students e" \
+  "              JOIN cs.cohort_simulations a ON a.cohort_id = e.cohort_id WHERE e.change_seq > $1::bigint" \
   ") changed GROUP BY id ORDER BY max (seq)"
 
 #define BUNDLE_SQL \
   "SELECT jsonb_build_object (" \
   "  'scenario', (SELECT to_jsonb (s) || jsonb_build_object ('created_at', " T ("s.created_at") "," \
-  "                      'updated_at', " T ("s.updated_at") ", 'deleted_at', " T ("s.deleted_at") ")" \
-  "                 FROM cs.scenarios s WHERE s.id = $1::uuid)," \
+  "                      'updated_at', " T ("s.updated_at") ", 'deleted_at', " T ("s.deleted_at") "," \
+  "                      'published_version_id', CASE WHEN s.is_published THEN s.id" \
+  "                                              ELSE s.published_version_id END)" \
+  "                 FROM cs.scenarios s WHERE s.id = $1::uuid" \
+  "                  AND NOT (s.is_published AND s.owner_id = (SELECT cs.uid (current_user))))," \
   "  'personas', (SELECT coalesce (jsonb_agg (to_jsonb (p) || jsonb_build_object (" \
   "                        'created_at', " T ("p.created_at") ", 'updated_at', " T ("p.updated_at") ")" \
   "                      ORDER BY p.position), '[]')" \

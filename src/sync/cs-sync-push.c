@@ -40,9 +40,13 @@ typedef struct {
   "estimated_duration, tags, learning_outcomes, status, published_version_id, draft_of_id, " \
   "is_public, allow_remixes, source_pdf_title, source_text, deleted_at, deletion_reason, " \
   "created_at, updated_at, version"
+/* Links to other cases only when the server has them (a library that synced with another
+ * server may know versions this one lacks). */
 #define SCENARIO_VALUES \
   "r.id, r.title, r.description, r.challenge, r.industry, r.student_role, r.category, r.difficulty, " \
-  "r.estimated_duration, r.tags, r.learning_outcomes, r.status, r.published_version_id, r.draft_of_id, " \
+  "r.estimated_duration, r.tags, r.learning_outcomes, r.status, " \
+  "(SELECT v.id FROM cs.scenarios v WHERE v.id = r.published_version_id), " \
+  "(SELECT v.id FROM cs.scenarios v WHERE v.id = r.draft_of_id), " \
   "r.is_public, r.allow_remixes, r.source_pdf_title, r.source_text, r.deleted_at, r.deletion_reason, " \
   "r.created_at, r.updated_at, r.version"
 #define SCENARIO_UPDATE \
@@ -379,6 +383,61 @@ find_conflicts (Push        *push,
   return TRUE;
 }
 
+/* TRUE for the outbox entry of a published version's own row (its published_version_id
+ * is its id): a copy of what the server has, never to be written back. Payloads are
+ * SQLite's compact json_object(), so the member can be looked for as it is written. */
+static gboolean
+is_published_version (CsOutboxEntry *entry)
+{
+  g_autofree char *member = NULL;
+
+  if (!g_str_equal (entry->entity, "scenario"))
+    return FALSE;
+  member = g_strdup_printf ("\"published_version_id\":\"%s\"", entry->entity_id);
+  return strstr (entry->payload, member) != NULL;
+}
+
+/* Entries the server would refuse wait in the outbox instead of failing the whole push:
+ * any case of a login that cannot write cases (a student's own drafts, the sample), and
+ * the rows of published versions (read-only copies). */
+static gboolean
+hold_back_entries (PGconn     *conn,
+                   GPtrArray  *entries,
+                   GError    **error)
+{
+  g_autoptr(GHashTable) frozen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PGresult *result;
+  gboolean writable = TRUE;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      any = any || find_entity (entry->entity) != NULL;
+      if (is_published_version (entry))
+        g_hash_table_add (frozen, g_strdup (entry->entity_id));
+    }
+  if (!any)
+    return TRUE;
+
+  if (!(result = cs_server_query (conn, "SELECT has_table_privilege ('cs.scenarios', 'INSERT')",
+                                  0, NULL, error)))
+    return FALSE;
+  writable = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  PQclear (result);
+
+  for (guint i = entries->len; i > 0; i--)
+    {
+      CsOutboxEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      if (find_entity (entry->entity) &&
+          (!writable || (entry->scenario_id && g_hash_table_contains (frozen, entry->scenario_id))))
+        g_ptr_array_remove_index (entries, i - 1);
+    }
+  return TRUE;
+}
+
 gboolean
 cs_sync_push_job (PGconn        *conn,
                   gpointer       data,
@@ -398,7 +457,8 @@ cs_sync_push_job (PGconn        *conn,
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!(entries = cs_store_list_outbox (push.job->store, error)))
+  if (!(entries = cs_store_list_outbox (push.job->store, error)) ||
+      !hold_back_entries (conn, entries, error))
     return FALSE;
   /* Stable: the outbox order within each rank. */
   g_ptr_array_sort (entries, compare_entries);

@@ -148,19 +148,71 @@ cs_application_activate (GApplication *app)
     show_library_error (self, window);
 }
 
+CsJoinWindow *
+cs_application_show_join (CsApplication    *self,
+                          const CsJoinLink *link)
+{
+  CsJoinWindow *join;
+
+  g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
+
+  if (self->sync_session == NULL)
+    return NULL;
+  join = cs_join_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                             self->sync_session);
+  if (link)
+    cs_join_window_set_link (join, link);
+  gtk_window_present (GTK_WINDOW (join));
+  return join;
+}
+
+/* A case-studio://join link: the join window, filled in, or why the link is no good. */
+static void
+open_link (CsApplication *self,
+           const char    *uri)
+{
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if ((link = cs_join_link_parse (uri, &error)))
+    {
+      cs_application_show_join (self, link);
+      return;
+    }
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("This Link Cannot Be Used"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Files from the file manager or the command line: PDFs open for analysis, .casestudio
- * files are imported. */
+ * files are imported; case-studio:// links open the join window. */
 static void
 cs_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
+  g_autoptr(GPtrArray) local = g_ptr_array_new ();
   CsWindow *window;
 
   g_application_activate (app);
   window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  if (cs_window_open_files (window, files, n_files) < (guint) n_files)
+  for (int i = 0; i < n_files; i++)
+    {
+      if (g_file_has_uri_scheme (files[i], "case-studio"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          open_link (CS_APPLICATION (app), uri);
+        }
+      else
+        g_ptr_array_add (local, files[i]);
+    }
+  if (local->len > 0 &&
+      cs_window_open_files (window, (GFile **) local->pdata, local->len) < local->len)
     g_printerr (_("case-studio: only PDF and .casestudio files can be opened\n"));
 }
 
@@ -226,6 +278,14 @@ account_action (GSimpleAction *action,
 }
 
 static void
+join_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  cs_application_show_join (CS_APPLICATION (user_data), NULL);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -244,6 +304,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "account", account_action },
+  { "join", join_action },
   { "quit", quit_action },
 };
 

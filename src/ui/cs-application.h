@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "cs-join-link.h"
+#include "cs-join-window.h"
 #include "cs-sync-session.h"
 
 #include "cs-store.h"
@@ -22,5 +24,9 @@ CsStore       *cs_application_get_store          (CsApplication *self);
 void           cs_application_mark_process_start (void);
 /* The link to the shared server (NULL when the library could not be opened). */
 CsSyncSession *cs_application_get_sync_session   (CsApplication *self);
+/* Opens the Join a Cohort window, filled in from @link (may be NULL). NULL without a
+ * library. */
+CsJoinWindow  *cs_application_show_join          (CsApplication    *self,
+                                                  const CsJoinLink *link);
 
 G_END_DECLS

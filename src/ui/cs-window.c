@@ -13,6 +13,7 @@
 #include "cs-llm-extractor.h"
 #include "cs-provider-factory.h"
 #include "cs-library-page.h"
+#include "cs-publish-button.h"
 #include "cs-scenario-page.h"
 #include "cs-scene-board.h"
 #include "cs-window.h"
@@ -33,6 +34,7 @@ struct _CsWindow
   GtkWidget            *content;
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
+  CsPublishButton      *publish_button;
   CsScenarioPage       *scenario_page;
   /* what the last import or play opened at once (for their return values) */
   CsImportWindow       *last_import;
@@ -58,6 +60,8 @@ cs_window_new (CsApplication *application)
   CsWindow *self = g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
 
   set_store (self, cs_application_get_store (application));
+  cs_publish_button_set_store (self->publish_button, cs_application_get_store (application),
+                               cs_application_get_sync_session (application));
   return self;
 }
 
@@ -186,6 +190,20 @@ show_error_dialog (CsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_published (CsWindow   *self,
+              const char *message)
+{
+  show_toast (self, message);
+}
+
+static void
+on_publish_failed (CsWindow   *self,
+                   const char *message)
+{
+  show_error_dialog (self, _("Publishing Failed"), message);
+}
+
 /* AdwLeaflet moves the focus into the page it makes visible. That is right when folded;
  * side by side both pages are on screen and the focus stays where it was (in the list). */
 static void
@@ -215,13 +233,20 @@ static void
 show_scenario (CsWindow   *self,
                CsScenario *scenario)
 {
+  gboolean frozen;
+
   cs_scene_board_set_scenario (self->scene_board, NULL);
   cs_scenario_page_set_scenario (self->scenario_page, scenario);
+  cs_publish_button_set_scenario (self->publish_button, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, scenario ? "scenario" : "none");
   update_content_title (self);
+  /* A published version (a student's assigned case) is read-only: it syncs from the
+   * server, which refuses any change to it. */
+  frozen = scenario && g_strcmp0 (cs_scenario_get_published_version_id (scenario),
+                                  cs_record_get_id (CS_RECORD (scenario))) == 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", scenario != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", scenario != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario", scenario && !frozen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", scenario && !frozen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", FALSE);
 }
@@ -1107,6 +1132,7 @@ cs_window_class_init (CsWindowClass *klass)
   window_class->close_request = cs_window_close_request;
 
   g_type_ensure (CS_TYPE_LIBRARY_PAGE);
+  g_type_ensure (CS_TYPE_PUBLISH_BUTTON);
   g_type_ensure (CS_TYPE_SCENARIO_PAGE);
   g_type_ensure (CS_TYPE_SCENE_BOARD);
 
@@ -1117,10 +1143,13 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, scenario_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, scene_board);
   gtk_widget_class_bind_template_callback (widget_class, on_library_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_library_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_published);
+  gtk_widget_class_bind_template_callback (widget_class, on_publish_failed);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);

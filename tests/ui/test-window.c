@@ -17,6 +17,9 @@
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
 #include "cs-account-window.h"
+#include "cs-enrolment.h"
+#include "cs-join-window.h"
+#include "cs-publish-button.h"
 #include "cs-server-schema.h"
 #include "cs-sync-indicator.h"
 #include "sync-test-util.h"
@@ -1075,6 +1078,357 @@ test_account (void)
   sync_test_server_tear_down (&account_server);
 }
 
+/* ---- joining a cohort ---------------------------------------------------------------- */
+
+static SyncTestServer join_server;
+
+static CsJoinWindow *
+find_join_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_JOIN_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return CS_JOIN_WINDOW (w);
+    }
+  return NULL;
+}
+
+static gboolean
+join_window_open (gpointer data)
+{
+  return find_join_window () != NULL;
+}
+
+static gboolean
+join_done (gpointer data)
+{
+  return cs_join_window_get_result (data) != NULL;
+}
+
+static gboolean
+join_refused (gpointer data)
+{
+  return !cs_join_window_get_busy (data) && strstr (cs_join_window_get_message (data), "used");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The id of the library's case titled @data, or NULL. */
+static const char *
+library_case_titled (const char *title)
+{
+  GListModel *model = cs_window_get_library_model (window);
+
+  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CsScenario) s = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cs_scenario_get_title (s), title))
+        return cs_record_get_id (CS_RECORD (s));
+    }
+  return NULL;
+}
+
+static gboolean
+library_has_title (gpointer data)
+{
+  return library_case_titled (data) != NULL;
+}
+
+static gboolean
+library_lacks_title (gpointer data)
+{
+  return library_case_titled (data) == NULL;
+}
+
+static void
+open_uri (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+/* An instructor publishes a case, assigns it to a cohort that approves by itself and
+ * makes a code; the student opens the case-studio://join link, joins, and the library
+ * shows the assigned case, read-only. */
+static void
+test_join (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  char *saved[G_N_ELEMENTS (vars)];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) teacher = NULL;
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *instructor = NULL;
+  g_autofree char *student = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char *scene = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *assigned = NULL;
+  CsJoinWindow *join;
+  CsPublishButton *publish;
+  gboolean have_server;
+  int port = atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
+  const char *title = "Pricing Under Pressure";
+
+  /* A link that is not one says why, in a dialog. */
+  open_uri ("case-studio://join?host=db.example.edu");
+  ui_test_wait_for (message_dialog_open, NULL, "the bad link's dialog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "invitation code"));
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    saved[i] = g_strdup (g_getenv (vars[i]));
+  have_server = sync_test_server_set_up (&join_server);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_setenv (vars[i], saved[i], TRUE);
+      g_free (saved[i]);
+    }
+  if (!have_server)
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server");
+      return;
+    }
+
+  g_assert_true (cs_server_schema_init (join_server.super, NULL, &error));
+  g_assert_no_error (error);
+  instructor = sync_test_user_name (&join_server, "teacher");
+  g_free (cs_server_add_instructor (join_server.super, instructor, "teacher-pw", "Teacher", &error));
+  g_assert_no_error (error);
+  teacher = sync_test_connect_as (&join_server, instructor, "teacher-pw");
+  draft = sync_test_value (teacher, "INSERT INTO cs.scenarios (id, owner_id, title, industry) "
+                           "VALUES (gen_random_uuid (), (SELECT cs.uid (current_user)), $1, 'Retail') "
+                           "RETURNING id", title, NULL);
+  persona = sync_test_value (teacher, "INSERT INTO cs.personas (id, scenario_id, position, name, role) "
+                             "VALUES (gen_random_uuid (), $1, 0, 'Mara Lind', 'Head of sales') RETURNING id",
+                             draft, NULL);
+  scene = sync_test_value (teacher, "INSERT INTO cs.scenes (id, scenario_id, position, title, user_goal, goal_criteria) "
+                           "VALUES (gen_random_uuid (), $1, 0, 'The price list', 'Agree a price', "
+                           "        '[{\"text\": \"Asks about margins\", \"weight\": 1}]') RETURNING id",
+                           draft, NULL);
+  sync_test_rows (teacher, "INSERT INTO cs.scene_personas (scene_id, persona_id, position, involvement) "
+                  "VALUES ($1, $2, 0, 'key')", scene, persona, NULL);
+  version = cs_enrolment_publish (teacher, draft, NULL, &error);
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (teacher, "Strategy Lab", NULL, TRUE, &error);
+  g_assert_no_error (error);
+  assigned = cs_enrolment_assign (teacher, cohort, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assigned, ==, version);
+  code = cs_enrolment_create_invitation (teacher, cohort, 1, NULL, -1, &error);
+  g_assert_no_error (error);
+
+  /* The link opens the join window, filled in. */
+  link = cs_join_link_new ("127.0.0.1", port, join_server.dbname, code, &error);
+  g_assert_no_error (error);
+  uri = cs_join_link_to_string (link);
+  open_uri (uri);
+  ui_test_wait_for (join_window_open, NULL, "the join window");
+  join = find_join_window ();
+  ui_test_wait_for (ui_test_widget_drawn, join, "the join window on screen");
+
+  /* Typing mistakes are caught before anything is sent. */
+  student = sync_test_user_name (&join_server, "student");
+  cs_join_window_fill (join, NULL, "Sam Student", student, "sam-password", "sam-passwort");
+  cs_join_window_join (join);
+  g_assert_nonnull (strstr (cs_join_window_get_message (join), "differ"));
+  cs_join_window_fill (join, NULL, "Sam Student", student, "short", "short");
+  cs_join_window_join (join);
+  g_assert_nonnull (strstr (cs_join_window_get_message (join), "8 characters"));
+  cs_join_window_fill (join, NULL, "Sam Student", student, "sam-password", "sam-password");
+  ui_test_save_screenshot (GTK_WIDGET (join), "join-form.png");
+
+  cs_join_window_join (join);
+  ui_test_wait_for (join_done, join, "joining");
+  g_assert_cmpstr (cs_join_window_get_result (join), ==, "Welcome to Strategy Lab");
+  ui_test_save_screenshot (GTK_WIDGET (join), "join-done.png");
+
+  /* Signed in as the student: the assigned version arrives in the library. */
+  g_assert_cmpstr (cs_sync_session_get_account (cs_application_get_sync_session (app))->user, ==, student);
+  ui_test_wait_for (library_has_title, (gpointer) title, "the assigned case in the library");
+  g_assert_cmpstr (library_case_titled (title), ==, version);
+  gtk_window_destroy (GTK_WINDOW (join));
+  cs_window_select_scenario (window, version);
+  ui_test_wait_for (scenario_shown, version, "the assigned case shown");
+  publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+  g_assert_nonnull (strstr (cs_publish_button_get_reason (publish), "published version"));
+  g_assert_cmpstr (cs_publish_button_get_status (publish), ==, "Published version");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (publish)));
+
+  /* The code was single-use: joining again with it says so. */
+  open_uri (uri);
+  ui_test_wait_for (join_window_open, NULL, "the join window, again");
+  join = find_join_window ();
+  cs_join_window_use_account (join, FALSE);
+  name = sync_test_user_name (&join_server, "second");
+  cs_join_window_fill (join, NULL, "Second", name, "second-password", "second-password");
+  cs_join_window_join (join);
+  ui_test_wait_for (join_refused, join, "the used code refused");
+  g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.users WHERE role_name = $1", name, NULL), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (join));
+
+  /* Signed in, the student joins a second cohort with the account they have (from the
+   * main menu this time); that one asks the instructor first. */
+  {
+    g_autofree char *club = cs_enrolment_create_cohort (teacher, "Case Club", NULL, FALSE, &error);
+    g_autofree char *club_code = cs_enrolment_create_invitation (teacher, club, 1, NULL, -1, &error);
+
+    g_assert_no_error (error);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "join", NULL);
+    ui_test_wait_for (join_window_open, NULL, "the join window from the menu");
+    join = find_join_window ();
+    cs_join_window_fill (join, club_code, NULL, NULL, NULL, NULL);
+    ui_test_save_screenshot (GTK_WIDGET (join), "join-account.png");
+    cs_join_window_join (join);
+    ui_test_wait_for (join_done, join, "joining with the account");
+    g_assert_cmpstr (cs_join_window_get_result (join), ==, "Waiting for Approval");
+    g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.cohort_students e JOIN cs.users u "
+                                     "ON u.id = e.student_id WHERE e.cohort_id = $1 AND u.role_name = $2 "
+                                     "AND e.status = 'pending'", club, student, NULL), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (join));
+  }
+
+  /* Leave the library as the other tests expect it. */
+  cs_sync_session_disconnect (cs_application_get_sync_session (app));
+  g_assert_true (cs_store_delete_scenario (cs_application_get_store (app), version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for (library_lacks_title, (gpointer) title, "the assigned case gone");
+  sync_test_server_tear_down (&join_server);
+}
+
+static gboolean
+got_async (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+publish_ready (gpointer data)
+{
+  return cs_publish_button_get_reason (data) == NULL;
+}
+
+static gboolean
+publish_status_is (gpointer data)
+{
+  CsPublishButton *publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+
+  return g_strcmp0 (cs_publish_button_get_status (publish), data) == 0;
+}
+
+/* The instructor publishes the shown case from the header bar: the button says why it
+ * cannot until signed in, then the server has version 1 and the header says so. */
+static void
+test_publish (void)
+{
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  char *saved[G_N_ELEMENTS (vars)];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsServerAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *instructor = NULL;
+  CsSyncSession *session = cs_application_get_sync_session (app);
+  CsPublishButton *publish;
+  g_autoptr(CsScenario) copy = NULL;
+  const char *id;
+  gboolean have_server;
+  gboolean copied = FALSE;
+  guint n_before;
+  int port = atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
+
+  /* A case of its own (the sample went to another server in an earlier test). */
+  n_before = library_count ();
+  copy = cs_store_import_scenario (cs_application_get_store (app), sample, &copied, &error);
+  g_assert_no_error (error);
+  g_assert_true (copied);
+  id = cs_record_get_id (CS_RECORD (copy));
+  cs_window_select_scenario (window, id);
+  ui_test_wait_for (scenario_shown, (gpointer) id, "the case shown");
+  publish = CS_PUBLISH_BUTTON (find_widget (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (publish)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  g_assert_nonnull (strstr (cs_publish_button_get_reason (publish), "Sign in"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    saved[i] = g_strdup (g_getenv (vars[i]));
+  have_server = sync_test_server_set_up (&join_server);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_setenv (vars[i], saved[i], TRUE);
+      g_free (saved[i]);
+    }
+  if (!have_server)
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server");
+      return;
+    }
+  g_assert_true (cs_server_schema_init (join_server.super, NULL, &error));
+  g_assert_no_error (error);
+  instructor = sync_test_user_name (&join_server, "publisher");
+  g_free (cs_server_add_instructor (join_server.super, instructor, "publisher-pw", "Publisher", &error));
+  g_assert_no_error (error);
+
+  account = cs_server_account_new ("127.0.0.1", port, join_server.dbname, instructor);
+  cs_sync_session_connect_async (session, account, "publisher-pw", NULL, store_result, &result);
+  ui_test_wait_for (got_async, &result, "the sign-in");
+  g_assert_true (cs_sync_session_connect_finish (session, result, NULL, &error));
+  g_assert_no_error (error);
+
+  ui_test_wait_for (publish_ready, publish, "the Publish button");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (publish)));
+  gtk_widget_activate (GTK_WIDGET (publish));
+  ui_test_wait_for (publish_status_is, (gpointer) "Version 1 published", "version 1 published");
+  g_assert_cmpint (sync_test_rows (join_server.super, "SELECT FROM cs.scenarios WHERE published_from = $1 "
+                                   "AND publish_number = 1 AND is_published", id, NULL), ==, 1);
+
+  /* Signed out, the page still says which version is published. */
+  cs_sync_session_disconnect (session);
+  g_assert_cmpstr (cs_publish_button_get_status (publish), ==, "Version 1 published");
+  g_assert_true (cs_store_delete_scenario (cs_application_get_store (app), id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for (library_has_n, GUINT_TO_POINTER (n_before), "the copy gone");
+  sync_test_server_tear_down (&join_server);
+}
+
 /* ---- the scene board ------------------------------------------------------------------- */
 
 static char *
@@ -2058,6 +2412,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-bad", test_import_pdf_bad);
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
+  g_test_add_func ("/ui/window/join", test_join);
+  g_test_add_func ("/ui/window/publish", test_publish);
   g_test_add_func ("/ui/window/play", test_play);
   g_test_add_func ("/ui/window/play-mention", test_play_mention);
   g_test_add_func ("/ui/window/play-sidebar", test_play_sidebar);
