@@ -9,6 +9,7 @@
 
 #include "cs-chat-window.h"
 #include "cs-message-row.h"
+#include "cs-report-view.h"
 
 struct _CsChatWindow
 {
@@ -30,6 +31,7 @@ struct _CsChatWindow
   GtkEntry        *entry;
   GtkWidget       *stop_button;
   GtkWidget       *send_button;
+  gboolean         report_shown;  /* the report opened itself at the end of the run */
 };
 
 G_DEFINE_FINAL_TYPE (CsChatWindow, cs_chat_window, ADW_TYPE_WINDOW)
@@ -98,6 +100,25 @@ update_people (CsChatWindow *self,
     }
 }
 
+static gboolean
+run_complete (CsChatWindow *self)
+{
+  return cs_progress_get_status (cs_orchestrator_get_progress (self->orchestrator)) ==
+         CS_PROGRESS_STATUS_COMPLETED;
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (widget);
+  g_autoptr(CsRunReport) report = cs_run_report_new_for_orchestrator (self->orchestrator);
+
+  self->report_shown = TRUE;
+  gtk_window_present (cs_report_view_new_window (GTK_WINDOW (self), report));
+}
+
 static void
 update_scene (CsChatWindow *self)
 {
@@ -107,6 +128,7 @@ update_scene (CsChatWindow *self)
   guint n_scenes = cs_scenario_get_n_scenes (scenario);
 
   update_people (self, scene);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.report", run_complete (self));
   guint begun = g_list_model_get_n_items (cs_orchestrator_get_scene_progresses (self->orchestrator));
 
   if (scene == NULL)
@@ -173,6 +195,9 @@ on_sent (GObject      *source,
   g_clear_object (&self->turn);
   update_scene (self);
   scroll_to_end (self);
+  /* The end of the run: its report. */
+  if (run_complete (self) && !self->report_shown)
+    gtk_widget_activate_action (GTK_WIDGET (self), "chat.report", NULL);
 }
 
 void
@@ -270,6 +295,7 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "chat.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "chat.report", NULL, report_action);
 }
 
 static void

@@ -21,6 +21,9 @@
 #include "cs-sync-indicator.h"
 #include "sync-test-util.h"
 #include "cs-test-scenario.h"
+#include "cs-chat-window.h"
+#include "cs-offline-provider.h"
+#include "cs-report-view.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -1397,6 +1400,130 @@ test_play (void)
   }
 }
 
+
+/* The report window among the toplevels, or NULL. */
+static GtkWidget *
+find_report_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (find_widget (w, CS_TYPE_REPORT_VIEW, NULL) != NULL)
+        return w;  /* the toplevels list keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+report_shown (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && ui_test_widget_drawn (report);
+}
+
+/* @data (a path) holds a whole PDF. */
+static gboolean
+pdf_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (data, &contents, &length, NULL) && length > 1000 &&
+         g_str_has_prefix (contents, "%PDF-") && g_strstr_len (contents + length - 16, 16, "%%EOF") != NULL;
+}
+
+/* A one-scene case played to the end: the report opens by itself with the overall score,
+ * the scene's card and the student's quoted words, exports a PDF, and the header's Report
+ * button opens it again. */
+static void
+test_play_report (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) scenario = cs_scenario_format_load_file (file, NULL, &error);
+  g_autoptr(CsOfflineProvider) provider = cs_offline_provider_new ();
+  g_autoptr(CsScene) first = NULL;
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(CsSceneReport) scene = NULL;
+  g_autofree char *pdf = g_build_filename (tmp_dir, "report.pdf", NULL);
+  g_autofree char *score = NULL, *quote = NULL;
+  const char *lines[] = {
+    "So the core decision is Kellerton's future, and the board wants it by the October 17 deadline?",
+    "Which business drivers matter most: the lost Tri-County contract, the falling margin or the low utilization?",
+    "What constraints and stakeholders must the recommendation respect: the owners, the employees, the union notice and our customers?",
+  };
+  CsChatWindow *chat;
+  CsReportView *view;
+  GtkWidget *report_window;
+
+  g_assert_no_error (error);
+  while (cs_scenario_get_n_scenes (scenario) > 1)
+    {
+      g_autoptr(CsScene) last = g_list_model_get_item (cs_scenario_get_scenes (scenario),
+                                                       cs_scenario_get_n_scenes (scenario) - 1);
+
+      cs_scenario_remove_scene (scenario, cs_record_get_id (CS_RECORD (last)));
+    }
+  first = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), NULL, FALSE, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (chat));
+  ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
+  /* no report before the end */
+  gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL);
+  ui_test_settle (50);
+  g_assert_null (find_report_window ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines) && find_report_window () == NULL; i++)
+    {
+      cs_chat_window_send (chat, lines[i]);
+      ui_test_wait_for (persona_replied, chat, "a persona's reply");
+      ui_test_settle (50);
+    }
+  ui_test_wait_for (report_shown, NULL, "the report at the end of the run");
+  report_window = find_report_window ();
+  view = CS_REPORT_VIEW (find_widget (report_window, CS_TYPE_REPORT_VIEW, NULL));
+  report = g_object_ref (cs_report_view_get_report (view));
+  g_assert_true (cs_run_report_get_finished (report));
+  scene = g_list_model_get_item (cs_run_report_get_scenes (report), 0);
+  g_assert_true (cs_scene_report_get_passed (scene));
+
+  /* what the page shows is the report's */
+  score = g_strdup_printf ("%.0f%%", cs_run_report_get_overall_score (report) * 100);
+  g_assert_true (has_label (report_window, score));
+  for (guint i = 0; i < cs_scene_report_get_n_criteria (scene); i++)
+    if (cs_scene_report_get_criterion (scene, i)->evidence != NULL && quote == NULL)
+      quote = g_strdup_printf ("You said: “%s”", cs_scene_report_get_criterion (scene, i)->evidence);
+  g_assert_nonnull (quote);
+  g_assert_true (has_label (report_window, quote));
+  ui_test_settle (200);
+  ui_test_save_screenshot (report_window, "report.png");
+
+  /* export, as after the file chooser */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (pdf);
+
+    cs_report_view_export (view, TRUE, target);
+  }
+  ui_test_wait_for (pdf_written, pdf, "the exported report");
+  ui_test_settle (100);
+
+  /* closed, the report comes back from the header bar */
+  gtk_window_destroy (GTK_WINDOW (report_window));
+  ui_test_settle (50);
+  g_assert_null (find_report_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_wait_for (report_shown, NULL, "the report from the header bar");
+  gtk_window_destroy (GTK_WINDOW (find_report_window ()));
+  gtk_window_destroy (GTK_WINDOW (chat));
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1455,6 +1582,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/import-pdf-password", test_import_pdf_password);
   g_test_add_func ("/ui/window/account", test_account);
   g_test_add_func ("/ui/window/play", test_play);
+  g_test_add_func ("/ui/window/play-report", test_play_report);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);
