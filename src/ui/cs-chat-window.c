@@ -32,6 +32,7 @@ struct _CsChatWindow
   GtkWidget       *stop_button;
   GtkWidget       *send_button;
   gboolean         report_shown;  /* the report opened itself at the end of the run */
+  char            *finished_run;  /* the case's last finished run before this one, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CsChatWindow, cs_chat_window, ADW_TYPE_WINDOW)
@@ -107,14 +108,32 @@ run_complete (CsChatWindow *self)
          CS_PROGRESS_STATUS_COMPLETED;
 }
 
+/* The report of this run once it is complete, else of the case's last finished run. */
 static void
 report_action (GtkWidget  *widget,
                const char *action,
                GVariant   *param)
 {
   CsChatWindow *self = CS_CHAT_WINDOW (widget);
-  g_autoptr(CsRunReport) report = cs_run_report_new_for_orchestrator (self->orchestrator);
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (run_complete (self))
+    report = cs_run_report_new_for_orchestrator (self->orchestrator);
+  else if (self->finished_run != NULL)
+    {
+      g_autoptr(CsStore) store = NULL;
+
+      g_object_get (self->orchestrator, "store", &store, NULL);
+      report = cs_run_report_load (store, cs_orchestrator_get_scenario (self->orchestrator),
+                                   self->finished_run, &error);
+    }
+  if (report == NULL)
+    {
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
   self->report_shown = TRUE;
   gtk_window_present (cs_report_view_new_window (GTK_WINDOW (self), report));
 }
@@ -128,7 +147,8 @@ update_scene (CsChatWindow *self)
   guint n_scenes = cs_scenario_get_n_scenes (scenario);
 
   update_people (self, scene);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.report", run_complete (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.report",
+                                 run_complete (self) || self->finished_run != NULL);
   guint begun = g_list_model_get_n_items (cs_orchestrator_get_scene_progresses (self->orchestrator));
 
   if (scene == NULL)
@@ -266,6 +286,7 @@ cs_chat_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CHAT_WINDOW);
   g_clear_object (&self->orchestrator);
   g_clear_object (&self->turn);
+  g_clear_pointer (&self->finished_run, g_free);
 
   G_OBJECT_CLASS (cs_chat_window_parent_class)->dispose (object);
 }
@@ -334,6 +355,26 @@ find_open_run (CsStore    *store,
   return NULL;
 }
 
+/* The last finished run of @scenario other than @current, or NULL. */
+static char *
+find_finished_run (CsStore    *store,
+                   CsScenario *scenario,
+                   CsProgress *current)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cs_store_list_progress (store, NULL, cs_record_get_id (CS_RECORD (scenario)), &error);
+
+  for (guint i = runs != NULL ? g_list_model_get_n_items (runs) : 0; i > 0; i--)
+    {
+      g_autoptr(CsProgress) run = g_list_model_get_item (runs, i - 1);
+
+      if (cs_progress_get_status (run) == CS_PROGRESS_STATUS_COMPLETED &&
+          g_strcmp0 (cs_record_get_id (CS_RECORD (run)), cs_record_get_id (CS_RECORD (current))) != 0)
+        return g_strdup (cs_record_get_id (CS_RECORD (run)));
+    }
+  return NULL;
+}
+
 static void
 restart_action (GtkWidget  *widget,
                 const char *action,
@@ -390,6 +431,8 @@ cs_chat_window_new (GtkWindow      *parent,
       return NULL;
     }
 
+  if (store)
+    self->finished_run = find_finished_run (store, scenario, cs_orchestrator_get_progress (self->orchestrator));
   gtk_window_set_title (GTK_WINDOW (self), cs_scenario_get_title (scenario));
   adw_window_title_set_title (self->window_title, cs_scenario_get_title (scenario));
   adw_window_title_set_subtitle (self->window_title, cs_llm_provider_get_is_offline (provider)

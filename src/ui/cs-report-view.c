@@ -424,7 +424,10 @@ cs_report_view_new_window (GtkWindow   *parent,
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (_("Report"), cs_run_report_get_title (report));
+  g_autofree char *subtitle =
+    g_strdup_printf (_("%s · attempt %d"), cs_run_report_get_title (report),
+                     cs_progress_get_attempt (cs_run_report_get_progress (report)));
+  GtkWidget *title = adw_window_title_new (_("Report"), subtitle);
   GtkWidget *view = cs_report_view_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
 

@@ -1438,7 +1438,7 @@ pdf_written (gpointer data)
 
 /* A one-scene case played to the end: the report opens by itself with the overall score,
  * the scene's card and the student's quoted words, exports a PDF, and the header's Report
- * button opens it again. */
+ * button opens it again; playing the case again, the Report button shows the finished run. */
 static void
 test_play_report (void)
 {
@@ -1457,9 +1457,11 @@ test_play_report (void)
     "Which business drivers matter most: the lost Tri-County contract, the falling margin or the low utilization?",
     "What constraints and stakeholders must the recommendation respect: the owners, the employees, the union notice and our customers?",
   };
+  CsStore *store = cs_application_get_store (app);
   CsChatWindow *chat;
   CsReportView *view;
   GtkWidget *report_window;
+  int attempt;
 
   g_assert_no_error (error);
   while (cs_scenario_get_n_scenes (scenario) > 1)
@@ -1470,7 +1472,7 @@ test_play_report (void)
       cs_scenario_remove_scene (scenario, cs_record_get_id (CS_RECORD (last)));
     }
   first = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
-  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), NULL, FALSE, &error);
+  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), store, FALSE, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (chat));
   ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
@@ -1503,6 +1505,9 @@ test_play_report (void)
   g_assert_true (has_label (report_window, quote));
   ui_test_settle (200);
   ui_test_save_screenshot (report_window, "report.png");
+  gtk_window_set_default_size (GTK_WINDOW (report_window), 360, 640);
+  ui_test_settle (300);
+  ui_test_save_screenshot (report_window, "report-narrow.png");
 
   /* export, as after the file chooser */
   {
@@ -1520,6 +1525,23 @@ test_play_report (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
   ui_test_wait_for (report_shown, NULL, "the report from the header bar");
   gtk_window_destroy (GTK_WINDOW (find_report_window ()));
+  attempt = cs_progress_get_attempt (cs_orchestrator_get_progress (cs_chat_window_get_orchestrator (chat)));
+  gtk_window_destroy (GTK_WINDOW (chat));
+
+  /* a new attempt: its Report button shows the finished run, read back from the library */
+  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_progress_get_attempt (cs_orchestrator_get_progress (cs_chat_window_get_orchestrator (chat))), ==, attempt + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_wait_for (report_shown, NULL, "the report of the finished run");
+  report_window = find_report_window ();
+  view = CS_REPORT_VIEW (find_widget (report_window, CS_TYPE_REPORT_VIEW, NULL));
+  g_assert_cmpint (cs_progress_get_attempt (cs_run_report_get_progress (cs_report_view_get_report (view))), ==, attempt);
+  g_assert_true (cs_run_report_get_finished (cs_report_view_get_report (view)));
+  g_assert_cmpfloat_with_epsilon (cs_run_report_get_overall_score (cs_report_view_get_report (view)),
+                                  cs_run_report_get_overall_score (report), 1e-9);
+  g_assert_true (has_label (report_window, quote));
+  gtk_window_destroy (GTK_WINDOW (report_window));
   gtk_window_destroy (GTK_WINDOW (chat));
   g_unlink (pdf);
 }
