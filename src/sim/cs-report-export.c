@@ -166,6 +166,9 @@ draw_scene (Pdf           *pdf,
 
   heading = g_markup_printf_escaped (_("Scene %u: %s"), cs_scene_report_get_position (scene) + 1,
                                      cs_scene_report_get_title (scene));
+  /* a scene's heading stays with the start of its card */
+  if (pdf->y > PAGE_HEIGHT - MARGIN - 120)
+    next_page (pdf);
   paragraph (pdf, "Sans Bold 13", 0, 0, 4, heading);
   line = g_markup_printf_escaped (_("<b>Score %s</b> · pass mark %s · %s"), score, threshold,
                                   outcome (scene));
