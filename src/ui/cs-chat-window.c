@@ -32,6 +32,7 @@ struct _CsChatWindow
   GtkWidget       *stop_button;
   GtkWidget       *send_button;
   gboolean         report_shown;  /* the report opened itself at the end of the run */
+  GtkWindow       *report_window; /* weak: the report open, or NULL */
   char            *finished_run;  /* the case's last finished run before this one, or NULL */
 };
 
@@ -117,6 +118,19 @@ report_action (GtkWidget  *widget,
   CsChatWindow *self = CS_CHAT_WINDOW (widget);
   g_autoptr(CsRunReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  const char *run = run_complete (self) ? cs_record_get_id (CS_RECORD (cs_orchestrator_get_progress (self->orchestrator)))
+                                        : self->finished_run;
+
+  /* One report window: the one open, if it shows that run. */
+  if (self->report_window != NULL)
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (self->report_window), "run"), run) == 0)
+        {
+          gtk_window_present (self->report_window);
+          return;
+        }
+      gtk_window_destroy (self->report_window);
+    }
 
   if (run_complete (self))
     report = cs_run_report_new_for_orchestrator (self->orchestrator);
@@ -135,7 +149,10 @@ report_action (GtkWidget  *widget,
       return;
     }
   self->report_shown = TRUE;
-  gtk_window_present (cs_report_view_new_window (GTK_WINDOW (self), report));
+  self->report_window = cs_report_view_new_window (GTK_WINDOW (self), report);
+  g_object_set_data_full (G_OBJECT (self->report_window), "run", g_strdup (run), g_free);
+  g_object_add_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+  gtk_window_present (self->report_window);
 }
 
 static void
@@ -287,6 +304,9 @@ cs_chat_window_dispose (GObject *object)
   g_clear_object (&self->orchestrator);
   g_clear_object (&self->turn);
   g_clear_pointer (&self->finished_run, g_free);
+  if (self->report_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+  self->report_window = NULL;
 
   G_OBJECT_CLASS (cs_chat_window_parent_class)->dispose (object);
 }

@@ -1518,6 +1518,23 @@ test_play_report (void)
   ui_test_wait_for (pdf_written, pdf, "the exported report");
   ui_test_settle (100);
 
+  /* one report window: asking again shows the same one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_settle (50);
+  g_assert_true (find_report_window () == report_window);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint reports = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        reports += find_widget (w, CS_TYPE_REPORT_VIEW, NULL) != NULL;
+      }
+    g_assert_cmpuint (reports, ==, 1);
+  }
+
   /* closed, the report comes back from the header bar */
   gtk_window_destroy (GTK_WINDOW (report_window));
   ui_test_settle (50);
