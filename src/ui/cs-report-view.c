@@ -111,6 +111,12 @@ scene_card (CsSceneReport *scene)
   gtk_widget_add_css_class (badge, cs_scene_report_get_passed (scene) ? "success" :
                                    cs_scene_report_get_forced (scene) ? "warning" : "dim-label");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  {
+    g_autofree char *label = g_strdup_printf (_("Scene score: %s"), score);
+
+    gtk_widget_set_tooltip_text (badge, label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), badge);
 
   if (cs_scene_report_get_played (scene))
@@ -188,6 +194,8 @@ toast (CsReportView *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
+  /* the latest result replaces an older one */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -1425,6 +1425,35 @@ report_shown (gpointer data)
   return report != NULL && ui_test_widget_drawn (report);
 }
 
+static gboolean
+report_has_label (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && has_label (report, data);
+}
+
+/* A label of the report window starting with @data. */
+static gboolean
+label_with_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (label_with_prefix (c, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+report_has_prefix (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && label_with_prefix (report, data);
+}
+
 /* @data (a path) holds a whole PDF. */
 static gboolean
 pdf_written (gpointer data)
@@ -1516,7 +1545,24 @@ test_play_report (void)
     cs_report_view_export (view, TRUE, target);
   }
   ui_test_wait_for (pdf_written, pdf, "the exported report");
-  ui_test_settle (100);
+  ui_test_wait_for (report_has_label, "Report saved as “report.pdf”", "the toast of the export");
+  {
+    g_autofree char *md = g_build_filename (tmp_dir, "transcript.md", NULL);
+    g_autofree char *bad = g_build_filename (tmp_dir, "no-such-folder", "transcript.md", NULL);
+    g_autoptr(GFile) target = g_file_new_for_path (md);
+    g_autoptr(GFile) nowhere = g_file_new_for_path (bad);
+    g_autofree char *contents = NULL;
+
+    cs_report_view_export (view, FALSE, target);
+    ui_test_wait_for (report_has_label, "Transcript saved as “transcript.md”", "the toast of the transcript");
+    g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+    g_assert_true (strstr (contents, lines[0]) != NULL);
+    g_unlink (md);
+
+    /* a failure says so, naming the file */
+    cs_report_view_export (view, FALSE, nowhere);
+    ui_test_wait_for (report_has_prefix, "Could not save the transcript as “transcript.md”: ", "the toast of the failure");
+  }
 
   /* one report window: asking again shows the same one */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
