@@ -46,6 +46,7 @@ typedef struct {
   char           *scene_id;      /* of the scene begun last */
   gboolean        scene_ended;   /* its end was printed */
   gboolean        finished;      /* run-finished was printed */
+  CsMessage      *streaming;     /* the reply being printed as it streams (text only) */
 } Player;
 
 static void
@@ -261,6 +262,13 @@ print_message (Player    *player,
 
   if (!player->json)
     {
+      if (message == player->streaming)
+        {
+          /* already printed as it came */
+          g_print ("\n\n");
+          player->streaming = NULL;
+          return;
+        }
       if (persona != NULL && cs_persona_get_role (persona) != NULL)
         g_print ("%s (%s): %s\n\n", cs_message_get_sender_name (message),
                  cs_persona_get_role (persona), cs_message_get_content (message));
@@ -301,6 +309,9 @@ print_new (Player *player)
       g_autoptr(CsMessage) message = g_list_model_get_item (messages, player->printed);
       const char *scene_id = cs_message_get_scene_id (message);
 
+      /* a reply still coming: printed when it is complete */
+      if (!cs_message_get_is_complete (message))
+        return;
       if (scene_id != NULL && g_strcmp0 (scene_id, player->scene_id) != 0)
         {
           if (player->scene_id != NULL && !player->scene_ended)
@@ -315,6 +326,35 @@ print_new (Player *player)
     }
   if (complete && !player->finished)
     print_run_finished (player);
+}
+
+/* Text output shows a reply as it streams in. */
+static void
+on_delta (CsOrchestrator *run,
+          CsMessage      *message,
+          const char     *delta,
+          Player         *player)
+{
+  if (player->json)
+    return;
+  if (message != player->streaming)
+    {
+      CsScenario *scenario = cs_orchestrator_get_scenario (run);
+      const char *persona_id = cs_message_get_persona_id (message);
+      CsPersona *persona = persona_id != NULL ? cs_scenario_find_persona (scenario, persona_id) : NULL;
+
+      /* what came before it first (the student's message, a note) */
+      print_new (player);
+      if (player->streaming != NULL)
+        g_print ("\n\n");
+      player->streaming = message;
+      if (persona != NULL && cs_persona_get_role (persona) != NULL)
+        g_print ("%s (%s): ", cs_message_get_sender_name (message), cs_persona_get_role (persona));
+      else
+        g_print ("%s: ", cs_message_get_sender_name (message));
+    }
+  g_print ("%s", delta);
+  fflush (stdout);
 }
 
 static void
@@ -394,7 +434,7 @@ cs_cli_play (CsStore     *store,
   g_autoptr(CsAiSettings) settings = NULL;
   g_autoptr(CsLlmProvider) provider = NULL;
   g_autoptr(CsOrchestrator) run = NULL;
-  Player player = { NULL, json, 0, NULL, FALSE, FALSE };
+  Player player = { NULL, json, 0, NULL, FALSE, FALSE, NULL };
   g_autofree char *line = NULL;
   size_t size = 0;
   int status = EXIT_SUCCESS;
@@ -406,6 +446,7 @@ cs_cli_play (CsStore     *store,
   if (!cs_orchestrator_start (run, error))
     return EXIT_FAILURE;
   player.run = run;
+  g_signal_connect (run, "delta", G_CALLBACK (on_delta), &player);
 
   if (json)
     {
