@@ -173,6 +173,21 @@ cs_judge_score (JsonNode    *answer,
                 GArray     **verdicts)
 {
   g_autofree char *transcript = NULL;
+
+  g_return_val_if_fail (student_transcript != NULL, 0);
+
+  /* Quotes are compared with case, accents and whitespace runs normalised, line by line:
+   * a quote spanning two student messages is no quote. */
+  transcript = cs_text_normalize_lines (student_transcript);
+  return cs_judge_score_normalized (answer, scene, transcript, verdicts);
+}
+
+double
+cs_judge_score_normalized (JsonNode    *answer,
+                           CsScene     *scene,
+                           const char  *transcript,
+                           GArray     **verdicts)
+{
   GListModel *criteria;
   JsonArray *entries = NULL;
   double total = 0, met_weight = 0;
@@ -180,11 +195,8 @@ cs_judge_score (JsonNode    *answer,
 
   g_return_val_if_fail (answer != NULL, 0);
   g_return_val_if_fail (CS_IS_SCENE (scene), 0);
-  g_return_val_if_fail (student_transcript != NULL, 0);
+  g_return_val_if_fail (transcript != NULL, 0);
 
-  /* Quotes are compared with case, accents and whitespace runs normalised, line by line:
-   * a quote spanning two student messages is no quote. */
-  transcript = cs_text_normalize_lines (student_transcript);
   if (verdicts != NULL)
     *verdicts = g_array_new (FALSE, TRUE, sizeof (CsJudgeVerdict));
   if (JSON_NODE_HOLDS_OBJECT (answer))

@@ -50,5 +50,11 @@ double        cs_judge_score            (JsonNode      *answer,
                                          CsScene       *scene,
                                          const char    *student_transcript,
                                          GArray       **verdicts);
+/* The same with the transcript already normalised line by line (cs_text_normalize_lines()),
+ * for a caller that keeps it so between turns. */
+double        cs_judge_score_normalized (JsonNode      *answer,
+                                         CsScene       *scene,
+                                         const char    *normalized_transcript,
+                                         GArray       **verdicts);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cs-cli-server.h"
 #include "cs-cli-import.h"
 #include "cs-cli-ai.h"
+#include "cs-cli-play.h"
 
 #define EXIT_USAGE 2
 
@@ -399,6 +400,55 @@ cmd_restore (CsStore *store, int argc, char **argv, GError **error)
   return EXIT_SUCCESS;
 }
 
+/* A case by a unique prefix of its title (case-insensitive), or else by its id. */
+static char *
+resolve_case (CsStore     *store,
+              const char  *arg,
+              GError     **error)
+{
+  g_autoptr(GListModel) live = cs_store_list_scenarios (store, error);
+  g_autofree char *wanted = g_utf8_casefold (arg, -1);
+  g_autofree char *match = NULL;
+
+  if (live == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (live) && *wanted != '\0'; i++)
+    {
+      g_autoptr(CsScenario) s = g_list_model_get_item (live, i);
+      g_autofree char *title = g_utf8_casefold (or_empty (cs_scenario_get_title (s)), -1);
+
+      if (!g_str_has_prefix (title, wanted))
+        continue;
+      if (match != NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” begins the titles of more than one case: give more of the title, or the id"),
+                       arg);
+          return NULL;
+        }
+      match = g_strdup (cs_record_get_id (CS_RECORD (s)));
+    }
+  return match != NULL ? g_steal_pointer (&match) : cs_cli_resolve_id (store, arg, error);
+}
+
+static int
+cmd_play (CsStore *store, int argc, char **argv, GError **error)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CsScenario) scenario = NULL;
+
+  if (argc != 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("“play” needs the id or the title of one case"));
+      return EXIT_USAGE;
+    }
+  if (!(id = resolve_case (store, argv[1], error)) ||
+      !(scenario = cs_store_load_scenario (store, id, error)))
+    return EXIT_FAILURE;
+  return cs_cli_play (store, scenario, opt_json, error);
+}
+
 static const CsCommand commands[] = {
   { "list",        "[--json] [--deleted]", N_("List the cases in the library"), cmd_list },
   { "search",      "WORDS… [--json]",     N_("Search titles, descriptions and tags"), cmd_search },
@@ -408,6 +458,8 @@ static const CsCommand commands[] = {
   { "export",      "ID FILE",              N_("Write a case to a .casestudio file (- for standard output)"), cmd_export },
   { "delete",      "ID [--reason TEXT]",   N_("Move a case to the deleted cases (it can be restored)"), cmd_delete },
   { "restore",     "ID",                   N_("Bring back a deleted case"), cmd_restore },
+  { "play",        "ID [--json] [--no-save] [--report FILE.pdf] [--transcript FILE.md]",
+    N_("Play a case with one student message per line of standard input"), cmd_play },
   { "server",      "init|migrate|status|add-instructor|publish|cohort|invite|enrolments|assign|join …", N_("The shared PostgreSQL server: set it up, publish, run cohorts, join (see --server)"), cmd_server },
   { "ai",          "status|models|ask ID PERSONA MESSAGE…", N_("The language model of Preferences (see --provider, --base-url, --model)"), cmd_ai },
 };
@@ -420,7 +472,8 @@ commands_summary (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (s, "\n  %-12s %-22s %s", commands[i].name, commands[i].args,
                             _(commands[i].summary));
-  g_string_append (s, _("\n\nID may be the first characters of a case’s id (at least 4)."));
+  g_string_append (s, _("\n\nID may be the first characters of a case’s id (at least 4); for "
+                        "“play”, also the beginning of its title."));
   return g_string_free (s, FALSE);
 }
 
@@ -454,6 +507,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, cs_cli_server_option_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, cs_cli_import_option_entries (), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, cs_cli_ai_option_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, cs_cli_play_option_entries (), GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

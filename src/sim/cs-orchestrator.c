@@ -26,6 +26,11 @@
 /* Failed checks in a row before a hint. */
 #define HINT_AFTER_FAILURES 2
 
+/* The most messages a persona's request or the judge's transcript carries: the latest ones.
+ * A scene ends within its turn limit long before, but a run has no end, and neither a
+ * model's context nor the time of a turn should grow with it. */
+#define HISTORY_WINDOW 200
+
 struct _CsOrchestrator
 {
   GObject        parent_instance;
@@ -41,6 +46,8 @@ struct _CsOrchestrator
   GPtrArray     *unsaved;         /* complete CsMessage not yet in the store */
   GHashTable    *saved_versions;  /* scene progress id → version last saved */
   guint          scene_index;
+  guint          scene_start;     /* position of the current scene's first message */
+  GString       *scene_transcript;  /* its student messages, normalised, one a line */
   gboolean       begun;
   int            failures;        /* failed checks in a row in the current scene */
   gboolean       busy;
@@ -95,6 +102,7 @@ cs_orchestrator_finalize (GObject *object)
   CsOrchestrator *self = CS_ORCHESTRATOR (object);
 
   g_clear_pointer (&self->saved_versions, g_hash_table_unref);
+  g_string_free (self->scene_transcript, TRUE);
 
   G_OBJECT_CLASS (cs_orchestrator_parent_class)->finalize (object);
 }
@@ -199,6 +207,7 @@ cs_orchestrator_init (CsOrchestrator *self)
   self->scene_progress = g_list_store_new (CS_TYPE_SCENE_PROGRESS);
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   self->saved_versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->scene_transcript = g_string_new (NULL);
 }
 
 /* ---- accessors ------------------------------------------------------------------------ */
@@ -483,6 +492,25 @@ save_then (CsOrchestrator *self,
 
 /* ---- messages ------------------------------------------------------------------------- */
 
+/* Adds a student's message to the scene's transcript as one normalised line, as
+ * cs_text_normalize_lines() makes of cs_turn_context_dup_student_transcript(): what the
+ * judge's quotes are checked against, all of the scene however long it runs. */
+static void
+add_to_transcript (CsOrchestrator *self,
+                   const char     *content)
+{
+  g_autofree char *flat = g_strdup (content != NULL ? content : "");
+  g_autofree char *line = NULL;
+
+  g_strstrip (g_strdelimit (flat, "\r\n", ' '));
+  line = cs_text_normalize (flat);
+  if (*line == '\0')
+    return;
+  if (self->scene_transcript->len > 0)
+    g_string_append_c (self->scene_transcript, '\n');
+  g_string_append (self->scene_transcript, line);
+}
+
 static CsMessage *
 add_message (CsOrchestrator *self,
              CsMessageKind   kind,
@@ -514,6 +542,8 @@ add_message (CsOrchestrator *self,
   g_list_store_append (self->messages, message);
   if (complete)
     g_ptr_array_add (self->unsaved, g_object_ref (message));
+  if (kind == CS_MESSAGE_KIND_USER && scene != NULL)
+    add_to_transcript (self, content);
   return message;  /* the list keeps it */
 }
 
@@ -589,6 +619,8 @@ begin_scene (CsOrchestrator *self)
 
   self->begun = TRUE;
   self->failures = 0;
+  self->scene_start = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  g_string_truncate (self->scene_transcript, 0);
   cs_scene_progress_set_progress_id (progress, cs_record_get_id (CS_RECORD (self->progress)));
   cs_scene_progress_set_scene_id (progress, cs_record_get_id (CS_RECORD (scene)));
   cs_scene_progress_set_status (progress, CS_SCENE_STATUS_IN_PROGRESS);
@@ -692,6 +724,36 @@ next_attempt (CsOrchestrator  *self,
   return attempt;
 }
 
+/* After resuming: where the current scene's messages begin (scenes are played one after the
+ * other, so they are the run's last ones) and its student transcript. */
+static void
+find_scene_start (CsOrchestrator *self)
+{
+  GListModel *messages = G_LIST_MODEL (self->messages);
+  guint n = g_list_model_get_n_items (messages);
+  CsScene *scene = cs_orchestrator_get_current_scene (self);
+  const char *scene_id = scene != NULL ? cs_record_get_id (CS_RECORD (scene)) : NULL;
+
+  self->scene_start = n;
+  g_string_truncate (self->scene_transcript, 0);
+  if (scene_id == NULL)
+    return;
+  for (; self->scene_start > 0; self->scene_start--)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, self->scene_start - 1);
+
+      if (g_strcmp0 (cs_message_get_scene_id (message), scene_id) != 0)
+        break;
+    }
+  for (guint i = self->scene_start; i < n; i++)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, i);
+
+      if (cs_message_get_kind (message) == CS_MESSAGE_KIND_USER)
+        add_to_transcript (self, cs_message_get_content (message));
+    }
+}
+
 gboolean
 cs_orchestrator_start (CsOrchestrator  *self,
                        GError         **error)
@@ -790,6 +852,7 @@ cs_orchestrator_resume (CsOrchestrator  *self,
 
       g_list_store_append (self->messages, message);
     }
+  find_scene_start (self);
 
   cs_progress_set_session_count (self->progress,
                                  cs_progress_get_session_count (self->progress) + 1);
@@ -918,7 +981,7 @@ go_on (GTask  *task,
 }
 
 /* The messages of the run @persona could have heard: the student's and the personas' in the
- * scenes it took part in, before this turn's message. */
+ * scenes it took part in, before this turn's message; the latest HISTORY_WINDOW of them. */
 static void
 add_persona_history (CsOrchestrator *self,
                      CsTurnContext  *context,
@@ -926,25 +989,45 @@ add_persona_history (CsOrchestrator *self,
                      CsMessage      *student)
 {
   const char *persona_id = cs_record_get_id (CS_RECORD (persona));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  GListModel *messages = G_LIST_MODEL (self->messages);
+  guint n = g_list_model_get_n_items (messages);
+  guint start = n;
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < n; i++)
+  /* This turn's message is near the end; a message not in the run comes after all. */
+  for (guint i = n; i > 0; i--)
     {
-      g_autoptr(CsMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-      CsMessageKind kind = cs_message_get_kind (message);
-      CsScene *scene;
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, i - 1);
 
       if (message == student)
-        break;
-      if (kind != CS_MESSAGE_KIND_USER && kind != CS_MESSAGE_KIND_PERSONA)
-        continue;
-      if (cs_message_get_scene_id (message) == NULL ||
-          (scene = cs_scenario_find_scene (self->scenario,
-                                           cs_message_get_scene_id (message))) == NULL ||
-          !is_present (scene, persona_id))
-        continue;
-      cs_turn_context_add_message (context, message);
+        {
+          start = i - 1;
+          break;
+        }
     }
+
+  for (guint i = start; i > 0 && heard->len < HISTORY_WINDOW; i--)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, i - 1);
+      CsMessageKind kind = cs_message_get_kind (message);
+      const char *scene_id = cs_message_get_scene_id (message);
+      gpointer was_there;
+
+      if ((kind != CS_MESSAGE_KIND_USER && kind != CS_MESSAGE_KIND_PERSONA) || scene_id == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (present, scene_id, NULL, &was_there))
+        {
+          CsScene *scene = cs_scenario_find_scene (self->scenario, scene_id);
+
+          was_there = GINT_TO_POINTER (scene != NULL && is_present (scene, persona_id));
+          g_hash_table_insert (present, (gpointer) scene_id, was_there);
+        }
+      if (was_there)
+        g_ptr_array_add (heard, g_steal_pointer (&message));
+    }
+  for (guint i = heard->len; i > 0; i--)
+    cs_turn_context_add_message (context, g_ptr_array_index (heard, i - 1));
 }
 
 static CsTurnContext *
@@ -1088,23 +1171,48 @@ ask_next_persona (GTask *task)
                               g_task_get_cancellable (task), on_reply, task);
 }
 
-/* The student's messages in the current scene, oldest first. */
+/* The latest @limit messages of the current scene (only the student's with @student_only),
+ * without @except, oldest first. */
+static GPtrArray *
+latest_scene_messages (CsOrchestrator *self,
+                       gboolean        student_only,
+                       guint           limit,
+                       CsMessage      *except)
+{
+  GListModel *messages = G_LIST_MODEL (self->messages);
+  GPtrArray *latest = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = g_list_model_get_n_items (messages); i > self->scene_start && latest->len < limit; i--)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, i - 1);
+      CsMessageKind kind = cs_message_get_kind (message);
+
+      if (message == except || (kind != CS_MESSAGE_KIND_USER &&
+                                (student_only || kind != CS_MESSAGE_KIND_PERSONA)))
+        continue;
+      g_ptr_array_add (latest, g_steal_pointer (&message));
+    }
+  /* oldest first */
+  for (guint i = 0; i < latest->len / 2; i++)
+    {
+      gpointer swap = latest->pdata[i];
+
+      latest->pdata[i] = latest->pdata[latest->len - 1 - i];
+      latest->pdata[latest->len - 1 - i] = swap;
+    }
+  return latest;
+}
+
+/* The student's latest messages in the current scene, oldest first (for the hint
+ * triggers, which look at the last few). */
 static GStrv
 scene_student_messages (CsOrchestrator *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  CsScene *scene = cs_orchestrator_get_current_scene (self);
-  const char *scene_id = cs_record_get_id (CS_RECORD (scene));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  g_autoptr(GPtrArray) messages = latest_scene_messages (self, TRUE, HISTORY_WINDOW, NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-
-      if (cs_message_get_kind (message) == CS_MESSAGE_KIND_USER &&
-          g_strcmp0 (cs_message_get_scene_id (message), scene_id) == 0)
-        g_strv_builder_add (builder, cs_message_get_content (message));
-    }
+  for (guint i = 0; i < messages->len; i++)
+    g_strv_builder_add (builder, cs_message_get_content (g_ptr_array_index (messages, i)));
   return g_strv_builder_end (builder);
 }
 
@@ -1183,19 +1291,18 @@ trigger_fires (CsScene   *scene,
 
 static void
 apply_judgement (CsOrchestrator *self,
-                 JsonNode       *answer,
-                 CsTurnContext  *context)
+                 JsonNode       *answer)
 {
   CsScene *scene = cs_orchestrator_get_current_scene (self);
   CsSceneProgress *progress = cs_orchestrator_get_scene_progress (self);
-  g_autofree char *transcript = cs_turn_context_dup_student_transcript (context);
+  const char *transcript = self->scene_transcript->str;
   g_autoptr(GArray) verdicts = NULL;
   g_autofree char *results = NULL;
   g_auto(GStrv) messages = NULL;
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
   const char *feedback = object != NULL ?
     json_object_get_string_member_with_default (object, "feedback", NULL) : NULL;
-  double score = cs_judge_score (answer, scene, transcript, &verdicts);
+  double score = cs_judge_score_normalized (answer, scene, transcript, &verdicts);
   double threshold = cs_scene_get_success_threshold (scene);
 
   results = verdicts_to_json (verdicts, scene);
@@ -1249,7 +1356,6 @@ on_judged (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   CsOrchestrator *self = g_task_get_source_object (task);
-  CsTurnContext *context = g_object_get_data (G_OBJECT (task), "judge-context");
   g_autoptr(JsonNode) answer = NULL;
   GError *error = NULL;
 
@@ -1259,7 +1365,7 @@ on_judged (GObject      *source,
       finish_turn (task, error);
       return;
     }
-  apply_judgement (self, answer, context);
+  apply_judgement (self, answer);
   finish_turn (task, NULL);
 }
 
@@ -1269,10 +1375,9 @@ judge_turn (GTask *task)
   CsOrchestrator *self = g_task_get_source_object (task);
   Turn *turn = g_task_get_task_data (task);
   CsScene *scene = cs_orchestrator_get_current_scene (self);
-  const char *scene_id = cs_record_get_id (CS_RECORD (scene));
   g_autoptr(CsTurnContext) context = NULL;
   g_autoptr(CsLlmRequest) request = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  g_autoptr(GPtrArray) said = NULL;
   GError *error = NULL;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
@@ -1282,23 +1387,14 @@ judge_turn (GTask *task)
       return;
     }
 
-  /* The scene's transcript; the student's message of this turn is the one judged. */
+  /* The scene's transcript (its latest HISTORY_WINDOW messages); the student's message of
+   * this turn is the one judged. */
   context = cs_turn_context_new (self->scenario, scene, NULL,
                                  cs_message_get_content (turn->student));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-      CsMessageKind kind = cs_message_get_kind (message);
-
-      if (message == turn->student ||
-          (kind != CS_MESSAGE_KIND_USER && kind != CS_MESSAGE_KIND_PERSONA) ||
-          g_strcmp0 (cs_message_get_scene_id (message), scene_id) != 0)
-        continue;
-      cs_turn_context_add_message (context, message);
-    }
+  said = latest_scene_messages (self, FALSE, HISTORY_WINDOW, turn->student);
+  for (guint i = 0; i < said->len; i++)
+    cs_turn_context_add_message (context, g_ptr_array_index (said, i));
   request = cs_judge_request_new (context);
-  g_object_set_data_full (G_OBJECT (task), "judge-context", g_object_ref (context),
-                          g_object_unref);
   cs_llm_provider_complete_json_async (self->provider, request, cs_judge_schema_get (),
                                        g_task_get_cancellable (task), on_judged, task);
 }

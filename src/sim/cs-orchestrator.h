@@ -26,9 +26,11 @@ G_DECLARE_FINAL_TYPE (CsOrchestrator, cs_orchestrator, CS, ORCHESTRATOR, GObject
  *   first name, case- and accent-insensitive), to every persona of the scene for "@all",
  *   or to the scene's key persona. Only personas with involvement key or participant
  *   answer; a persona who is not in the scene does not, and a system message says so.
- *   Each persona is asked with the history of the scenes it took part in, nothing else.
- * - After each turn the judge scores the scene's criteria; quotes that do not occur in the
- *   student's messages are discarded and the weighted score is computed in code. Score at
+ *   Each persona is asked with the history of the scenes it took part in, nothing else
+ *   (its latest 200 messages: a run's cost per turn does not grow with its length).
+ * - After each turn the judge scores the scene's criteria from its transcript (its latest 200
+ *   messages); quotes that do not occur in the student's messages of the scene (all of them)
+ *   are discarded and the weighted score is computed in code. Score at
  *   least the success threshold: a summary and the next scene (or the end of the run).
  *   Otherwise a hint after two failed checks in a row or when a hint trigger fires, and at
  *   timeout_turns turns the scene ends by forced progression ("Time's up").

@@ -12,6 +12,7 @@
 #include "cs-chat-window.h"
 #include "cs-mention-entry.h"
 #include "cs-message-row.h"
+#include "cs-report-view.h"
 
 struct _CsChatWindow
 {
@@ -37,6 +38,9 @@ struct _CsChatWindow
   GtkWidget       *test_play_bar;
   GtkWidget       *stop_button;
   GtkWidget       *send_button;
+  gboolean         report_shown;  /* the report opened itself at the end of the run */
+  GtkWindow       *report_window; /* weak: the report open, or NULL */
+  char            *finished_run;  /* the case's last finished run before this one, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CsChatWindow, cs_chat_window, ADW_TYPE_WINDOW)
@@ -117,6 +121,59 @@ update_people (CsChatWindow *self,
   cs_mention_entry_set_people (self->mention_entry, scenario, G_LIST_MODEL (present));
 }
 
+static gboolean
+run_complete (CsChatWindow *self)
+{
+  return cs_progress_get_status (cs_orchestrator_get_progress (self->orchestrator)) ==
+         CS_PROGRESS_STATUS_COMPLETED;
+}
+
+/* The report of this run once it is complete, else of the case's last finished run. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (widget);
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *run = run_complete (self) ? cs_record_get_id (CS_RECORD (cs_orchestrator_get_progress (self->orchestrator)))
+                                        : self->finished_run;
+
+  /* One report window: the one open, if it shows that run. */
+  if (self->report_window != NULL)
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (self->report_window), "run"), run) == 0)
+        {
+          gtk_window_present (self->report_window);
+          return;
+        }
+      gtk_window_destroy (self->report_window);
+    }
+
+  if (run_complete (self))
+    report = cs_run_report_new_for_orchestrator (self->orchestrator);
+  else if (self->finished_run != NULL)
+    {
+      g_autoptr(CsStore) store = NULL;
+
+      g_object_get (self->orchestrator, "store", &store, NULL);
+      report = cs_run_report_load (store, cs_orchestrator_get_scenario (self->orchestrator),
+                                   self->finished_run, &error);
+    }
+  if (report == NULL)
+    {
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  self->report_shown = TRUE;
+  self->report_window = cs_report_view_new_window (GTK_WINDOW (self), report);
+  g_object_set_data_full (G_OBJECT (self->report_window), "run", g_strdup (run), g_free);
+  g_object_add_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+  gtk_window_present (self->report_window);
+}
+
 static void
 update_scene (CsChatWindow *self)
 {
@@ -126,6 +183,8 @@ update_scene (CsChatWindow *self)
   guint n_scenes = cs_scenario_get_n_scenes (scenario);
 
   update_people (self, scene);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.report",
+                                 run_complete (self) || self->finished_run != NULL);
   guint begun = g_list_model_get_n_items (cs_orchestrator_get_scene_progresses (self->orchestrator));
 
   if (scene == NULL)
@@ -195,6 +254,9 @@ on_sent (GObject      *source,
     g_clear_object (&self->turn);
   update_scene (self);
   scroll_to_end (self);
+  /* The end of the run: its report. */
+  if (run_complete (self) && !self->report_shown)
+    gtk_widget_activate_action (GTK_WIDGET (self), "chat.report", NULL);
 }
 
 void
@@ -352,6 +414,10 @@ cs_chat_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CHAT_WINDOW);
   g_clear_object (&self->orchestrator);
   g_clear_object (&self->turn);
+  g_clear_pointer (&self->finished_run, g_free);
+  if (self->report_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+  self->report_window = NULL;
 
   G_OBJECT_CLASS (cs_chat_window_parent_class)->dispose (object);
 }
@@ -398,6 +464,7 @@ cs_chat_window_class_init (CsChatWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chat.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "chat.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "chat.shortcuts", NULL);
+  gtk_widget_class_install_action (widget_class, "chat.report", NULL, report_action);
 }
 
 static void
@@ -438,6 +505,26 @@ find_open_run (CsStore    *store,
 
       if (status == CS_PROGRESS_STATUS_IN_PROGRESS || status == CS_PROGRESS_STATUS_NOT_STARTED)
         return g_strdup (cs_record_get_id (CS_RECORD (last)));
+    }
+  return NULL;
+}
+
+/* The last finished run of @scenario other than @current, or NULL. */
+static char *
+find_finished_run (CsStore    *store,
+                   CsScenario *scenario,
+                   CsProgress *current)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cs_store_list_progress (store, NULL, cs_record_get_id (CS_RECORD (scenario)), &error);
+
+  for (guint i = runs != NULL ? g_list_model_get_n_items (runs) : 0; i > 0; i--)
+    {
+      g_autoptr(CsProgress) run = g_list_model_get_item (runs, i - 1);
+
+      if (cs_progress_get_status (run) == CS_PROGRESS_STATUS_COMPLETED &&
+          g_strcmp0 (cs_record_get_id (CS_RECORD (run)), cs_record_get_id (CS_RECORD (current))) != 0)
+        return g_strdup (cs_record_get_id (CS_RECORD (run)));
     }
   return NULL;
 }
@@ -498,6 +585,8 @@ cs_chat_window_new (GtkWindow      *parent,
       return NULL;
     }
 
+  if (store)
+    self->finished_run = find_finished_run (store, scenario, cs_orchestrator_get_progress (self->orchestrator));
   gtk_window_set_title (GTK_WINDOW (self), cs_scenario_get_title (scenario));
   adw_window_title_set_title (self->window_title, cs_scenario_get_title (scenario));
   update_saving (self);

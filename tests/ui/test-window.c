@@ -30,6 +30,9 @@
 #include "cs-openai-provider.h"
 #include <libsoup/soup.h>
 #include <string.h>
+#include "cs-chat-window.h"
+#include "cs-offline-provider.h"
+#include "cs-report-view.h"
 
 static char *tmp_dir;
 static CsApplication *app;
@@ -2265,6 +2268,23 @@ find_chat_window (void)
   return NULL;
 }
 
+
+/* The report window among the toplevels, or NULL. */
+static GtkWidget *
+find_report_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (find_widget (w, CS_TYPE_REPORT_VIEW, NULL) != NULL)
+        return w;  /* the toplevels list keeps it */
+    }
+  return NULL;
+}
+
 static guint
 count_stored_messages (const char *scenario_id)
 {
@@ -2355,6 +2375,198 @@ test_test_play (void)
   gtk_window_destroy (GTK_WINDOW (chat));
 }
 
+static gboolean
+report_shown (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && ui_test_widget_drawn (report);
+}
+
+static gboolean
+report_has_label (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && has_label (report, data);
+}
+
+/* A label of the report window starting with @data. */
+static gboolean
+label_with_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (label_with_prefix (c, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+report_has_prefix (gpointer data)
+{
+  GtkWidget *report = find_report_window ();
+
+  return report != NULL && label_with_prefix (report, data);
+}
+
+/* @data (a path) holds a whole PDF. */
+static gboolean
+pdf_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (data, &contents, &length, NULL) && length > 1000 &&
+         g_str_has_prefix (contents, "%PDF-") && g_strstr_len (contents + length - 16, 16, "%%EOF") != NULL;
+}
+
+/* A one-scene case played to the end: the report opens by itself with the overall score,
+ * the scene's card and the student's quoted words, exports a PDF, and the header's Report
+ * button opens it again; playing the case again, the Report button shows the finished run. */
+static void
+test_play_report (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsScenario) scenario = cs_scenario_format_load_file (file, NULL, &error);
+  g_autoptr(CsOfflineProvider) provider = cs_offline_provider_new ();
+  g_autoptr(CsScene) first = NULL;
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(CsSceneReport) scene = NULL;
+  g_autofree char *pdf = g_build_filename (tmp_dir, "report.pdf", NULL);
+  g_autofree char *score = NULL, *quote = NULL;
+  const char *lines[] = {
+    "So the core decision is Kellerton's future, and the board wants it by the October 17 deadline?",
+    "Which business drivers matter most: the lost Tri-County contract, the falling margin or the low utilization?",
+    "What constraints and stakeholders must the recommendation respect: the owners, the employees, the union notice and our customers?",
+  };
+  CsStore *store = cs_application_get_store (app);
+  CsChatWindow *chat;
+  CsReportView *view;
+  GtkWidget *report_window;
+  int attempt;
+
+  g_assert_no_error (error);
+  while (cs_scenario_get_n_scenes (scenario) > 1)
+    {
+      g_autoptr(CsScene) last = g_list_model_get_item (cs_scenario_get_scenes (scenario),
+                                                       cs_scenario_get_n_scenes (scenario) - 1);
+
+      cs_scenario_remove_scene (scenario, cs_record_get_id (CS_RECORD (last)));
+    }
+  first = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), store, FALSE, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (chat));
+  ui_test_wait_for (ui_test_widget_drawn, chat, "the chat window");
+  /* no report before the end */
+  gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL);
+  ui_test_settle (50);
+  g_assert_null (find_report_window ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines) && find_report_window () == NULL; i++)
+    {
+      cs_chat_window_send (chat, lines[i]);
+      ui_test_wait_for (persona_replied, chat, "a persona's reply");
+      ui_test_settle (50);
+    }
+  ui_test_wait_for (report_shown, NULL, "the report at the end of the run");
+  report_window = find_report_window ();
+  view = CS_REPORT_VIEW (find_widget (report_window, CS_TYPE_REPORT_VIEW, NULL));
+  report = g_object_ref (cs_report_view_get_report (view));
+  g_assert_true (cs_run_report_get_finished (report));
+  scene = g_list_model_get_item (cs_run_report_get_scenes (report), 0);
+  g_assert_true (cs_scene_report_get_passed (scene));
+
+  /* what the page shows is the report's */
+  score = g_strdup_printf ("%.0f%%", cs_run_report_get_overall_score (report) * 100);
+  g_assert_true (has_label (report_window, score));
+  for (guint i = 0; i < cs_scene_report_get_n_criteria (scene); i++)
+    if (cs_scene_report_get_criterion (scene, i)->evidence != NULL && quote == NULL)
+      quote = g_strdup_printf ("You said: “%s”", cs_scene_report_get_criterion (scene, i)->evidence);
+  g_assert_nonnull (quote);
+  g_assert_true (has_label (report_window, quote));
+  ui_test_settle (200);
+  ui_test_save_screenshot (report_window, "report.png");
+  gtk_window_set_default_size (GTK_WINDOW (report_window), 360, 640);
+  ui_test_settle (300);
+  ui_test_save_screenshot (report_window, "report-narrow.png");
+
+  /* export, as after the file chooser */
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (pdf);
+
+    cs_report_view_export (view, TRUE, target);
+  }
+  ui_test_wait_for (pdf_written, pdf, "the exported report");
+  ui_test_wait_for (report_has_label, "Report saved as “report.pdf”", "the toast of the export");
+  {
+    g_autofree char *md = g_build_filename (tmp_dir, "transcript.md", NULL);
+    g_autofree char *bad = g_build_filename (tmp_dir, "no-such-folder", "transcript.md", NULL);
+    g_autoptr(GFile) target = g_file_new_for_path (md);
+    g_autoptr(GFile) nowhere = g_file_new_for_path (bad);
+    g_autofree char *contents = NULL;
+
+    cs_report_view_export (view, FALSE, target);
+    ui_test_wait_for (report_has_label, "Transcript saved as “transcript.md”", "the toast of the transcript");
+    g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+    g_assert_true (strstr (contents, lines[0]) != NULL);
+    g_unlink (md);
+
+    /* a failure says so, naming the file */
+    cs_report_view_export (view, FALSE, nowhere);
+    ui_test_wait_for (report_has_prefix, "Could not save the transcript as “transcript.md”: ", "the toast of the failure");
+  }
+
+  /* one report window: asking again shows the same one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_settle (50);
+  g_assert_true (find_report_window () == report_window);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint reports = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        reports += find_widget (w, CS_TYPE_REPORT_VIEW, NULL) != NULL;
+      }
+    g_assert_cmpuint (reports, ==, 1);
+  }
+
+  /* closed, the report comes back from the header bar */
+  gtk_window_destroy (GTK_WINDOW (report_window));
+  ui_test_settle (50);
+  g_assert_null (find_report_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_wait_for (report_shown, NULL, "the report from the header bar");
+  gtk_window_destroy (GTK_WINDOW (find_report_window ()));
+  attempt = cs_progress_get_attempt (cs_orchestrator_get_progress (cs_chat_window_get_orchestrator (chat)));
+  gtk_window_destroy (GTK_WINDOW (chat));
+
+  /* a new attempt: its Report button shows the finished run, read back from the library */
+  chat = cs_chat_window_new (GTK_WINDOW (window), scenario, CS_LLM_PROVIDER (provider), store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_progress_get_attempt (cs_orchestrator_get_progress (cs_chat_window_get_orchestrator (chat))), ==, attempt + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chat), "chat.report", NULL));
+  ui_test_wait_for (report_shown, NULL, "the report of the finished run");
+  report_window = find_report_window ();
+  view = CS_REPORT_VIEW (find_widget (report_window, CS_TYPE_REPORT_VIEW, NULL));
+  g_assert_cmpint (cs_progress_get_attempt (cs_run_report_get_progress (cs_report_view_get_report (view))), ==, attempt);
+  g_assert_true (cs_run_report_get_finished (cs_report_view_get_report (view)));
+  g_assert_cmpfloat_with_epsilon (cs_run_report_get_overall_score (cs_report_view_get_report (view)),
+                                  cs_run_report_get_overall_score (report), 1e-9);
+  g_assert_true (has_label (report_window, quote));
+  gtk_window_destroy (GTK_WINDOW (report_window));
+  gtk_window_destroy (GTK_WINDOW (chat));
+  g_unlink (pdf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2419,6 +2631,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/play-sidebar", test_play_sidebar);
   g_test_add_func ("/ui/window/play-stop", test_play_stop);
   g_test_add_func ("/ui/window/test-play", test_test_play);
+  g_test_add_func ("/ui/window/play-report", test_play_report);
   g_test_add_func ("/ui/window/plain-text", test_plain_text);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/library-error", test_library_error);

@@ -1,0 +1,287 @@
+/* cs-run-report.c: the grades of one run of a case, scene by scene
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-run-report.h"
+
+struct _CsRunReport
+{
+  GObject     parent_instance;
+
+  CsScenario *scenario;
+  CsProgress *progress;
+  GListModel *messages;
+  GListStore *scenes;  /* CsSceneReport */
+  double      overall;
+};
+
+G_DEFINE_FINAL_TYPE (CsRunReport, cs_run_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_OVERALL_SCORE,
+  PROP_FINISHED,
+  PROP_SCENES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cs_run_report_dispose (GObject *object)
+{
+  CsRunReport *self = CS_RUN_REPORT (object);
+
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->messages);
+  g_clear_object (&self->scenes);
+
+  G_OBJECT_CLASS (cs_run_report_parent_class)->dispose (object);
+}
+
+static void
+cs_run_report_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsRunReport *self = CS_RUN_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, cs_run_report_get_title (self));
+      break;
+    case PROP_OVERALL_SCORE:
+      g_value_set_double (value, self->overall);
+      break;
+    case PROP_FINISHED:
+      g_value_set_boolean (value, cs_run_report_get_finished (self));
+      break;
+    case PROP_SCENES:
+      g_value_set_object (value, self->scenes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_run_report_class_init (CsRunReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cs_run_report_dispose;
+  object_class->get_property = cs_run_report_get_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_OVERALL_SCORE] =
+    g_param_spec_double ("overall-score", NULL, NULL, 0, 1, 0, flags);
+  properties[PROP_FINISHED] = g_param_spec_boolean ("finished", NULL, NULL, FALSE, flags);
+  properties[PROP_SCENES] = g_param_spec_object ("scenes", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cs_run_report_init (CsRunReport *self)
+{
+  self->scenes = g_list_store_new (CS_TYPE_SCENE_REPORT);
+}
+
+static CsSceneProgress *
+find_scene_progress (GListModel *scene_progress,
+                     const char *scene_id)
+{
+  CsSceneProgress *found = NULL;
+
+  /* The last one wins, should a scene have been begun twice. */
+  for (guint i = 0; i < g_list_model_get_n_items (scene_progress); i++)
+    {
+      g_autoptr(CsSceneProgress) item = g_list_model_get_item (scene_progress, i);
+
+      if (g_strcmp0 (cs_scene_progress_get_scene_id (item), scene_id) == 0)
+        found = item;
+    }
+  return found;  /* the list keeps it */
+}
+
+CsRunReport *
+cs_run_report_new (CsScenario *scenario,
+                   CsProgress *progress,
+                   GListModel *scene_progress,
+                   GListModel *messages)
+{
+  CsRunReport *self;
+  GListModel *scenes;
+  guint n;
+  double total = 0;
+
+  g_return_val_if_fail (CS_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (CS_IS_PROGRESS (progress), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (scene_progress), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (messages), NULL);
+
+  self = g_object_new (CS_TYPE_RUN_REPORT, NULL);
+  self->scenario = g_object_ref (scenario);
+  self->progress = g_object_ref (progress);
+  self->messages = g_object_ref (messages);
+
+  scenes = cs_scenario_get_scenes (scenario);
+  n = g_list_model_get_n_items (scenes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsScene) scene = g_list_model_get_item (scenes, i);
+      CsSceneProgress *sp = find_scene_progress (scene_progress,
+                                                 cs_record_get_id (CS_RECORD (scene)));
+      g_autoptr(CsSceneReport) report = cs_scene_report_new (scene, sp, messages);
+
+      total += cs_scene_report_get_score (report);
+      g_list_store_append (self->scenes, report);
+    }
+  self->overall = n > 0 ? total / n : 0;
+  return self;
+}
+
+CsRunReport *
+cs_run_report_new_for_orchestrator (CsOrchestrator *orchestrator)
+{
+  g_return_val_if_fail (CS_IS_ORCHESTRATOR (orchestrator), NULL);
+  g_return_val_if_fail (cs_orchestrator_get_progress (orchestrator) != NULL, NULL);
+
+  return cs_run_report_new (cs_orchestrator_get_scenario (orchestrator),
+                            cs_orchestrator_get_progress (orchestrator),
+                            cs_orchestrator_get_scene_progresses (orchestrator),
+                            cs_orchestrator_get_messages (orchestrator));
+}
+
+CsRunReport *
+cs_run_report_load (CsStore     *store,
+                    CsScenario  *scenario,
+                    const char  *progress_id,
+                    GError     **error)
+{
+  g_autoptr(CsProgress) progress = NULL;
+  g_autoptr(GListModel) scene_progress = NULL;
+  g_autoptr(GListModel) messages = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (progress_id != NULL, NULL);
+
+  if (!(progress = cs_store_load_progress (store, progress_id, error)) ||
+      !(scene_progress = cs_store_list_scene_progress (store, progress_id, error)) ||
+      !(messages = cs_store_list_messages (store, progress_id, error)))
+    return NULL;
+  return cs_run_report_new (scenario, progress, scene_progress, messages);
+}
+
+CsScenario *
+cs_run_report_get_scenario (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return self->scenario;
+}
+
+CsProgress *
+cs_run_report_get_progress (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return self->progress;
+}
+
+GListModel *
+cs_run_report_get_messages (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return self->messages;
+}
+
+GListModel *
+cs_run_report_get_scenes (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return G_LIST_MODEL (self->scenes);
+}
+
+const char *
+cs_run_report_get_title (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return cs_scenario_get_title (self->scenario);
+}
+
+double
+cs_run_report_get_overall_score (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), 0);
+  return self->overall;
+}
+
+gboolean
+cs_run_report_get_finished (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), FALSE);
+  return cs_progress_get_status (self->progress) == CS_PROGRESS_STATUS_COMPLETED;
+}
+
+/* The sum of @getter over the scenes. */
+static int
+sum_scenes (CsRunReport *self,
+            int        (*getter) (CsSceneReport *))
+{
+  int total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->scenes)); i++)
+    {
+      g_autoptr(CsSceneReport) scene = g_list_model_get_item (G_LIST_MODEL (self->scenes), i);
+
+      total += getter (scene);
+    }
+  return total;
+}
+
+int
+cs_run_report_get_turns (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), 0);
+  return sum_scenes (self, cs_scene_report_get_turns);
+}
+
+int
+cs_run_report_get_hints_used (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), 0);
+  return sum_scenes (self, cs_scene_report_get_hints_used);
+}
+
+static int
+scene_forced (CsSceneReport *scene)
+{
+  return cs_scene_report_get_forced (scene) ? 1 : 0;
+}
+
+static int
+scene_passed (CsSceneReport *scene)
+{
+  return cs_scene_report_get_passed (scene) ? 1 : 0;
+}
+
+int
+cs_run_report_get_forced_scenes (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), 0);
+  return sum_scenes (self, scene_forced);
+}
+
+guint
+cs_run_report_get_passed_scenes (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), 0);
+  return (guint) sum_scenes (self, scene_passed);
+}

@@ -1,0 +1,34 @@
+/* cs-report-view.h: the report of a run: overall score, a card per scene, feedback per
+ * criterion with the student's quoted words, and export as PDF or Markdown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-run-report.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_REPORT_VIEW (cs_report_view_get_type ())
+G_DECLARE_FINAL_TYPE (CsReportView, cs_report_view, CS, REPORT_VIEW, AdwBin)
+
+/* Properties: "report" (CsRunReport or NULL).
+ * Actions: "report.export-pdf" and "report.export-transcript" ask for a file name
+ * (GtkFileChooserNative) and save there; the result is a toast. */
+GtkWidget   *cs_report_view_new        (void);
+CsRunReport *cs_report_view_get_report (CsReportView *self);
+void         cs_report_view_set_report (CsReportView *self,
+                                        CsRunReport  *report);
+/* Saves the report (@pdf) or the transcript to @file, as the actions do after the file
+ * chooser, and shows the result as a toast. */
+void         cs_report_view_export     (CsReportView *self,
+                                        gboolean      pdf,
+                                        GFile        *file);
+
+/* A window for @report, transient for @parent, with a header bar. */
+GtkWindow   *cs_report_view_new_window (GtkWindow    *parent,
+                                        CsRunReport  *report);
+
+G_END_DECLS

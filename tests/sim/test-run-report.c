@@ -1,0 +1,224 @@
+/* test-run-report.c: the grades of a run, computed from what the run saved: quotes are
+ * checked again against the student's own messages, scene and overall scores recomputed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cs-model.h"
+#include "cs-report-export.h"
+#include "cs-run-report.h"
+
+static CsScenario *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples",
+                                            "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CsScenario *scenario = cs_scenario_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return scenario;
+}
+
+static CsScene *
+scene_at (CsScenario *scenario,
+          guint       index)
+{
+  g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), index);
+
+  return scene;
+}
+
+static void
+add_message (GListStore    *messages,
+             CsMessageKind  kind,
+             CsScene       *scene,
+             const char    *text)
+{
+  g_autoptr(CsMessage) message = cs_message_new (kind, kind == CS_MESSAGE_KIND_USER ? "You" : "Margaret Okafor", text);
+
+  cs_message_set_scene_id (message, cs_record_get_id (CS_RECORD (scene)));
+  cs_message_set_position (message, (int) g_list_model_get_n_items (G_LIST_MODEL (messages)));
+  g_list_store_append (messages, message);
+}
+
+/* criteria_results as the orchestrator saves them, every criterion claimed met with the
+ * quote given for it (NULL: not met). */
+static char *
+results_json (CsScene            *scene,
+              const char * const *quotes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *criteria = cs_scene_get_goal_criteria (scene);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (criteria, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, cs_goal_criterion_get_id (criterion));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, cs_goal_criterion_get_text (criterion));
+      json_builder_set_member_name (builder, "weight");
+      json_builder_add_double_value (builder, cs_goal_criterion_get_weight (criterion));
+      json_builder_set_member_name (builder, "met");
+      json_builder_add_boolean_value (builder, quotes[i] != NULL);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_string_value (builder, quotes[i] != NULL ? quotes[i] : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static double
+weight_of (CsScene *scene,
+           guint    index)
+{
+  g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (cs_scene_get_goal_criteria (scene), index);
+
+  return cs_goal_criterion_get_weight (criterion);
+}
+
+/* A saved result is not trusted: a quote the student never wrote in that scene (invented,
+ * said by a persona, or written in another scene) meets nothing, and the scores follow. */
+static void
+test_quotes_checked_again (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsScene *first = scene_at (scenario, 0), *second = scene_at (scenario, 1);
+  g_autoptr(GListStore) messages = g_list_store_new (CS_TYPE_MESSAGE);
+  g_autoptr(GListStore) scene_progress = g_list_store_new (CS_TYPE_SCENE_PROGRESS);
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsSceneProgress) p1 = cs_scene_progress_new (NULL);
+  g_autoptr(CsSceneProgress) p2 = cs_scene_progress_new (NULL);
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(CsSceneReport) r1 = NULL, r2 = NULL, r3 = NULL;
+  const char *scene1[] = { "the  BOARD deadline", "a persona's words", "a quote nobody wrote" };
+  const char *scene2[] = { "ashby runs at 92 percent", NULL, NULL };
+  g_autofree char *json1 = results_json (first, scene1);
+  g_autofree char *json2 = results_json (second, scene2);
+  double total1 = 0, total2 = 0, expected1, expected2;
+
+  add_message (messages, CS_MESSAGE_KIND_USER, first, "What is the board deadline, exactly?");
+  add_message (messages, CS_MESSAGE_KIND_PERSONA, first, "Those are a persona's words.");
+  add_message (messages, CS_MESSAGE_KIND_USER, second, "Ashby runs at 92 percent, so what?");
+  add_message (messages, CS_MESSAGE_KIND_USER, second, "And in scene two: a quote nobody wrote");
+
+  cs_progress_set_status (progress, CS_PROGRESS_STATUS_IN_PROGRESS);
+  cs_scene_progress_set_scene_id (p1, cs_record_get_id (CS_RECORD (first)));
+  cs_scene_progress_set_status (p1, CS_SCENE_STATUS_FORCED);
+  cs_scene_progress_set_forced_progression (p1, TRUE);
+  cs_scene_progress_set_messages_sent (p1, 12);
+  cs_scene_progress_set_attempts (p1, 12);
+  cs_scene_progress_set_hints_used (p1, 5);
+  cs_scene_progress_set_score (p1, 1.0);  /* a stored score is not what the report says */
+  cs_scene_progress_set_criteria_results (p1, json1);
+  cs_scene_progress_set_scene_id (p2, cs_record_get_id (CS_RECORD (second)));
+  cs_scene_progress_set_status (p2, CS_SCENE_STATUS_IN_PROGRESS);
+  cs_scene_progress_set_messages_sent (p2, 2);
+  cs_scene_progress_set_criteria_results (p2, json2);
+  g_list_store_append (scene_progress, p1);
+  g_list_store_append (scene_progress, p2);
+
+  report = cs_run_report_new (scenario, progress, G_LIST_MODEL (scene_progress), G_LIST_MODEL (messages));
+  g_assert_cmpuint (g_list_model_get_n_items (cs_run_report_get_scenes (report)), ==,
+                    cs_scenario_get_n_scenes (scenario));
+  r1 = g_list_model_get_item (cs_run_report_get_scenes (report), 0);
+  r2 = g_list_model_get_item (cs_run_report_get_scenes (report), 1);
+  r3 = g_list_model_get_item (cs_run_report_get_scenes (report), 2);
+
+  /* scene 1: only the student's own quote (case and spaces aside) counts */
+  g_assert_true (cs_scene_report_get_criterion (r1, 0)->met);
+  g_assert_cmpstr (cs_scene_report_get_criterion (r1, 0)->evidence, ==, "the  BOARD deadline");
+  g_assert_false (cs_scene_report_get_criterion (r1, 1)->met);
+  g_assert_null (cs_scene_report_get_criterion (r1, 1)->evidence);
+  g_assert_false (cs_scene_report_get_criterion (r1, 2)->met);
+  for (guint i = 0; i < 3; i++)
+    total1 += weight_of (first, i);
+  expected1 = weight_of (first, 0) / total1;
+  g_assert_cmpfloat_with_epsilon (cs_scene_report_get_score (r1), expected1, 1e-9);
+  g_assert_true (cs_scene_report_get_forced (r1));
+  g_assert_false (cs_scene_report_get_passed (r1));
+  g_assert_cmpint (cs_scene_report_get_turns (r1), ==, 12);
+  g_assert_cmpint (cs_scene_report_get_hints_used (r1), ==, 5);
+
+  /* scene 2 */
+  g_assert_true (cs_scene_report_get_criterion (r2, 0)->met);
+  for (guint i = 0; i < 3; i++)
+    total2 += weight_of (second, i);
+  expected2 = weight_of (second, 0) / total2;
+  g_assert_cmpfloat_with_epsilon (cs_scene_report_get_score (r2), expected2, 1e-9);
+
+  /* scenes not reached: 0, their criteria listed, not met */
+  g_assert_false (cs_scene_report_get_played (r3));
+  g_assert_cmpint (cs_scene_report_get_status (r3), ==, CS_SCENE_STATUS_NOT_STARTED);
+  g_assert_cmpfloat (cs_scene_report_get_score (r3), ==, 0);
+  g_assert_cmpuint (cs_scene_report_get_n_criteria (r3), ==,
+                    g_list_model_get_n_items (cs_scene_get_goal_criteria (scene_at (scenario, 2))));
+  g_assert_false (cs_scene_report_get_criterion (r3, 0)->met);
+
+  /* overall: the mean over every scene of the case */
+  g_assert_cmpfloat_with_epsilon (cs_run_report_get_overall_score (report),
+                                  (expected1 + expected2) / cs_scenario_get_n_scenes (scenario), 1e-9);
+  g_assert_false (cs_run_report_get_finished (report));
+  g_assert_cmpint (cs_run_report_get_turns (report), ==, 14);
+  g_assert_cmpint (cs_run_report_get_forced_scenes (report), ==, 1);
+  g_assert_cmpuint (cs_run_report_get_passed_scenes (report), ==, 0);
+}
+
+/* The Markdown transcript: a heading per scene, speakers, roles and the scores. */
+static void
+test_markdown (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsScene *first = scene_at (scenario, 0);
+  g_autoptr(GListStore) messages = g_list_store_new (CS_TYPE_MESSAGE);
+  g_autoptr(GListStore) scene_progress = g_list_store_new (CS_TYPE_SCENE_PROGRESS);
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsMessage) intro = cs_message_new (CS_MESSAGE_KIND_SYSTEM, "Narrator", "Welcome.\nRead the case.");
+  g_autoptr(CsMessage) hint = cs_message_new (CS_MESSAGE_KIND_HINT, "Hint", "Think about the deadline.");
+  g_autoptr(CsRunReport) report = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *heading = g_strdup_printf ("\n## Scene 1: %s\n", cs_scene_get_title (first));
+
+  g_list_store_append (messages, intro);
+  add_message (messages, CS_MESSAGE_KIND_USER, first, "What is the board deadline?");
+  cs_message_set_scene_id (hint, cs_record_get_id (CS_RECORD (first)));
+  g_list_store_append (messages, hint);
+  cs_progress_set_attempt (progress, 3);
+  report = cs_run_report_new (scenario, progress, G_LIST_MODEL (scene_progress), G_LIST_MODEL (messages));
+  markdown = cs_report_export_markdown (report);
+
+  g_assert_true (g_str_has_prefix (markdown, "# "));
+  g_assert_nonnull (strstr (markdown, "attempt 3"));
+  g_assert_nonnull (strstr (markdown, "## Introduction\n\n*Narrator:* Welcome.\nRead the case.\n"));
+  g_assert_nonnull (strstr (markdown, heading));
+  g_assert_nonnull (strstr (markdown, "\n**You:** What is the board deadline?\n"));
+  g_assert_nonnull (strstr (markdown, "\n> **Hint:** Think about the deadline.\n"));
+  g_assert_nonnull (strstr (markdown, "**Overall score: 0%**"));
+  /* the introduction comes before the first scene */
+  g_assert_cmpuint (strstr (markdown, "## Introduction") - markdown, <, strstr (markdown, heading) - markdown);
+}
+
+int
+main (int argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sim/report/quotes-checked-again", test_quotes_checked_again);
+  g_test_add_func ("/sim/report/markdown", test_markdown);
+
+  return g_test_run ();
+}
