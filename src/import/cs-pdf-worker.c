@@ -55,6 +55,12 @@ struct _CsPdfWorker
 
 G_DEFINE_FINAL_TYPE (CsPdfWorker, cs_pdf_worker, G_TYPE_OBJECT)
 
+/* Threads still running, so that the process does not exit under one: poppler's globals are
+ * torn down at exit while a thread may still be closing its document. */
+static GMutex live_lock;
+static GCond live_cond;
+static guint n_live;
+
 static State *
 state_ref (State *state)
 {
@@ -328,6 +334,11 @@ worker_thread (gpointer data)
 
   /* jobs pushed after the quit cannot exist: the object is gone */
   state_unref (state);
+
+  g_mutex_lock (&live_lock);
+  n_live--;
+  g_cond_broadcast (&live_cond);
+  g_mutex_unlock (&live_lock);
   return NULL;
 }
 
@@ -380,9 +391,27 @@ cs_pdf_worker_new (GFile *file)
   g_mutex_init (&state->lock);
   self->state = state;
 
+  g_mutex_lock (&live_lock);
+  n_live++;
+  g_mutex_unlock (&live_lock);
   thread = g_thread_new ("cs-pdf-worker", worker_thread, state_ref (state));
   g_thread_unref (thread);
   return self;
+}
+
+gboolean
+cs_pdf_worker_wait_all (guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  gboolean done;
+
+  g_mutex_lock (&live_lock);
+  while (n_live > 0)
+    if (!g_cond_wait_until (&live_cond, &live_lock, end))
+      break;
+  done = n_live == 0;
+  g_mutex_unlock (&live_lock);
+  return done;
 }
 
 GFile *

@@ -73,4 +73,8 @@ cairo_surface_t *cs_pdf_worker_render_finish   (CsPdfWorker          *self,
 /* For tests and benchmarks: how many renders the thread has done. */
 guint            cs_pdf_worker_get_n_rendered  (CsPdfWorker          *self);
 
+/* Waits up to @timeout_ms for the threads of disposed workers to end; at exit. FALSE when
+ * some thread is still busy. */
+gboolean         cs_pdf_worker_wait_all        (guint                 timeout_ms);
+
 G_END_DECLS

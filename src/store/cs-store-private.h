@@ -17,4 +17,13 @@ void     cs_store_unlock_db              (CsStore    *self);
 void     cs_store_emit_scenario_changed  (CsStore    *self,
                                           const char *id);
 
+/* Emits "run-saved" on the calling thread. */
+void     cs_store_emit_run_saved         (CsStore    *self,
+                                          const char *progress_id);
+/* Writes pulled runs (cs-store-progress.c): @runs is the JSON arrays of progress, scene
+ * progress and message rows, see cs_store_apply_pulled(). In the caller's transaction. */
+gboolean cs_store_db_merge_runs          (sqlite3            *db,
+                                          const char * const *runs,
+                                          GError            **error);
+
 G_END_DECLS

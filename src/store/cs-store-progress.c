@@ -377,6 +377,8 @@ cs_store_save_run (CsStore          *self,
   if (!ok)
     cs_store_db_rollback (db);
   cs_store_unlock_db (self);
+  if (ok)
+    cs_store_emit_run_saved (self, cs_record_get_id (CS_RECORD (progress)));
   return ok;
 }
 
@@ -632,4 +634,66 @@ cs_store_list_messages (CsStore     *self,
 
   return select_rows (self, &messages_table, CS_TYPE_MESSAGE, message_from_stmt,
                       "progress_id = ?1 ORDER BY position", &progress_id, 1, error);
+}
+
+/* ---- pulled runs --------------------------------------------------------------------- */
+
+/* INSERT OR IGNORE of the rows of the JSON array ?1 into @table, each column read by name,
+ * @where filtering them; an upsert on id (newer versions only) unless append-only. The
+ * OR IGNORE skips a row that breaks another unique rule (a second attempt 1 of a case). */
+static char *
+merge_sql (const CsTable *table,
+           gboolean       upsert,
+           const char    *where)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT OR IGNORE INTO %s (", table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", table->columns[i].name);
+  g_string_append (sql, ") SELECT ");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, "%sjson_extract (r.value, '$.%s')", i ? ", " : "",
+                            table->columns[i].name);
+  g_string_append_printf (sql, " FROM json_each (?1) r WHERE %s", where);
+  if (upsert)
+    {
+      g_string_append (sql, " ON CONFLICT (id) DO UPDATE SET ");
+      for (guint i = 1; i < table->n_columns; i++)
+        g_string_append_printf (sql, "%s%s = excluded.%s", i > 1 ? ", " : "",
+                                table->columns[i].name, table->columns[i].name);
+      g_string_append_printf (sql, " WHERE excluded.version > %s.version", table->name);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+cs_store_db_merge_runs (sqlite3             *db,
+                        const char * const  *runs,
+                        GError             **error)
+{
+  g_autofree char *progress = merge_sql (&progress_table, TRUE,
+                                         "EXISTS (SELECT 1 FROM scenarios s "
+                                         "WHERE s.id = json_extract (r.value, '$.scenario_id'))");
+  g_autofree char *scenes = merge_sql (&scene_progress_table, TRUE,
+                                       "EXISTS (SELECT 1 FROM progress p "
+                                       "WHERE p.id = json_extract (r.value, '$.progress_id'))");
+  g_autofree char *messages = merge_sql (&messages_table, FALSE,
+                                         "EXISTS (SELECT 1 FROM progress p "
+                                         "WHERE p.id = json_extract (r.value, '$.progress_id'))");
+  const char *sql[] = { progress, scenes, messages };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (!runs[i])
+        continue;
+      if (!(stmt = cs_store_db_prepare (db, sql[i], error)))
+        return FALSE;
+      cs_store_bind_text (stmt, 1, runs[i]);
+      if (!cs_store_db_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }

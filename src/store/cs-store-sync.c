@@ -99,6 +99,13 @@ cs_store_list_outbox (CsStore  *self,
 }
 
 static gboolean
+is_run_entity (const char *entity)
+{
+  return g_str_equal (entity, "progress") || g_str_equal (entity, "scene_progress") ||
+         g_str_equal (entity, "message");
+}
+
+static gboolean
 touch_sync_state (sqlite3     *db,
                   const char  *server,
                   GError     **error)
@@ -138,11 +145,15 @@ cs_store_finish_push (CsStore     *self,
       sqlite3_stmt *record = g_str_equal (entry->op, "delete") ? unbase : base;
 
       sqlite3_bind_int64 (drop, 1, entry->seq);
+      ok = cs_store_db_run (drop, error);
+      /* Runs have no conflict copies, so no base version: the newest version wins. */
+      if (!ok || is_run_entity (entry->entity))
+        continue;
       cs_store_bind_text (record, 1, entry->entity);
       cs_store_bind_text (record, 2, entry->entity_id);
       if (record == base)
         sqlite3_bind_int64 (record, 3, entry->version);
-      ok = cs_store_db_run (drop, error) && cs_store_db_run (record, error);
+      ok = cs_store_db_run (record, error);
     }
   ok = ok && touch_sync_state (db, server, error) && cs_store_db_commit (db, error);
   if (!ok)
@@ -331,6 +342,7 @@ gboolean
 cs_store_apply_pulled (CsStore            *self,
                        const char         *server,
                        GPtrArray          *bundles,
+                       const char * const *runs,
                        gint64              cursor,
                        const char * const *force,
                        GPtrArray          *applied,
@@ -364,6 +376,7 @@ cs_store_apply_pulled (CsStore            *self,
         g_ptr_array_add (applied, g_strdup (id));
     }
 
+  ok = ok && (!runs || cs_store_db_merge_runs (db, runs, error));
   ok = ok &&
        (move = cs_store_db_prepare (db,
                                     "INSERT INTO sync_state (server, last_change_seq, last_sync_at) "

@@ -51,10 +51,15 @@ GDateTime  *cs_store_get_last_sync    (CsStore     *self,
  * "involved"]} in the local column format; the scenario's local rows become exactly these
  * (children that the server no longer has are deleted). A scenario with pending outbox
  * entries is left alone (its ids are added to @skipped) unless it is in @force.
- * @applied gets the ids of the scenarios written. */
+ * @applied gets the ids of the scenarios written. @runs (or NULL) holds three JSON arrays of
+ * pulled run rows in the local column format: progress, scene progress and messages. A
+ * progress or scene progress replaces the local row when its version is newer; a message is
+ * added once; a run whose case is not in the library (or that would be a second run with
+ * the same attempt number) is left out, and so are its scene progress and messages. */
 gboolean    cs_store_apply_pulled     (CsStore     *self,
                                        const char  *server,
                                        GPtrArray   *bundles,
+                                       const char * const *runs,
                                        gint64       cursor,
                                        const char * const *force,
                                        GPtrArray   *applied,

@@ -10,7 +10,8 @@
  *
  * "scenario-changed" (id) is emitted after a commit that changed something: by the
  * synchronous calls on the thread that called them, and by the _async variants on the
- * thread-default main context of the caller, just before the callback runs.
+ * thread-default main context of the caller, just before the callback runs. "run-saved"
+ * (progress id) is emitted after cs_store_save_run() committed, on the calling thread.
  */
 
 #include "config.h"
@@ -52,6 +53,7 @@ enum {
 
 enum {
   SCENARIO_CHANGED,
+  RUN_SAVED,
   N_SIGNALS
 };
 
@@ -101,6 +103,13 @@ cs_store_emit_scenario_changed (CsStore    *self,
                                 const char *id)
 {
   g_signal_emit (self, signals[SCENARIO_CHANGED], 0, id);
+}
+
+void
+cs_store_emit_run_saved (CsStore    *self,
+                         const char *progress_id)
+{
+  g_signal_emit (self, signals[RUN_SAVED], 0, progress_id);
 }
 
 static gboolean
@@ -203,6 +212,14 @@ cs_store_class_init (CsStoreClass *klass)
   /* See the comment at the top of this file for the thread it is emitted on. */
   signals[SCENARIO_CHANGED] =
     g_signal_new ("scenario-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* "run-saved" (progress id): cs_store_save_run() committed, on the thread that called it. */
+  signals[RUN_SAVED] =
+    g_signal_new ("run-saved",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -88,7 +88,7 @@ load_sql (const char  *path,
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-/* The shipped migrations NNN-name.sql, in order, numbered 1, 2, … without gaps. */
+/* The shipped migrations NNN-name.sql, in order of their numbers 1, 2, …, each used once. */
 static GPtrArray *
 list_shipped (GError **error)
 {
@@ -122,11 +122,14 @@ list_shipped (GError **error)
   for (guint i = 0; i < list->len; i++)
     {
       Shipped *shipped = g_ptr_array_index (list, i);
+      Shipped *previous = i ? g_ptr_array_index (list, i - 1) : NULL;
 
-      if (shipped->number != (int) i + 1)
+      /* A number may be missing while the migration of another branch of work that took
+       * it is not merged yet; two with one number, or none at all, are packaging bugs. */
+      if (shipped->number < 1 || (previous && shipped->number == previous->number))
         {
           g_set_error (error, CS_SERVER_ERROR, CS_SERVER_ERROR_FAILED,
-                       "Server migrations must be numbered 001, 002, … without gaps; "
+                       "Server migrations must be numbered 001, 002, … each number once; "
                        "%s breaks the sequence (a packaging bug)", shipped->name);
           return NULL;
         }
@@ -232,9 +235,12 @@ merge_status (GPtrArray *shipped,
       CsServerMigration *a = g_ptr_array_index (applied, i);
       CsServerMigration *m;
 
-      if (a->number >= 1 && (guint) a->number <= shipped->len)
+      m = NULL;
+      for (guint j = 0; j < shipped->len && !m; j++)
+        if (((CsServerMigration *) g_ptr_array_index (status, j))->number == a->number)
+          m = g_ptr_array_index (status, j);
+      if (m)
         {
-          m = g_ptr_array_index (status, a->number - 1);
           m->applied_at = g_strdup (a->applied_at);
           m->state = g_str_equal (m->checksum, a->checksum) ? CS_SERVER_MIGRATION_APPLIED
                                                             : CS_SERVER_MIGRATION_CHANGED;

@@ -63,4 +63,32 @@ gboolean cs_sync_pull_job    (PGconn        *conn,
                               GCancellable  *cancellable,
                               GError       **error);
 
+/* Runs changed since @since (cs-sync-pull-runs.c): @runs gets three JSON arrays of rows
+ * (progress, scene progress, messages; free each), @cursor is raised to their highest
+ * change_seq. Runs in the pull's open transaction. */
+gboolean  cs_pull_runs          (PGconn              *conn,
+                                 const char          *since,
+                                 char               **runs,
+                                 gint64              *cursor,
+                                 GError             **error);
+
+/* The push transaction in progress (cs-sync-push.c), for the files that add to it. */
+typedef struct _CsPush CsPush;
+
+/* cs_server_query() counted as a statement of the push (and its hook called). */
+PGresult *cs_push_query         (CsPush              *push,
+                                 const char          *sql,
+                                 int                  n_params,
+                                 const char * const  *params,
+                                 GError             **error);
+/* Whether outbox entries of @entity belong to a run (cs-sync-push-runs.c). */
+gboolean  cs_push_is_run_entity (const char          *entity);
+/* Sends the run entries of @entries (CsOutboxEntry) in the open transaction; the entries
+ * sent are added to @sent, the rows the server changed to @n_applied. */
+gboolean  cs_push_runs          (CsPush              *push,
+                                 GPtrArray           *entries,
+                                 GPtrArray           *sent,
+                                 guint               *n_applied,
+                                 GError             **error);
+
 G_END_DECLS

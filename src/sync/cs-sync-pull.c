@@ -112,6 +112,7 @@ cs_sync_pull_job (PGconn        *conn,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autofree char *since = NULL;
+  g_auto(GStrv) runs = g_new0 (char *, 4);  /* filled in order: freed up to the first NULL */
   const char *params[1];
   PGresult *changed;
   CsPullResult *out;
@@ -150,7 +151,8 @@ cs_sync_pull_job (PGconn        *conn,
           return FALSE;
         }
     }
-  if (!cs_server_exec (conn, "COMMIT", error))
+  if (!cs_pull_runs (conn, since, runs, &cursor, error) ||
+      !cs_server_exec (conn, "COMMIT", error))
     return FALSE;
 
   out = g_new0 (CsPullResult, 1);
@@ -158,7 +160,7 @@ cs_sync_pull_job (PGconn        *conn,
   out->applied = g_ptr_array_new_with_free_func (g_free);
   out->skipped = g_ptr_array_new_with_free_func (g_free);
   out->cursor = cursor;
-  if (!cs_store_apply_pulled (job->store, out->server, bundles, cursor,
+  if (!cs_store_apply_pulled (job->store, out->server, bundles, (const char * const *) runs, cursor,
                               (const char * const *) job->force, out->applied, out->skipped, error))
     {
       cs_pull_result_free (out);

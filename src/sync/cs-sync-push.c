@@ -148,18 +148,19 @@ cs_push_result_free (CsPushResult *result)
   g_free (result);
 }
 
-typedef struct {
+struct _CsPush {
   PGconn    *conn;
   CsPushJob *job;
   guint      n_statements;
-} Push;
+};
+typedef CsPush Push;
 
-static PGresult *
-push_query (Push                *push,
-            const char          *sql,
-            int                  n_params,
-            const char * const  *params,
-            GError             **error)
+PGresult *
+cs_push_query (CsPush              *push,
+               const char          *sql,
+               int                  n_params,
+               const char * const  *params,
+               GError             **error)
 {
   PGresult *result = cs_server_query (push->conn, sql, n_params, params, error);
 
@@ -177,7 +178,7 @@ push_run (Push                *push,
           guint               *n_rows,
           GError             **error)
 {
-  PGresult *result = push_query (push, sql, n_params, params, error);
+  PGresult *result = cs_push_query (push, sql, n_params, params, error);
 
   if (!result)
     return FALSE;
@@ -229,7 +230,7 @@ lock_rows (Push          *push,
                                           "   FOR UPDATE OF t", entity->table);
   g_autofree char *payloads = payload_array (entries);
   const char *params[] = { payloads };
-  PGresult *result = push_query (push, sql, 1, params, error);
+  PGresult *result = cs_push_query (push, sql, 1, params, error);
 
   if (!result)
     return FALSE;
@@ -256,7 +257,7 @@ send_upserts (Push          *push,
 {
   g_autofree char *payloads = payload_array (entries);
   const char *params[] = { payloads };
-  PGresult *result = push_query (push, entity->upsert, 1, params, error);
+  PGresult *result = cs_push_query (push, entity->upsert, 1, params, error);
 
   if (!result)
     return FALSE;
@@ -517,6 +518,10 @@ cs_sync_push_job (PGconn        *conn,
         }
 
       if (involvements->len > 0 && !send_involvements (&push, involvements, error))
+        return FALSE;
+
+      /* Runs after the cases they are runs of. */
+      if (!cs_push_runs (&push, entries, sent, &n_applied, error))
         return FALSE;
 
       if (!cs_server_exec (conn, "COMMIT", error))

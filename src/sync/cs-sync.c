@@ -484,6 +484,27 @@ scenario_changed_cb (CsSync     *self,
     self->push_timer = g_timeout_add (PUSH_DELAY_MS, push_timer_cb, self);
 }
 
+/* Saved by the orchestrator on the main thread; marshalled here if not. */
+static gboolean
+run_saved_idle (gpointer data)
+{
+  CsSync *self = data;
+
+  scenario_changed_cb (self, NULL, self->store);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_saved_cb (CsSync     *self,
+              const char *progress_id,
+              CsStore    *store)
+{
+  if (g_main_context_is_owner (g_main_context_default ()))
+    scenario_changed_cb (self, progress_id, store);
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT, run_saved_idle, g_object_ref (self), g_object_unref);
+}
+
 static void
 server_changed_cb (CsSync     *self,
                    gint64      seq,
@@ -546,6 +567,8 @@ cs_sync_constructed (GObject *object)
   G_OBJECT_CLASS (cs_sync_parent_class)->constructed (object);
 
   g_signal_connect_object (self->store, "scenario-changed", G_CALLBACK (scenario_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "run-saved", G_CALLBACK (run_saved_cb), self,
                            G_CONNECT_SWAPPED);
   self->pending = MAX (0, cs_store_count_outbox (self->store, NULL));
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-pdf-worker.h"
 #include "cs-account-window.h"
 #include "cs-preferences-window.h"
 #include "cs-window.h"
@@ -339,6 +340,16 @@ cs_application_startup (GApplication *app)
 }
 
 static void
+cs_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (cs_application_parent_class)->shutdown (app);
+
+  /* the windows are gone: let the PDF threads close their documents before exit */
+  if (!cs_pdf_worker_wait_all (2000))
+    g_debug ("A PDF worker thread was still busy at exit");
+}
+
+static void
 cs_application_finalize (GObject *object)
 {
   CsApplication *self = CS_APPLICATION (object);
@@ -360,6 +371,7 @@ cs_application_class_init (CsApplicationClass *klass)
   object_class->finalize = cs_application_finalize;
   app_class->activate = cs_application_activate;
   app_class->startup = cs_application_startup;
+  app_class->shutdown = cs_application_shutdown;
   app_class->open = cs_application_open;
   app_class->handle_local_options = cs_application_handle_local_options;
 }

@@ -266,6 +266,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/worker/bad-files", test_bad_files);
 
   ret = g_test_run ();
+  g_assert_true (cs_pdf_worker_wait_all (5000));
 
   {
     g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);

@@ -68,13 +68,14 @@ test_cli_init_twice (void)
   run_cli (&r, NULL, (const char *[]) { "server", "status", NULL });
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_regex_match_simple ("^001\t001-schema.sql\tpending\t\n002\t002-security.sql\tpending\t\n"
-                                       "003\t003-sync.sql\tpending\t\n004\t004-publish.sql\tpending\t\n$",
+                                       "003\t003-sync.sql\tpending\t\n004\t004-publish.sql\tpending\t\n"
+                                       "005\t005-runs.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
   run_cli (&r, NULL, (const char *[]) { "server", "init", NULL });
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Applied 4 migrations"));
+  g_assert_nonnull (strstr (r.out, "Applied 5 migrations"));
   cli_result_clear (&r);
 
   /* Idempotent: nothing more to apply, nothing fails. */
@@ -93,11 +94,12 @@ test_cli_init_twice (void)
   g_assert_true (g_regex_match_simple ("^001\t001-schema.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "002\t002-security.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "003\t003-sync.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
-                                       "004\t004-publish.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
+                                       "004\t004-publish.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
+                                       "005\t005-runs.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
-  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 4);
+  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 5);
   g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM pg_roles WHERE rolname IN "
                                    "('cs_admin', 'cs_instructor', 'cs_student', 'cs_kiosk', 'cs_enroll')",
                                    NULL), ==, 5);
@@ -156,9 +158,10 @@ test_status_checksums (void)
   g_autoptr(GPtrArray) status = cs_server_schema_status (admin_conn (), &error);
   g_autofree char *saved = NULL;
   CsServerMigration *first;
+  const guint n_bundled = 5;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (status->len, ==, 4);
+  g_assert_cmpuint (status->len, ==, n_bundled);
   first = g_ptr_array_index (status, 0);
   g_assert_cmpint (first->state, ==, CS_SERVER_MIGRATION_APPLIED);
   g_assert_cmpuint (strlen (first->checksum), ==, 64);
@@ -181,8 +184,8 @@ test_status_checksums (void)
   g_clear_pointer (&status, g_ptr_array_unref);
   status = cs_server_schema_status (admin_conn (), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (status->len, ==, 5);
-  g_assert_cmpint (((CsServerMigration *) g_ptr_array_index (status, 4))->state, ==, CS_SERVER_MIGRATION_UNKNOWN);
+  g_assert_cmpuint (status->len, ==, n_bundled + 1);
+  g_assert_cmpint (((CsServerMigration *) g_ptr_array_index (status, n_bundled))->state, ==, CS_SERVER_MIGRATION_UNKNOWN);
   sync_test_rows (admin_conn (), "DELETE FROM cs.schema_migrations WHERE version = 99", NULL);
 
   {
