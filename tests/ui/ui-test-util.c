@@ -54,10 +54,19 @@ ui_test_save_screenshot (GtkWidget  *widget,
 
   ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
   ui_test_settle (300);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* On a busy machine the first frame may not have been drawn yet: the paintable has no
+   * node until it has. */
+  for (guint tries = 0; ; tries++)
+    {
+      w = gtk_widget_get_width (widget);
+      h = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node || tries == 100)
+        break;
+      ui_test_settle (100);
+      snapshot = gtk_snapshot_new ();
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
