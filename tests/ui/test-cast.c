@@ -1,12 +1,19 @@
 /* test-cast.c: the cast panel, the persona editor and drag and drop on the scene board,
  * under a real display, on a temporary library
  *
+ * The drags are real pointer input: XTest events sent by xdotool to the X server (Xvfb).
+ * Without xdotool or X11 (or with CS_TEST_SIGNAL_DRAGS set) they go through the drag
+ * sources' and drop targets' signal handlers instead ("prepare", then "drop").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -85,12 +92,30 @@ board_saved (gpointer data)
   return cs_scene_board_get_n_saving (board ()) == 0;
 }
 
-/* The card showing @scene, searched among the grid's children. */
+/* Whether @card is what the pointer would hit in its middle. */
+static gboolean
+card_on_top (GtkWidget *card)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_native (card));
+  graphene_point_t point;
+  GtkWidget *picked;
+
+  if (!gtk_widget_compute_point (card, root,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (card) / 2.0, 20),
+                                 &point))
+    return FALSE;
+  picked = gtk_widget_pick (root, point.x, point.y, GTK_PICK_DEFAULT);
+  return picked == card || (picked && gtk_widget_is_ancestor (picked, card));
+}
+
+/* The card showing @scene, searched among the grid's children (the grid may keep a card it
+ * no longer shows, under another: only the one on top counts). */
 static GtkWidget *
 find_card (GtkWidget *root,
            CsScene   *scene)
 {
-  if (CS_IS_SCENE_CARD (root) && cs_scene_card_get_scene (CS_SCENE_CARD (root)) == scene)
+  if (CS_IS_SCENE_CARD (root) && cs_scene_card_get_scene (CS_SCENE_CARD (root)) == scene &&
+      gtk_widget_get_mapped (root) && card_on_top (root))
     return root;
 
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
@@ -141,6 +166,160 @@ scene_titles (CsScenario *scenario)
   return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
+
+/* ---- real pointer drags (XTest through xdotool) ----------------------------------------- */
+
+static gboolean
+real_drags (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()) &&
+         g_getenv ("CS_TEST_SIGNAL_DRAGS") == NULL;
+#else
+  return FALSE;
+#endif
+}
+
+static void
+on_xdotool_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+run_xdotool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* The main loop keeps running meanwhile: the drag is handled in this process. */
+  g_subprocess_wait_async (process, NULL, on_xdotool_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+#ifdef GDK_WINDOWING_X11
+/* Where a point of @widget is on the X screen. */
+static void
+screen_point (GtkWidget *widget,
+              double     x,
+              double     y,
+              int       *sx,
+              int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Window xid = gdk_x11_surface_get_xid (surface);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  graphene_point_t point;
+  double tx, ty;
+  int rx, ry;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  XTranslateCoordinates (xdisplay, xid, DefaultRootWindow (xdisplay), 0, 0, &rx, &ry, &child);
+  *sx = rx + (int) (point.x + tx);
+  *sy = ry + (int) (point.y + ty);
+}
+#endif
+
+/* Puts @window at (@x, @y) of the screen (there is no window manager to do it). */
+static void
+move_window (GtkWindow *window_,
+             int        x,
+             int        y)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                            gtk_native_get_surface (GTK_NATIVE (window_))));
+  g_autofree char *sx = g_strdup_printf ("%d", x);
+  g_autofree char *sy = g_strdup_printf ("%d", y);
+  const char *argv[] = { "xdotool", "windowmove", "--sync", xid, sx, sy, NULL };
+
+  run_xdotool (argv);
+  ui_test_settle (200);
+#endif
+}
+
+/* Presses the first button on (@x1, @y1) of @from, moves in steps to (@x2, @y2) of @to and
+ * lets go, as a user would. */
+static void
+pointer_drag (GtkWidget *from,
+              double     x1,
+              double     y1,
+              GtkWidget *to,
+              double     x2,
+              double     y2)
+{
+#ifdef GDK_WINDOWING_X11
+  int ax, ay, bx, by;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  screen_point (from, x1, y1, &ax, &ay);
+  screen_point (to, x2, y2, &bx, &by);
+  g_test_message ("pointer drag from %d,%d to %d,%d", ax, ay, bx, by);
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+#define ADD(...) g_ptr_array_add (argv, g_strdup_printf (__VA_ARGS__))
+  ADD ("mousemove"); ADD ("--sync"); ADD ("%d", ax); ADD ("%d", ay);
+  ADD ("sleep"); ADD ("0.2");
+  ADD ("mousedown"); ADD ("1");
+  ADD ("sleep"); ADD ("0.2");
+  for (int step = 1; step <= 10; step++)
+    {
+      ADD ("mousemove"); ADD ("%d", ax + (bx - ax) * step / 10); ADD ("%d", ay + (by - ay) * step / 10);
+      ADD ("sleep"); ADD ("0.05");
+    }
+  ADD ("sleep"); ADD ("0.3");
+  ADD ("mouseup"); ADD ("1");
+  ADD ("sleep"); ADD ("0.2");
+#undef ADD
+  g_ptr_array_add (argv, NULL);
+  run_xdotool ((const char * const *) argv->pdata);
+  ui_test_settle (200);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* A click of the first button in the middle of @widget. */
+static void
+pointer_click (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  int x, y;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+
+  screen_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
+                &x, &y);
+  sx = g_strdup_printf ("%d", x);
+  sy = g_strdup_printf ("%d", y);
+  g_test_message ("pointer click at %d,%d", x, y);
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--sync", sx, sy, "sleep", "0.2",
+                           "click", "1", "sleep", "0.2", NULL };
+
+    run_xdotool (argv);
+  }
+#else
+  g_assert_not_reached ();
+#endif
+}
+
 /* What a drag source offers: its "prepare" handler's content, as a value. */
 static void
 drag_value (GtkEventController *source,
@@ -178,12 +357,24 @@ drag_card (CsScene  *scene,
            CsScene  *onto,
            gboolean  after)
 {
-  GtkWidget *card = find_card (GTK_WIDGET (board ()), scene);
-  GtkWidget *target = find_card (GTK_WIDGET (board ()), onto);
+  GtkWidget *card, *target;
   g_auto(GValue) value = G_VALUE_INIT;
+
+  /* The grid places its cards anew on the next frame after a move. */
+  ui_test_settle (150);
+  card = find_card (GTK_WIDGET (board ()), scene);
+  target = find_card (GTK_WIDGET (board ()), onto);
 
   g_assert_nonnull (card);
   g_assert_nonnull (target);
+  if (real_drags ())
+    {
+      pointer_drag (card, gtk_widget_get_width (card) / 2.0, 30, target,
+                    after ? gtk_widget_get_width (target) * 0.75
+                          : gtk_widget_get_width (target) * 0.25,
+                    40);
+      return;
+    }
   drag_value (find_controller (card, GTK_TYPE_DRAG_SOURCE), CS_TYPE_SCENE, &value);
   g_assert_true (g_value_get_object (&value) == scene);
   g_assert_true (drop_on (target, &value,
@@ -238,19 +429,60 @@ drop_persona (CsPersona *persona,
               CsScene   *scene)
 {
   GtkEventController *source = persona_drag_source (GTK_WIDGET (panel), persona);
-  GtkWidget *card = find_card (GTK_WIDGET (board ()), scene);
+  GtkWidget *card;
   g_auto(GValue) value = G_VALUE_INIT;
+
+  ui_test_settle (150);
+  card = find_card (GTK_WIDGET (board ()), scene);
 
   g_assert_nonnull (source);
   g_assert_nonnull (card);
-  drag_value (source, CS_TYPE_PERSONA, &value);
-  g_assert_true (drop_on (card, &value, 40, 40));
+  if (real_drags ())
+    pointer_drag (gtk_event_controller_get_widget (source), 20, 15, card, 60, 60);
+  else
+    {
+      drag_value (source, CS_TYPE_PERSONA, &value);
+      g_assert_true (drop_on (card, &value, 40, 40));
+    }
   ui_test_wait_for (popover_shown, NULL, "the involvement menu");
 }
 
-static void
-choose_involvement (const char *choice)
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
 {
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (NULL);
+}
+
+/* Clicks the item @label of the involvement menu (or activates its action: @choice). */
+static void
+choose_involvement (const char *label,
+                    const char *choice)
+{
+  if (real_drags ())
+    {
+      GtkWidget *item = find_label (GTK_WIDGET (involve_popover ()), label);
+
+      g_assert_nonnull (item);
+      pointer_click (item);
+      ui_test_wait_for (popover_hidden, NULL, "the involvement menu closed by the choice");
+      return;
+    }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (involve_popover ()), "board.involve",
                                              "s", choice));
   gtk_popover_popdown (involve_popover ());
@@ -334,6 +566,13 @@ test_open (void)
   gtk_window_set_child (cast_window, GTK_WIDGET (panel));
   gtk_window_present (cast_window);
   ui_test_wait_for (ui_test_widget_drawn, panel, "the cast panel");
+  /* Side by side, as a user would drag from one to the other (the screen is 1400 wide:
+   * the cast's list shows, its editor is off screen). */
+  if (real_drags ())
+    {
+      move_window (GTK_WINDOW (window), 0, 0);
+      move_window (cast_window, 1100, 0);
+    }
 
   g_assert_cmpuint (cs_cast_panel_get_selected (panel), ==, 0);
   g_assert_true (cs_persona_editor_get_persona (editor ()) ==
@@ -403,7 +642,7 @@ test_assign_by_drop (void)
   /* Dropping asks first: nothing changed yet. */
   g_assert_false (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
   ui_test_save_screenshot (GTK_WIDGET (involve_popover ()), "cast-drop-menu.png");
-  choose_involvement ("participant");
+  choose_involvement ("Participant", "participant");
   g_assert_true (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
   g_assert_cmpint (involvement, ==, CS_INVOLVEMENT_PARTICIPANT);
   g_assert_cmpstr (cs_edit_history_get_undo_label (history ()), ==, "Involve Persona");
@@ -411,10 +650,10 @@ test_assign_by_drop (void)
   /* Dropped again: the same choice keeps it (no new step), another changes it. */
   n_undo = cs_edit_history_get_n_undo (history ());
   drop_persona (frank, scene);
-  choose_involvement ("participant");
+  choose_involvement ("Participant", "participant");
   g_assert_cmpuint (cs_edit_history_get_n_undo (history ()), ==, n_undo);
   drop_persona (frank, scene);
-  choose_involvement ("key");
+  choose_involvement ("Key Persona", "key");
   g_assert_true (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
   g_assert_cmpint (involvement, ==, CS_INVOLVEMENT_KEY);
   g_assert_cmpuint (cs_edit_history_get_n_undo (history ()), ==, n_undo + 1);
