@@ -504,24 +504,6 @@ reopen_saved (void)
   return loaded;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static CsPersonaEditor *
 editor (void)
 {
@@ -985,7 +967,7 @@ main (int argc, char **argv)
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&sample);
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }
