@@ -23,6 +23,7 @@
 #include "cs-scene-board.h"
 #include "cs-store.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 
 #define N_SCENES      30
@@ -186,7 +187,6 @@ main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
-  g_autofree char *library = NULL;
   g_autoptr(CsScenario) big = NULL;
   g_autofree char *big_id = NULL;
   g_autofree char *other_id = NULL;
@@ -204,22 +204,8 @@ main (int argc, char **argv)
       return 77;
     }
 
-  tmp_dir = g_dir_make_tmp ("cs-bench-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  library = g_build_filename (tmp_dir, "library.db", NULL);
-  g_setenv ("CASE_STUDIO_LIBRARY", library, TRUE);
-
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  tmp_dir = ui_test_use_temporary_home ("cs-bench-editor-XXXXXX");
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   store = cs_application_get_store (app);
   gtk_widget_realize (GTK_WIDGET (window));

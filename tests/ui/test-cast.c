@@ -24,6 +24,7 @@
 #include "cs-scene-card.h"
 #include "cs-trait-radar.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 
 #define SUNITA_ID "a1c4e7b2-3d5f-4a8b-9c0d-1e2f3a4b5c02"
@@ -914,7 +915,6 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *library = NULL;
   g_autofree char *sample_path = NULL;
   g_autoptr(GFile) sample_file = NULL;
   int status;
@@ -927,28 +927,14 @@ main (int argc, char **argv)
       return g_test_run ();
     }
 
-  tmp_dir = g_dir_make_tmp ("cs-cast-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  library = g_build_filename (tmp_dir, "library.db", NULL);
-  g_setenv ("CASE_STUDIO_LIBRARY", library, TRUE);
+  tmp_dir = ui_test_use_temporary_home ("cs-cast-XXXXXX");
 
   sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
   sample_file = g_file_new_for_path (sample_path);
   sample = cs_scenario_format_load_file (sample_file, NULL, &error);
   g_assert_no_error (error);
 
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CS_IS_WINDOW (window));
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
 
   g_test_add_func ("/ui/cast/open", test_open);
