@@ -13,6 +13,8 @@
 #include "cs-edit-involvement.h"
 #include "cs-edit-criterion.h"
 #include "cs-edit-remove-persona.h"
+#include "cs-edit-add-persona.h"
+#include "cs-edit-trait.h"
 #include "cs-scene-copy.h"
 #include "cs-problem.h"
 #include "cs-scenario-check.h"

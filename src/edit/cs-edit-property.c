@@ -43,7 +43,7 @@ static gboolean
 mergeable_type (GType type)
 {
   return type == G_TYPE_STRING || type == G_TYPE_DOUBLE || type == G_TYPE_INT ||
-         type == G_TYPE_UINT;
+         type == G_TYPE_UINT || type == G_TYPE_STRV;
 }
 
 static gboolean

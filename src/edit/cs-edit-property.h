@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsEditProperty, cs_edit_property, CS, EDIT_PROPERTY, CsEdit)
 
 /* @object is a CsScenario, CsPersona, CsScene or CsGoalCriterion; the old value is read
- * when the edit is made. Consecutive edits of the same string or number property of the
- * same object merge into one undo step (typing, dragging a slider). */
+ * when the edit is made. Consecutive edits of the same string, number or string list
+ * property of the same object merge into one undo step (typing, dragging a slider, typing
+ * in one item of a list: seal the history before adding or removing an item). */
 CsEdit     *cs_edit_property_new        (gpointer        object,
                                          const char     *property,
                                          const GValue   *value);

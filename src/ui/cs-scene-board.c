@@ -10,6 +10,7 @@
 
 #include "cs-scene-board.h"
 #include "cs-scene-card.h"
+#include "cs-ui-util.h"
 
 struct _CsSceneBoard
 {
@@ -26,6 +27,10 @@ struct _CsSceneBoard
 
   AdwToastOverlay    *toast_overlay;
   GtkGridView        *grid;
+  /* Asks how a persona dropped on a card takes part in its scene. */
+  GtkPopoverMenu     *involve_popover;
+  CsScene            *drop_scene;
+  char               *drop_persona_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsSceneBoard, cs_scene_board, GTK_TYPE_WIDGET)
@@ -41,27 +46,285 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save (CsSceneBoard *self);
+static void select_scene (CsSceneBoard *self,
+                          CsScene      *scene);
 
-/* Toasts go to the window's overlay when there is one, so that they queue with the others
- * instead of showing on top of them. */
 static void
 add_toast (CsSceneBoard *self,
            AdwToast     *toast)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkWidget *overlay = parent ? gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
-
-  adw_toast_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : self->toast_overlay, toast);
+  cs_ui_add_toast (GTK_WIDGET (self), toast, self->toast_overlay);
 }
 
 /* ---- cards --------------------------------------------------------------------------- */
+
+/* ---- drag and drop ------------------------------------------------------------------- */
+
+/* A card offers its scene, to be dropped before or after another card. */
+static GdkContentProvider *
+on_card_drag_prepare (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      CsSceneBoard  *self)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  CsScene *scene = cs_scene_card_get_scene (CS_SCENE_CARD (card));
+
+  if (scene == NULL || self->history == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (CS_TYPE_SCENE, scene);
+}
+
+static void
+on_card_drag_begin (GtkDragSource *source,
+                    GdkDrag       *drag,
+                    CsSceneBoard  *self)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (card);
+
+  gtk_drag_source_set_icon (source, icon, gtk_widget_get_width (card) / 2, 12);
+  gtk_widget_add_css_class (card, "dragged");
+}
+
+static void
+on_card_drag_end (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  gboolean       delete_data,
+                  CsSceneBoard  *self)
+{
+  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)),
+                               "dragged");
+}
+
+static void
+clear_drop_marks (GtkWidget *card)
+{
+  gtk_widget_remove_css_class (card, "drop-before");
+  gtk_widget_remove_css_class (card, "drop-after");
+  gtk_widget_remove_css_class (card, "drop-persona");
+}
+
+static gboolean
+drop_is_scene (GtkDropTarget *target)
+{
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  return drop != NULL &&
+         gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), CS_TYPE_SCENE);
+}
+
+static GdkDragAction
+on_card_drop_motion (GtkDropTarget *target,
+                     double         x,
+                     double         y,
+                     CsSceneBoard  *self)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  gboolean before = x < gtk_widget_get_width (card) / 2.0;
+
+  clear_drop_marks (card);
+  if (drop_is_scene (target))
+    {
+      gtk_widget_add_css_class (card, before ? "drop-before" : "drop-after");
+      return GDK_ACTION_MOVE;
+    }
+  gtk_widget_add_css_class (card, "drop-persona");
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_card_drop_leave (GtkDropTarget *target,
+                    CsSceneBoard  *self)
+{
+  clear_drop_marks (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+}
+
+/* Where the dragged scene at @from ends when dropped before or after the card at @target. */
+static guint
+drop_position (guint    from,
+               guint    target,
+               gboolean before)
+{
+  if (before)
+    return from < target ? target - 1 : target;
+  return from < target ? target : target + 1;
+}
+
+static void
+drop_scene (CsSceneBoard *self,
+            CsScene      *dragged,
+            CsScene      *onto,
+            gboolean      before)
+{
+  guint from, to;
+
+  if (cs_scenario_find_scene (self->scenario, cs_record_get_id (CS_RECORD (dragged))) != dragged ||
+      cs_scenario_find_scene (self->scenario, cs_record_get_id (CS_RECORD (onto))) != onto)
+    return;
+
+  from = cs_scene_get_position (dragged);
+  to = drop_position (from, cs_scene_get_position (onto), before);
+  if (dragged == onto || to == from)
+    return;
+
+  cs_edit_history_apply (self->history, cs_edit_move_scene_new (from, to));
+  select_scene (self, dragged);
+}
+
+static void
+add_involve_item (GMenu      *menu,
+                  const char *label,
+                  const char *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, "board.involve", "s", target);
+  g_menu_append_item (menu, item);
+}
+
+static void
+ask_involvement (CsSceneBoard *self,
+                 GtkWidget    *card,
+                 CsPersona    *persona,
+                 double        x,
+                 double        y)
+{
+  CsScene *scene = cs_scene_card_get_scene (CS_SCENE_CARD (card));
+  const char *id = cs_record_get_id (CS_RECORD (persona));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) choices = g_menu_new ();
+  g_autofree char *heading = NULL;
+  CsInvolvement current;
+  gboolean involved;
+  graphene_point_t point;
+  GdkRectangle rect;
+
+  if (scene == NULL || cs_scenario_find_persona (self->scenario, id) != persona)
+    return;
+
+  g_set_object (&self->drop_scene, scene);
+  g_free (self->drop_persona_id);
+  self->drop_persona_id = g_strdup (id);
+
+  involved = cs_scene_get_involvement (scene, id, &current);
+  if (involved)
+    /* Translators: the heading of the menu shown when a persona already in the scene is
+     * dropped on it again, e.g. "Ana Ruiz: Participant" */
+    heading = g_strdup_printf (_("%s: %s"), cs_persona_get_name (persona),
+                               cs_ui_involvement_label (current));
+  else
+    heading = g_strdup_printf (_("Involve %s as"), cs_persona_get_name (persona));
+
+  add_involve_item (choices, _("Key Persona"), "key");
+  add_involve_item (choices, _("Participant"), "participant");
+  add_involve_item (choices, _("Mentioned Only"), "mentioned");
+  g_menu_append_section (menu, heading, G_MENU_MODEL (choices));
+  if (involved)
+    {
+      g_autoptr(GMenu) remove = g_menu_new ();
+
+      add_involve_item (remove, _("Remove from Scene"), "remove");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+    }
+  gtk_popover_menu_set_menu_model (self->involve_popover, G_MENU_MODEL (menu));
+
+  if (!gtk_widget_compute_point (card, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  rect = (GdkRectangle) { (int) point.x, (int) point.y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->involve_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->involve_popover));
+}
+
+static gboolean
+on_card_drop (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              CsSceneBoard  *self)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  CsScene *onto = cs_scene_card_get_scene (CS_SCENE_CARD (card));
+
+  clear_drop_marks (card);
+  if (onto == NULL || self->history == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS (value, CS_TYPE_SCENE))
+    {
+      drop_scene (self, g_value_get_object (value), onto, x < gtk_widget_get_width (card) / 2.0);
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, CS_TYPE_PERSONA))
+    {
+      ask_involvement (self, card, g_value_get_object (value), x, y);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+involve_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  CsSceneBoard *self = CS_SCENE_BOARD (widget);
+  const char *choice = g_variant_get_string (param, NULL);
+  CsScene *scene = self->drop_scene;
+  const char *id = self->drop_persona_id;
+  CsInvolvement current, wanted;
+  gboolean involved;
+
+  if (scene == NULL || id == NULL || self->history == NULL ||
+      cs_scenario_find_scene (self->scenario, cs_record_get_id (CS_RECORD (scene))) != scene ||
+      cs_scenario_find_persona (self->scenario, id) == NULL)
+    return;
+
+  involved = cs_scene_get_involvement (scene, id, &current);
+  if (g_str_equal (choice, "remove"))
+    {
+      if (involved)
+        cs_edit_history_apply (self->history, cs_edit_involvement_new_remove (scene, id));
+      return;
+    }
+
+  if (g_str_equal (choice, "key"))
+    wanted = CS_INVOLVEMENT_KEY;
+  else if (g_str_equal (choice, "mentioned"))
+    wanted = CS_INVOLVEMENT_MENTIONED;
+  else
+    wanted = CS_INVOLVEMENT_PARTICIPANT;
+
+  /* Dropped again with the same choice: it keeps its involvement, no new undo step. */
+  if (!involved || current != wanted)
+    cs_edit_history_apply (self->history, cs_edit_involvement_new_set (scene, id, wanted));
+  select_scene (self, scene);
+}
 
 static void
 on_setup_card (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CsSceneBoard             *self)
 {
-  gtk_list_item_set_child (item, cs_scene_card_new ());
+  GtkWidget *card = cs_scene_card_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  GType types[] = { CS_TYPE_SCENE, CS_TYPE_PERSONA };
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (on_card_drag_prepare), self, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_card_drag_begin), self, 0);
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (on_card_drag_end), self, 0);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "motion", G_CALLBACK (on_card_drop_motion), self, 0);
+  g_signal_connect_object (target, "enter", G_CALLBACK (on_card_drop_motion), self, 0);
+  g_signal_connect_object (target, "leave", G_CALLBACK (on_card_drop_leave), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_card_drop), self, 0);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (target));
+
+  gtk_list_item_set_child (item, card);
 }
 
 static void
@@ -402,6 +665,8 @@ cs_scene_board_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->drop_scene);
+  g_clear_pointer (&self->drop_persona_id, g_free);
 
   G_OBJECT_CLASS (cs_scene_board_parent_class)->dispose (object);
 }
@@ -479,6 +744,7 @@ cs_scene_board_class_init (CsSceneBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "board.delete-scene", NULL, delete_scene_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "board.involve", "s", involve_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "board.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "board.move-down", NULL);
@@ -520,5 +786,10 @@ cs_scene_board_init (CsSceneBoard *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
+
+  self->involve_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_position (GTK_POPOVER (self->involve_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_parent (GTK_WIDGET (self->involve_popover), GTK_WIDGET (self));
+
   update_actions (self);
 }

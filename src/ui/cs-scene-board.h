@@ -19,7 +19,11 @@ G_DECLARE_FINAL_TYPE (CsSceneBoard, cs_scene_board, CS, SCENE_BOARD, GtkWidget)
  * Actions: board.move-up (Alt+Up), board.move-down (Alt+Down), board.add-scene
  * (Ctrl+Shift+N, after the selected card), board.duplicate-scene (Ctrl+D),
  * board.delete-scene (Delete; a toast offers Undo), board.undo (Ctrl+Z),
- * board.redo (Ctrl+Shift+Z). */
+ * board.redo (Ctrl+Shift+Z).
+ * Drag and drop: a card dragged onto the left or right half of another card moves its
+ * scene before or after it; a CsPersona dropped on a card (from the cast) opens a menu
+ * asking how it takes part (board.involve with "key", "participant", "mentioned" or, when
+ * it is already in the scene, "remove"); choosing its current involvement changes nothing. */
 CsScenario    *cs_scene_board_get_scenario     (CsSceneBoard *self);
 void           cs_scene_board_set_scenario     (CsSceneBoard *self,
                                                 CsScenario   *scenario);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "cs-ui-util.h"
@@ -113,4 +114,45 @@ cs_ui_new_traits_grid (CsPersona *persona)
     }
 
   return grid;
+}
+
+void
+cs_ui_show_persona_avatar (gpointer    avatar,
+                           CsPersona  *persona,
+                           const char *library_dir)
+{
+  const char *image = persona ? cs_persona_get_avatar_image (persona) : NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_if_fail (ADW_IS_AVATAR (avatar));
+
+  adw_avatar_set_text (avatar, persona ? cs_persona_get_name (persona) : NULL);
+  if (image != NULL && *image != '\0')
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (g_str_has_prefix (image, "resource://"))
+        file = g_file_new_for_uri (image);
+      else if (g_path_is_absolute (image))
+        file = g_file_new_for_path (image);
+      else if (library_dir != NULL)
+        {
+          g_autofree char *path = g_build_filename (library_dir, image, NULL);
+          file = g_file_new_for_path (path);
+        }
+      if (file != NULL)
+        texture = gdk_texture_new_from_file (file, NULL);
+    }
+  adw_avatar_set_custom_image (avatar, GDK_PAINTABLE (texture));
+}
+
+void
+cs_ui_add_toast (GtkWidget *widget,
+                 gpointer   toast,
+                 gpointer   fallback)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *overlay = parent ? gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
+
+  adw_toast_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : fallback, toast);
 }

@@ -20,5 +20,16 @@ const char *cs_ui_involvement_label   (CsInvolvement involvement);
 char       *cs_ui_dup_trait_label     (const char   *trait);
 /* The personality traits of @persona as a grid: name, a level bar (0..10) and the value. */
 GtkWidget  *cs_ui_new_traits_grid     (CsPersona    *persona);
+/* Shows @persona on @avatar: its name (initials) and its image when it has one. A relative
+ * image name is looked up in @library_dir (may be NULL: then only absolute paths and
+ * resource:// addresses show); an image that cannot be read leaves the initials. */
+void        cs_ui_show_persona_avatar (gpointer      avatar,
+                                       CsPersona    *persona,
+                                       const char   *library_dir);
+/* Adds @toast (AdwToast) to the nearest AdwToastOverlay above @widget, so that it queues
+ * with the window's other toasts instead of showing on top of them, else to @fallback. */
+void        cs_ui_add_toast           (GtkWidget    *widget,
+                                       gpointer      toast,
+                                       gpointer      fallback);
 
 G_END_DECLS

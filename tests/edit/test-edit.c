@@ -404,6 +404,123 @@ test_remove_persona (void)
   g_assert_cmpuint (count_instructions_for (scenario, SUNITA_ID), ==, 0);
 }
 
+static void
+test_add_persona (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsEditHistory) history = cs_edit_history_new (scenario);
+  g_autofree char *before = content_of (scenario);
+  g_autofree char *after = NULL;
+  g_autoptr(CsPersona) persona = cs_persona_new (NULL);
+  g_autoptr(CsPersona) second = NULL;
+  const char *id = cs_record_get_id (CS_RECORD (persona));
+  CsEdit *edit;
+
+  cs_persona_set_name (persona, "Lena Park");
+  edit = cs_edit_add_persona_new (persona, 1);
+  g_assert_true (cs_edit_add_persona_get_persona (CS_EDIT_ADD_PERSONA (edit)) == persona);
+  cs_edit_history_apply (history, edit);
+  g_assert_cmpuint (cs_scenario_get_n_personas (scenario), ==, 5);
+  second = g_list_model_get_item (cs_scenario_get_personas (scenario), 1);
+  g_assert_true (second == persona);
+  g_assert_true (cs_scenario_find_persona (scenario, id) == persona);
+  g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Add Persona");
+
+  g_assert_true (cs_edit_history_undo (history));
+  g_assert_null (cs_scenario_find_persona (scenario, id));
+  after = content_of (scenario);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (cs_edit_history_redo (history));
+  g_assert_true (cs_scenario_find_persona (scenario, id) == persona);
+
+  /* A position past the end adds at the end. */
+  cs_edit_history_apply (history, cs_edit_add_persona_new (cs_persona_new (NULL), 99));
+  g_assert_cmpuint (cs_scenario_get_n_personas (scenario), ==, 6);
+  g_object_unref (cs_edit_add_persona_get_persona (CS_EDIT_ADD_PERSONA (cs_edit_history_get_undo_edit (history))));
+}
+
+static void
+test_trait (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsEditHistory) history = cs_edit_history_new (scenario);
+  CsPersona *sunita = cs_scenario_find_persona (scenario, SUNITA_ID);
+  g_autofree char *before = content_of (scenario);
+  g_autofree char *after = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_cmpint (cs_persona_get_trait (sunita, "analytical"), ==, 9);
+
+  /* Dragging a slider: one undo step. */
+  for (int value = 8; value >= 2; value--)
+    cs_edit_history_apply (history, cs_edit_trait_new (sunita, "analytical", value));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "analytical"), ==, 2);
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Edit Persona");
+
+  /* Another trait is another step. */
+  cs_edit_history_apply (history, cs_edit_trait_new (sunita, "empathy", 10));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 2);
+
+  /* A new trait is removed again by undo. */
+  cs_edit_history_seal (history);
+  cs_edit_history_apply (history, cs_edit_trait_new (sunita, "humour", 3));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "humour"), ==, 3);
+  g_assert_true (cs_edit_history_undo (history));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "humour"), ==, -1);
+  names = cs_persona_dup_trait_names (sunita);
+  g_assert_false (g_strv_contains ((const char * const *) names, "humour"));
+
+  g_assert_true (cs_edit_history_undo (history));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "empathy"), ==, 4);
+  g_assert_true (cs_edit_history_undo (history));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "analytical"), ==, 9);
+  after = content_of (scenario);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (cs_edit_history_redo (history));
+  g_assert_cmpint (cs_persona_get_trait (sunita, "analytical"), ==, 2);
+}
+
+/* Typing in one goal of the list is one undo step; adding a goal (after a seal) another. */
+static void
+test_goals_merge (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsEditHistory) history = cs_edit_history_new (scenario);
+  CsPersona *sunita = cs_scenario_find_persona (scenario, SUNITA_ID);
+  g_auto(GStrv) old_goals = g_strdupv ((GStrv) cs_persona_get_primary_goals (sunita));
+  const char *typed[] = { "K", "Ke", "Kee", "Keep", NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRV);
+  for (guint i = 0; typed[i] != NULL; i++)
+    {
+      g_auto(GStrv) goals = g_strdupv (old_goals);
+
+      g_free (goals[0]);
+      goals[0] = g_strdup (typed[i]);
+      g_value_set_boxed (&value, goals);
+      cs_edit_history_apply (history, cs_edit_property_new (sunita, "primary-goals", &value));
+    }
+  g_assert_cmpstr (cs_persona_get_primary_goals (sunita)[0], ==, "Keep");
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 1);
+
+  cs_edit_history_seal (history);
+  {
+    const char *more[] = { "Keep", "x", NULL };
+
+    g_value_set_boxed (&value, more);
+    cs_edit_history_apply (history, cs_edit_property_new (sunita, "primary-goals", &value));
+  }
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 2);
+
+  g_assert_true (cs_edit_history_undo (history));
+  g_assert_true (cs_edit_history_undo (history));
+  cs_test_assert_strv_equal (cs_persona_get_primary_goals (sunita), (const char * const *) old_goals);
+}
+
 static gboolean
 has_problem (GListModel    *problems,
              CsProblemKind  kind,
@@ -613,6 +730,9 @@ main (int   argc,
   g_test_add_func ("/edit/add-duplicate-scene", test_add_duplicate_scene);
   g_test_add_func ("/edit/criteria", test_criteria);
   g_test_add_func ("/edit/remove-persona", test_remove_persona);
+  g_test_add_func ("/edit/add-persona", test_add_persona);
+  g_test_add_func ("/edit/trait", test_trait);
+  g_test_add_func ("/edit/goals-merge", test_goals_merge);
   g_test_add_func ("/edit/check", test_check);
   g_test_add_func ("/edit/autosave", test_autosave);
 

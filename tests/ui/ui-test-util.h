@@ -22,4 +22,7 @@ gboolean ui_test_widget_drawn (gpointer data);
 void ui_test_save_screenshot (GtkWidget  *widget,
                               const char *name);
 
+/* Deletes @path and everything under it (the tests' temporary folders). */
+void ui_test_remove_tree     (const char *path);
+
 G_END_DECLS
