@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cs-test-scenario.h"
+#include "sync-test-cluster.h"
 #include "sync-test-machine.h"
 
 static SyncTestServer server;
@@ -29,19 +30,6 @@ static void
 skip (void)
 {
   g_test_skip ("no test PostgreSQL server or no pgbouncer installed");
-}
-
-static int
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
 static gboolean
@@ -66,7 +54,7 @@ start_bouncer (const char *user)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   const char *pghost = g_getenv ("PGHOST");
-  int port = free_port ();
+  int port = sync_test_free_port ();
 
   if (pgbouncer == NULL && g_file_test ("/usr/sbin/pgbouncer", G_FILE_TEST_IS_EXECUTABLE))
     pgbouncer = g_strdup ("/usr/sbin/pgbouncer");
