@@ -91,6 +91,7 @@ typedef struct {
   CsOutboxEntry *entry;
   char          *run;       /* the progress id: the entry's own id, or its progress_id */
   char          *scenario;  /* progress entries: their case */
+  char          *created;   /* messages: their creation time, which picks the partition */
 } RunEntry;
 
 static void
@@ -98,22 +99,42 @@ run_entry_free (RunEntry *run)
 {
   g_free (run->run);
   g_free (run->scenario);
+  g_free (run->created);
   g_free (run);
 }
 
 static char *
-payload_string (const char *payload,
-                const char *member)
+member_string (JsonObject *object,
+               const char *member)
 {
-  g_autoptr(JsonNode) node = json_from_string (payload, NULL);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!node || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Reads what the push needs of an entry's payload, parsing it once (a push may hold
+ * thousands of messages). FALSE when the payload is not an object. */
+static gboolean
+read_payload (RunEntry *run)
+{
+  g_autoptr(JsonNode) node = json_from_string (run->entry->payload, NULL);
   JsonObject *object;
 
   if (!node || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
+    return FALSE;
   object = json_node_get_object (node);
-  if (!json_object_has_member (object, member) || json_object_get_null_member (object, member))
-    return NULL;
-  return g_strdup (json_object_get_string_member (object, member));
+  if (g_str_equal (run->entry->entity, "progress"))
+    {
+      run->run = g_strdup (run->entry->entity_id);
+      run->scenario = member_string (object, "scenario_id");
+    }
+  else
+    run->run = member_string (object, "progress_id");
+  if (g_str_equal (run->entry->entity, "message"))
+    run->created = member_string (object, "created_at");
+  return TRUE;
 }
 
 gboolean
@@ -219,11 +240,10 @@ prepare_partitions (CsPush     *push,
   for (guint i = 0; i < messages->len; i++)
     {
       RunEntry *run = g_ptr_array_index (messages, i);
-      g_autofree char *created = payload_string (run->entry->payload, "created_at");
 
       /* "YYYY-MM-…": the month is the first seven characters, in UTC */
-      if (created && strlen (created) >= 7)
-        g_hash_table_add (months, g_strdup_printf ("%.7s-01", created));
+      if (run->created && strlen (run->created) >= 7)
+        g_hash_table_add (months, g_strdup_printf ("%.7s-01", run->created));
     }
   g_hash_table_iter_init (&iter, months);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -311,15 +331,13 @@ cs_push_runs (CsPush     *push,
         continue;
       run = g_new0 (RunEntry, 1);
       run->entry = entry;
-      if (g_str_equal (entry->entity, "progress"))
+      if (!read_payload (run))
         {
-          run->run = g_strdup (entry->entity_id);
-          run->scenario = payload_string (entry->payload, "scenario_id");
-          if (!run->scenario || !g_uuid_string_is_valid (run->scenario))
-            g_clear_pointer (&run->scenario, g_free);
+          run_entry_free (run);
+          continue;
         }
-      else
-        run->run = payload_string (entry->payload, "progress_id");
+      if (run->scenario && !g_uuid_string_is_valid (run->scenario))
+        g_clear_pointer (&run->scenario, g_free);
       if (!run->run || !g_uuid_string_is_valid (run->run) ||
           (g_str_equal (entry->entity, "progress") && !run->scenario))
         {
