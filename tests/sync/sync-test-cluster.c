@@ -89,13 +89,15 @@ run (SyncTestCluster    *cluster,
 }
 
 gboolean
-sync_test_cluster_init (SyncTestCluster *cluster)
+sync_test_cluster_init (SyncTestCluster *cluster,
+                        const char      *options)
 {
   g_autofree char *data = NULL;
 
   memset (cluster, 0, sizeof *cluster);
   if (!(cluster->bin = find_bin ()))
     return FALSE;
+  cluster->options = g_strdup (options);
   cluster->dir = g_build_filename (g_get_tmp_dir (), "cs-cluster-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp_full (cluster->dir, 0711));
   if (getuid () == 0)
@@ -131,8 +133,9 @@ sync_test_cluster_start (SyncTestCluster *cluster)
   g_autofree char *data = g_build_filename (cluster->dir, "data", NULL);
   g_autofree char *log = g_build_filename (cluster->dir, "server.log", NULL);
   g_autofree char *options = g_strdup_printf ("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off "
-                                              "-c synchronous_commit=off -c full_page_writes=off",
-                                              cluster->port, cluster->dir);
+                                              "-c synchronous_commit=off -c full_page_writes=off %s",
+                                              cluster->port, cluster->dir,
+                                              cluster->options ? cluster->options : "");
 
   g_assert_true (run (cluster, (const char *[]) { "pg_ctl", "-D", data, "-l", log, "-w", "-t", "30",
                                                    "-o", options, "start", NULL }));
@@ -162,4 +165,5 @@ sync_test_cluster_clear (SyncTestCluster *cluster)
     }
   g_clear_pointer (&cluster->dir, g_free);
   g_clear_pointer (&cluster->bin, g_free);
+  g_clear_pointer (&cluster->options, g_free);
 }

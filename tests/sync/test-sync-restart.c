@@ -143,7 +143,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!sync_test_cluster_init (&cluster))
+  if (!sync_test_cluster_init (&cluster, NULL))
     {
       g_test_add_func ("/sync/restart/skipped", skip);
       return g_test_run ();
