@@ -166,9 +166,11 @@ start (CsSyncSession *self,
        const char    *password)
 {
   g_autofree char *conninfo = cs_server_account_dup_conninfo (self->account, password);
+  g_autofree char *listen = cs_server_account_dup_listen_conninfo (self->account, password);
   g_autoptr(CsServer) server = cs_server_new (conninfo);
   g_autoptr(CsSync) sync = cs_sync_new (self->store, server);
 
+  cs_sync_set_listen_conninfo (sync, listen);
   set_sync (self, sync);
   cs_sync_start_live (sync);
   ask_kind (self);
@@ -266,6 +268,11 @@ on_connected (GObject      *source,
     cs_server_account_save (c->account, self->settings);
   set_identity (self, c->account->user);
   sync = cs_sync_new (self->store, c->server);
+  {
+    g_autofree char *listen = cs_server_account_dup_listen_conninfo (c->account, c->password);
+
+    cs_sync_set_listen_conninfo (sync, listen);
+  }
   set_sync (self, sync);
   set_kind (self, NULL);
   cs_sync_start_live (sync);
