@@ -681,17 +681,21 @@ cs_store_db_merge_runs (sqlite3             *db,
   g_autofree char *messages = merge_sql (&messages_table, FALSE,
                                          "EXISTS (SELECT 1 FROM progress p "
                                          "WHERE p.id = json_extract (r.value, '$.progress_id'))");
-  const char *sql[] = { progress, scenes, messages };
+  /* Progress twice: a run of another computer may come before the server's new number
+   * for one of ours that had the same attempt; the first pass skips it and renumbers ours,
+   * the second adds it. */
+  const char *sql[] = { progress, progress, scenes, messages };
+  const guint part[] = { 0, 0, 1, 2 };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
-      if (!runs[i])
+      if (!runs[part[i]])
         continue;
       if (!(stmt = cs_store_db_prepare (db, sql[i], error)))
         return FALSE;
-      cs_store_bind_text (stmt, 1, runs[i]);
+      cs_store_bind_text (stmt, 1, runs[part[i]]);
       if (!cs_store_db_run (stmt, error))
         return FALSE;
     }

@@ -113,7 +113,10 @@ cs_join_link_parse (const char  *uri,
   g_autofree char *text = g_strstrip (g_strdup (uri ? uri : ""));
   const char *query;
   const char *port_text;
+  const char *listen_text;
   guint64 port = 5432;
+  guint64 listen_port = 0;
+  CsJoinLink *link;
 
   parsed = g_uri_parse (text, G_URI_FLAGS_ENCODED_QUERY, NULL);
   if (!parsed || g_ascii_strcasecmp (g_uri_get_scheme (parsed), SCHEME) != 0)
@@ -147,9 +150,18 @@ cs_join_link_parse (const char  *uri,
       invalid (error, _("The link’s server port must be a number from 1 to 65535."));
       return NULL;
     }
-  return cs_join_link_new (g_hash_table_lookup (params, "host"), (int) port,
+  listen_text = g_hash_table_lookup (params, "listen");
+  if (listen_text && !g_ascii_string_to_unsigned (listen_text, 10, 1, 65535, &listen_port, NULL))
+    {
+      invalid (error, _("The link’s port for live updates must be a number from 1 to 65535."));
+      return NULL;
+    }
+  link = cs_join_link_new (g_hash_table_lookup (params, "host"), (int) port,
                            g_hash_table_lookup (params, "db"), g_hash_table_lookup (params, "code"),
                            error);
+  if (link)
+    link->listen_port = (int) listen_port;
+  return link;
 }
 
 CsJoinLink *
@@ -161,6 +173,7 @@ cs_join_link_copy (const CsJoinLink *link)
   copy->port = link->port;
   copy->database = g_strdup (link->database);
   copy->code = g_strdup (link->code);
+  copy->listen_port = link->listen_port;
   return copy;
 }
 
@@ -182,6 +195,9 @@ cs_join_link_to_string (const CsJoinLink *link)
   g_autofree char *database = g_uri_escape_string (link->database, NULL, FALSE);
   g_autofree char *code = g_uri_escape_string (link->code, NULL, FALSE);
 
-  return g_strdup_printf (SCHEME "://join?host=%s&port=%d&db=%s&code=%s",
-                          host, link->port, database, code);
+  g_autofree char *listen = link->listen_port > 0 ? g_strdup_printf ("&listen=%d", link->listen_port)
+                                                  : g_strdup ("");
+
+  return g_strdup_printf (SCHEME "://join?host=%s&port=%d&db=%s&code=%s%s",
+                          host, link->port, database, code, listen);
 }

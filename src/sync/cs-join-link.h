@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The format: case-studio://join?host=HOST&port=PORT&db=DATABASE&code=CODE
- * host and code are required; port defaults to 5432 and db to "casestudio". Values are
+ * The format: case-studio://join?host=HOST&port=PORT&db=DATABASE&code=CODE[&listen=PORT]
+ * host and code are required; port defaults to 5432 and db to "casestudio"; listen, the
+ * server's own port for live updates behind a pooler, is optional. Values are
  * percent-encoded; unknown parameters are ignored so that later versions can add some. A
  * link never carries a user name or a password: the code is the secret, and the student
  * chooses their own password. Parsing is strict and says what is wrong.
@@ -27,6 +28,7 @@ typedef struct {
   int   port;
   char *database;
   char *code;
+  int   listen_port;   /* 0: none */
 } CsJoinLink;
 
 #define CS_TYPE_JOIN_LINK (cs_join_link_get_type ())

@@ -47,7 +47,11 @@ cs_server_account_new (const char *host,
 CsServerAccount *
 cs_server_account_copy (const CsServerAccount *account)
 {
-  return cs_server_account_new (account->host, account->port, account->database, account->user);
+  CsServerAccount *copy = cs_server_account_new (account->host, account->port, account->database,
+                                                 account->user);
+
+  copy->listen_port = account->listen_port;
+  return copy;
 }
 
 void
@@ -68,9 +72,13 @@ cs_server_account_load (GSettings *settings)
   g_autofree char *database = g_settings_get_string (settings, "server-database");
   g_autofree char *user = g_settings_get_string (settings, "server-user");
 
+  CsServerAccount *account;
+
   if (*host == '\0' || *user == '\0')
     return NULL;
-  return cs_server_account_new (host, g_settings_get_int (settings, "server-port"), database, user);
+  account = cs_server_account_new (host, g_settings_get_int (settings, "server-port"), database, user);
+  account->listen_port = g_settings_get_int (settings, "server-listen-port");
+  return account;
 }
 
 void
@@ -82,6 +90,7 @@ cs_server_account_save (const CsServerAccount *account,
   g_settings_set_int (settings, "server-port", account->port);
   g_settings_set_string (settings, "server-database", account->database);
   g_settings_set_string (settings, "server-user", account->user);
+  g_settings_set_int (settings, "server-listen-port", CLAMP (account->listen_port, 0, 65535));
   g_settings_apply (settings);
 }
 
@@ -112,12 +121,13 @@ append_value (GString    *out,
   g_string_append_c (out, '\'');
 }
 
-char *
-cs_server_account_dup_conninfo (const CsServerAccount *account,
-                                const char            *password)
+static char *
+conninfo_with_port (const CsServerAccount *account,
+                    int                    port_number,
+                    const char            *password)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *port = g_strdup_printf ("%d", account->port);
+  g_autofree char *port = g_strdup_printf ("%d", port_number);
 
   append_value (out, "host", account->host);
   append_value (out, "port", port);
@@ -128,6 +138,22 @@ cs_server_account_dup_conninfo (const CsServerAccount *account,
   append_value (out, "application_name", "Case Studio");
   append_value (out, "connect_timeout", "10");
   return g_string_free (out, FALSE);
+}
+
+char *
+cs_server_account_dup_conninfo (const CsServerAccount *account,
+                                const char            *password)
+{
+  return conninfo_with_port (account, account->port, password);
+}
+
+char *
+cs_server_account_dup_listen_conninfo (const CsServerAccount *account,
+                                       const char            *password)
+{
+  if (account->listen_port <= 0 || account->listen_port == account->port)
+    return NULL;
+  return conninfo_with_port (account, account->listen_port, password);
 }
 
 char *

@@ -16,6 +16,9 @@ typedef struct {
   int   port;
   char *database;
   char *user;
+  /* The PostgreSQL server's own port for live notifications when a pooler in transaction
+   * mode (PgBouncer) listens on @port: LISTEN needs a session of its own. 0: @port. */
+  int   listen_port;
 } CsServerAccount;
 
 #define CS_TYPE_SERVER_ACCOUNT (cs_server_account_get_type ())
@@ -35,6 +38,9 @@ void             cs_server_account_forget     (GSettings             *settings);
 /* A libpq connection string with every value quoted as libpq wants it. */
 char            *cs_server_account_dup_conninfo (const CsServerAccount *account,
                                                  const char            *password);
+/* The conninfo of the LISTEN connection when it differs (a listen port is set), else NULL. */
+char            *cs_server_account_dup_listen_conninfo (const CsServerAccount *account,
+                                                        const char            *password);
 /* "user on host/database" for the account page. */
 char            *cs_server_account_dup_label  (const CsServerAccount *account);
 

@@ -133,6 +133,10 @@ cs_server_check (PGconn    *conn,
     g_set_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_TIMEOUT,
                  _("The server took too long and stopped (%s). Your changes are kept and "
                    "will be sent again."), text);
+  else if (sqlstate && g_str_has_prefix (sqlstate, "53"))
+    g_set_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_SERVER_FULL,
+                 _("The server has run out of room (%s). Your changes are kept here and will "
+                   "be sent once its administrator has made space."), text);
   else if (g_strcmp0 (sqlstate, "42501") == 0)
     g_set_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_DENIED,
                  _("The server does not allow this for your account (%s)."), text);

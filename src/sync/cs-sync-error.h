@@ -18,6 +18,7 @@ typedef enum {
   CS_SYNC_ERROR_TIMEOUT,          /* a statement took longer than the server allows */
   CS_SYNC_ERROR_DENIED,           /* the login lacks the right to do this */
   CS_SYNC_ERROR_CLOSED,           /* the CsServer was disposed */
+  CS_SYNC_ERROR_SERVER_FULL,      /* the server ran out of disk, memory or connections */
 } CsSyncError;
 
 GQuark cs_sync_error_quark (void);

@@ -81,6 +81,24 @@ PGresult *cs_push_query         (CsPush              *push,
                                  int                  n_params,
                                  const char * const  *params,
                                  GError             **error);
+typedef struct {
+  const char         *sql;
+  int                 n_params;
+  const char * const *params;
+} CsPushStatement;
+
+/* Sends @n statements at once (libpq's pipeline mode: one round trip), after the push
+ * lock when the push does not hold it yet, and reads their results into @results, each
+ * counted as a statement of the push. FALSE, with no results kept, when one failed (the
+ * ones after it are not run). */
+gboolean  cs_push_pipeline      (CsPush                 *push,
+                                 guint                   n,
+                                 const CsPushStatement  *statements,
+                                 PGresult              **results,
+                                 GError                **error);
+/* Takes the push lock, once per push, before the first statement that writes. */
+gboolean  cs_push_lock          (CsPush              *push,
+                                 GError             **error);
 /* Whether outbox entries of @entity belong to a run (cs-sync-push-runs.c). */
 gboolean  cs_push_is_run_entity (const char          *entity);
 /* Sends the run entries of @entries (CsOutboxEntry) in the open transaction; the entries

@@ -8,7 +8,9 @@
  * scene progress are idempotent upserts (written only when the sent version is newer);
  * messages are append-only inserts that ignore a message the server already has (its id
  * and creation time are the key), into the month partition of their creation time, made
- * first when missing. One statement per kind of row, whatever the number of rows.
+ * first when missing. One statement per kind of row, whatever the number of rows, the
+ * three sent at once behind the push lock (libpq's pipeline mode): the lock is held for
+ * their run on the server and the COMMIT's round trip only.
  *
  * A run can only go to the server with its case: entries of a run whose case the server
  * does not show this user (a case of the local library only) are held back, left in the
@@ -59,38 +61,41 @@ prefixed (const char *columns,
   return g_string_free (sql, FALSE);
 }
 
+/* The upsert of the rows in the JSON array parameter @param. */
 static char *
 upsert_sql (const char *table,
             const char *columns,
-            gboolean    owned)
+            gboolean    owned,
+            guint       param)
 {
   g_autofree char *values = prefixed (columns, FALSE);
   g_autofree char *update = prefixed (columns, TRUE);
 
   return g_strdup_printf ("INSERT INTO %s AS t (%s%s) "
-                          "SELECT %s%s FROM jsonb_array_elements ($1::jsonb) e, "
+                          "SELECT %s%s FROM jsonb_array_elements ($%u::jsonb) e, "
                           "     jsonb_populate_record (NULL::%s, e) r "
                           "ON CONFLICT (id) DO UPDATE SET %s WHERE t.version < EXCLUDED.version",
                           table, columns, owned ? ", user_id" : "",
                           values, owned ? ", (SELECT cs.uid (current_user))" : "",
-                          table, update);
+                          param, table, update);
 }
 
 static char *
-insert_messages_sql (void)
+insert_messages_sql (guint param)
 {
   g_autofree char *values = prefixed (MESSAGE_COLUMNS, FALSE);
 
   return g_strdup_printf ("INSERT INTO cs.conversation_logs (" MESSAGE_COLUMNS ") "
-                          "SELECT %s FROM jsonb_array_elements ($1::jsonb) e, "
+                          "SELECT %s FROM jsonb_array_elements ($%u::jsonb) e, "
                           "     jsonb_populate_record (NULL::cs.conversation_logs, e) r "
-                          "ON CONFLICT (id, created_at) DO NOTHING", values);
+                          "ON CONFLICT (id, created_at) DO NOTHING", values, param);
 }
 
 typedef struct {
   CsOutboxEntry *entry;
   char          *run;       /* the progress id: the entry's own id, or its progress_id */
   char          *scenario;  /* progress entries: their case */
+  char          *created;   /* messages: their creation time, which picks the partition */
 } RunEntry;
 
 static void
@@ -98,22 +103,42 @@ run_entry_free (RunEntry *run)
 {
   g_free (run->run);
   g_free (run->scenario);
+  g_free (run->created);
   g_free (run);
 }
 
 static char *
-payload_string (const char *payload,
-                const char *member)
+member_string (JsonObject *object,
+               const char *member)
 {
-  g_autoptr(JsonNode) node = json_from_string (payload, NULL);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!node || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Reads what the push needs of an entry's payload, parsing it once (a push may hold
+ * thousands of messages). FALSE when the payload is not an object. */
+static gboolean
+read_payload (RunEntry *run)
+{
+  g_autoptr(JsonNode) node = json_from_string (run->entry->payload, NULL);
   JsonObject *object;
 
   if (!node || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
+    return FALSE;
   object = json_node_get_object (node);
-  if (!json_object_has_member (object, member) || json_object_get_null_member (object, member))
-    return NULL;
-  return g_strdup (json_object_get_string_member (object, member));
+  if (g_str_equal (run->entry->entity, "progress"))
+    {
+      run->run = g_strdup (run->entry->entity_id);
+      run->scenario = member_string (object, "scenario_id");
+    }
+  else
+    run->run = member_string (object, "progress_id");
+  if (g_str_equal (run->entry->entity, "message"))
+    run->created = member_string (object, "created_at");
+  return TRUE;
 }
 
 gboolean
@@ -219,11 +244,10 @@ prepare_partitions (CsPush     *push,
   for (guint i = 0; i < messages->len; i++)
     {
       RunEntry *run = g_ptr_array_index (messages, i);
-      g_autofree char *created = payload_string (run->entry->payload, "created_at");
 
       /* "YYYY-MM-…": the month is the first seven characters, in UTC */
-      if (created && strlen (created) >= 7)
-        g_hash_table_add (months, g_strdup_printf ("%.7s-01", created));
+      if (run->created && strlen (run->created) >= 7)
+        g_hash_table_add (months, g_strdup_printf ("%.7s-01", run->created));
     }
   g_hash_table_iter_init (&iter, months);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -261,25 +285,41 @@ payloads_of (GPtrArray *runs)
   return g_string_free (json, FALSE);
 }
 
+/* The three writes go to the server at once, right after the push lock. */
 static gboolean
-send_batch (CsPush      *push,
-            const char  *sql,
-            GPtrArray   *runs,
-            guint       *n_applied,
-            GError     **error)
+write_runs (CsPush     *push,
+            GPtrArray  *progress,
+            GPtrArray  *scenes,
+            GPtrArray  *messages,
+            guint      *n_applied,
+            GError    **error)
 {
-  g_autofree char *payloads = NULL;
-  const char *params[1];
-  PGresult *result;
+  g_autofree char *progress_sql = upsert_sql ("cs.user_progress", PROGRESS_COLUMNS, TRUE, 1);
+  g_autofree char *scenes_sql = upsert_sql ("cs.scene_progress", SCENE_PROGRESS_COLUMNS, FALSE, 1);
+  g_autofree char *messages_sql = insert_messages_sql (1);
+  g_autofree char *progress_json = payloads_of (progress);
+  g_autofree char *scenes_json = payloads_of (scenes);
+  g_autofree char *messages_json = payloads_of (messages);
+  const char *progress_params[] = { progress_json };
+  const char *scenes_params[] = { scenes_json };
+  const char *messages_params[] = { messages_json };
+  CsPushStatement statements[3];
+  PGresult *results[3];
+  guint n = 0;
 
-  if (runs->len == 0)
-    return TRUE;
-  payloads = payloads_of (runs);
-  params[0] = payloads;
-  if (!(result = cs_push_query (push, sql, 1, params, error)))
+  if (progress->len > 0)
+    statements[n++] = (CsPushStatement) { progress_sql, 1, progress_params };
+  if (scenes->len > 0)
+    statements[n++] = (CsPushStatement) { scenes_sql, 1, scenes_params };
+  if (messages->len > 0)
+    statements[n++] = (CsPushStatement) { messages_sql, 1, messages_params };
+  if (!cs_push_pipeline (push, n, statements, results, error))
     return FALSE;
-  *n_applied += (guint) g_ascii_strtoull (PQcmdTuples (result), NULL, 10);
-  PQclear (result);
+  for (guint i = 0; i < n; i++)
+    {
+      *n_applied += (guint) g_ascii_strtoull (PQcmdTuples (results[i]), NULL, 10);
+      PQclear (results[i]);
+    }
   return TRUE;
 }
 
@@ -296,9 +336,6 @@ cs_push_runs (CsPush     *push,
   g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autoptr(GHashTable) sendable = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *progress_sql = NULL;
-  g_autofree char *scenes_sql = NULL;
-  g_autofree char *messages_sql = NULL;
 
   /* Newest entry of each row first, so that an older one of the same row is dropped. */
   for (guint i = entries->len; i-- > 0;)
@@ -311,15 +348,13 @@ cs_push_runs (CsPush     *push,
         continue;
       run = g_new0 (RunEntry, 1);
       run->entry = entry;
-      if (g_str_equal (entry->entity, "progress"))
+      if (!read_payload (run))
         {
-          run->run = g_strdup (entry->entity_id);
-          run->scenario = payload_string (entry->payload, "scenario_id");
-          if (!run->scenario || !g_uuid_string_is_valid (run->scenario))
-            g_clear_pointer (&run->scenario, g_free);
+          run_entry_free (run);
+          continue;
         }
-      else
-        run->run = payload_string (entry->payload, "progress_id");
+      if (run->scenario && !g_uuid_string_is_valid (run->scenario))
+        g_clear_pointer (&run->scenario, g_free);
       if (!run->run || !g_uuid_string_is_valid (run->run) ||
           (g_str_equal (entry->entity, "progress") && !run->scenario))
         {
@@ -356,11 +391,8 @@ cs_push_runs (CsPush     *push,
         g_ptr_array_add (messages, run);
     }
 
-  progress_sql = upsert_sql ("cs.user_progress", PROGRESS_COLUMNS, TRUE);
-  scenes_sql = upsert_sql ("cs.scene_progress", SCENE_PROGRESS_COLUMNS, FALSE);
-  messages_sql = insert_messages_sql ();
+  if (progress->len == 0 && scenes->len == 0 && messages->len == 0)
+    return TRUE;
   return (messages->len == 0 || prepare_partitions (push, messages, error)) &&
-         send_batch (push, progress_sql, progress, n_applied, error) &&
-         send_batch (push, scenes_sql, scenes, n_applied, error) &&
-         send_batch (push, messages_sql, messages, n_applied, error);
+         write_runs (push, progress, scenes, messages, n_applied, error);
 }

@@ -14,7 +14,10 @@
  *
  * Pushes take a transaction-level advisory lock, so that the change_seq values they hand
  * out are committed in order and a pull never skips a row committed later with a smaller
- * change_seq.
+ * change_seq. Every push waits for it, so it is held as briefly as can be: a push of cases
+ * takes it first (its row locks come after it, so two pushes never wait for each other's
+ * rows while holding it), a push of runs only (a student's turn: nothing there is locked
+ * before) takes it just before its one writing statement.
  */
 
 #include "config.h"
@@ -152,6 +155,7 @@ struct _CsPush {
   PGconn    *conn;
   CsPushJob *job;
   guint      n_statements;
+  gboolean   locked;
 };
 typedef CsPush Push;
 
@@ -168,6 +172,92 @@ cs_push_query (CsPush              *push,
   if (result && push->job->hook)
     push->job->hook (push->conn, push->n_statements, push->job->hook_data);
   return result;
+}
+
+gboolean
+cs_push_lock (CsPush  *push,
+              GError **error)
+{
+  PGresult *result;
+
+  if (push->locked)
+    return TRUE;
+  if (!(result = cs_push_query (push, PUSH_LOCK, 0, NULL, error)))
+    return FALSE;
+  PQclear (result);
+  push->locked = TRUE;
+  return TRUE;
+}
+
+gboolean
+cs_push_pipeline (CsPush                 *push,
+                  guint                   n,
+                  const CsPushStatement  *statements,
+                  PGresult              **results,
+                  GError                **error)
+{
+  PGconn *conn = push->conn;
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
+  gboolean lock = !push->locked;
+  guint total = n + (lock ? 1 : 0);
+  gboolean ok = TRUE;
+
+  if (!PQenterPipelineMode (conn))
+    return cs_server_check (conn, NULL, error);
+  ok = !lock || PQsendQueryParams (conn, PUSH_LOCK, 0, NULL, NULL, NULL, NULL, 0);
+  for (guint i = 0; ok && i < n; i++)
+    ok = PQsendQueryParams (conn, statements[i].sql, statements[i].n_params, NULL,
+                            statements[i].params, NULL, NULL, 0);
+  if (!ok || !PQpipelineSync (conn))
+    {
+      cs_server_check (conn, NULL, error);
+      PQexitPipelineMode (conn);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < total; i++)
+    {
+      PGresult *result = PQgetResult (conn);
+      PGresult *rest;
+
+      if (result == NULL)
+        {
+          /* the connection broke: nothing more comes */
+          if (ok)
+            cs_server_check (conn, NULL, error);
+          ok = FALSE;
+          break;
+        }
+      /* each statement's results end with a NULL */
+      while ((rest = PQgetResult (conn)))
+        PQclear (rest);
+      if (ok && cs_server_check (conn, result, error))
+        {
+          g_ptr_array_add (got, result);
+          push->n_statements++;
+          if (lock && i == 0)
+            push->locked = TRUE;
+          if (push->job->hook)
+            push->job->hook (conn, push->n_statements, push->job->hook_data);
+          continue;
+        }
+      ok = FALSE;
+      PQclear (result);
+    }
+  if (PQstatus (conn) == CONNECTION_OK)
+    {
+      PGresult *sync = PQgetResult (conn);
+
+      if (ok && PQresultStatus (sync) != PGRES_PIPELINE_SYNC)
+        ok = cs_server_check (conn, sync, error);
+      PQclear (sync);
+    }
+  PQexitPipelineMode (conn);
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    results[i] = g_steal_pointer (&got->pdata[i + (lock ? 1 : 0)]);
+  return TRUE;
 }
 
 static gboolean
@@ -466,8 +556,12 @@ cs_sync_push_job (PGconn        *conn,
 
   if (entries->len > 0)
     {
+      gboolean cases = FALSE;
+
+      for (guint i = 0; i < entries->len && !cases; i++)
+        cases = find_entity (((CsOutboxEntry *) g_ptr_array_index (entries, i))->entity) != NULL;
       if (!cs_server_exec (conn, "BEGIN", error) ||
-          !push_run (&push, PUSH_LOCK, 0, NULL, NULL, error) ||
+          (cases && !cs_push_lock (&push, error)) ||
           !find_conflicts (&push, entries, conflicts, error))
         return FALSE;
 

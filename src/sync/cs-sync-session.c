@@ -16,6 +16,7 @@ struct _CsSyncSession
   CsServerAccount *account;
   CsSync          *sync;
   char            *identity;
+  char            *kind;
   GCancellable    *cancellable;
 };
 
@@ -26,6 +27,7 @@ enum {
   PROP_SYNC,
   PROP_ACCOUNT,
   PROP_IDENTITY,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -50,6 +52,67 @@ set_identity (CsSyncSession *self,
   g_free (self->identity);
   self->identity = g_strdup (identity);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDENTITY]);
+}
+
+static void
+set_kind (CsSyncSession *self,
+          const char    *kind)
+{
+  if (kind && !*kind)
+    kind = NULL;
+  if (g_strcmp0 (self->kind, kind) == 0)
+    return;
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+static gboolean
+kind_job (PGconn        *conn,
+          gpointer       data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  PGresult *answer = cs_server_query (conn, "SELECT coalesce (cs.kind_of (current_user), "
+                                            "CASE WHEN cs.is_admin () THEN 'admin' END)",
+                                      0, NULL, error);
+
+  if (!answer)
+    return FALSE;
+  if (!PQgetisnull (answer, 0, 0))
+    *result = g_strdup (PQgetvalue (answer, 0, 0));
+  PQclear (answer);
+  return TRUE;
+}
+
+static void
+on_kind (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(CsSyncSession) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  if (!cs_server_run_finish (CS_SERVER (source), result, (gpointer *) &kind, &error))
+    {
+      /* offline: the remembered kind stands */
+      g_debug ("Could not ask the server what this login is: %s", error->message);
+      return;
+    }
+  if (!self->sync || cs_sync_get_server (self->sync) != CS_SERVER (source))
+    return;
+  set_kind (self, kind);
+  if (self->settings)
+    g_settings_set_string (self->settings, "server-kind", kind ? kind : "");
+}
+
+static void
+ask_kind (CsSyncSession *self)
+{
+  cs_server_run_async (cs_sync_get_server (self->sync), kind_job, NULL, NULL, g_free,
+                       self->cancellable, on_kind, g_object_ref (self));
 }
 
 static void
@@ -103,11 +166,14 @@ start (CsSyncSession *self,
        const char    *password)
 {
   g_autofree char *conninfo = cs_server_account_dup_conninfo (self->account, password);
+  g_autofree char *listen = cs_server_account_dup_listen_conninfo (self->account, password);
   g_autoptr(CsServer) server = cs_server_new (conninfo);
   g_autoptr(CsSync) sync = cs_sync_new (self->store, server);
 
+  cs_sync_set_listen_conninfo (sync, listen);
   set_sync (self, sync);
   cs_sync_start_live (sync);
+  ask_kind (self);
 }
 
 static void
@@ -135,6 +201,11 @@ cs_sync_session_resume (CsSyncSession *self)
   if (self->settings == NULL || !(account = cs_server_account_load (self->settings)))
     return;
   set_account (self, account);
+  {
+    g_autofree char *kind = g_settings_get_string (self->settings, "server-kind");
+
+    set_kind (self, kind);
+  }
   cs_server_account_lookup_password_async (account, self->cancellable, on_resume_password,
                                            g_object_ref (self));
 }
@@ -197,8 +268,15 @@ on_connected (GObject      *source,
     cs_server_account_save (c->account, self->settings);
   set_identity (self, c->account->user);
   sync = cs_sync_new (self->store, c->server);
+  {
+    g_autofree char *listen = cs_server_account_dup_listen_conninfo (c->account, c->password);
+
+    cs_sync_set_listen_conninfo (sync, listen);
+  }
   set_sync (self, sync);
+  set_kind (self, NULL);
   cs_sync_start_live (sync);
+  ask_kind (self);
   cs_sync_session_sync_now (self);
 
   cs_server_account_store_password_async (c->account, c->password, NULL, on_password_stored,
@@ -251,9 +329,13 @@ cs_sync_session_disconnect (CsSyncSession *self)
 
   set_sync (self, NULL);
   set_identity (self, NULL);
+  set_kind (self, NULL);
   set_account (self, NULL);
   if (self->settings)
-    cs_server_account_forget (self->settings);
+    {
+      cs_server_account_forget (self->settings);
+      g_settings_reset (self->settings, "server-kind");
+    }
 }
 
 /* --- object ------------------------------------------------------------------------------ */
@@ -281,6 +363,7 @@ cs_sync_session_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->account, cs_server_account_free);
   g_clear_pointer (&self->identity, g_free);
+  g_clear_pointer (&self->kind, g_free);
 
   G_OBJECT_CLASS (cs_sync_session_parent_class)->finalize (object);
 }
@@ -304,6 +387,9 @@ cs_sync_session_get_property (GObject    *object,
     case PROP_IDENTITY:
       g_value_set_string (value, self->identity);
       break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -326,6 +412,9 @@ cs_sync_session_class_init (CsSyncSessionClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IDENTITY] =
     g_param_spec_string ("identity", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -373,4 +462,20 @@ cs_sync_session_get_identity (CsSyncSession *self)
   g_return_val_if_fail (CS_IS_SYNC_SESSION (self), NULL);
 
   return self->identity;
+}
+
+const char *
+cs_sync_session_get_kind (CsSyncSession *self)
+{
+  g_return_val_if_fail (CS_IS_SYNC_SESSION (self), NULL);
+
+  return self->kind;
+}
+
+gboolean
+cs_sync_session_can_author (CsSyncSession *self)
+{
+  g_return_val_if_fail (CS_IS_SYNC_SESSION (self), FALSE);
+
+  return self->kind == NULL || g_str_equal (self->kind, "instructor") || g_str_equal (self->kind, "admin");
 }

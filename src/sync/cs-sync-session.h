@@ -20,12 +20,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsSyncSession, cs_sync_session, CS, SYNC_SESSION, GObject)
 
 /* Properties: "sync" (CsSync or NULL, notify), "account" (CsServerAccount or NULL),
- * "identity" (who the server says we are, or NULL). */
+ * "identity" (who the server says we are, or NULL), "kind" (what the login is on the
+ * server: "instructor", "student", "kiosk" or "admin"; NULL while not known, notify). The
+ * kind is asked of the server at every start and remembered for working offline. */
 CsSyncSession         *cs_sync_session_new           (CsStore        *store,
                                                       GSettings      *settings);
 CsSync                *cs_sync_session_get_sync      (CsSyncSession  *self);
 const CsServerAccount *cs_sync_session_get_account   (CsSyncSession  *self);
 const char            *cs_sync_session_get_identity  (CsSyncSession  *self);
+const char            *cs_sync_session_get_kind      (CsSyncSession  *self);
+/* Whether this login may write cases (publish, cohorts): an instructor or an admin, or not
+ * known yet (the server refuses what it must anyway). */
+gboolean               cs_sync_session_can_author    (CsSyncSession  *self);
 
 void                   cs_sync_session_resume        (CsSyncSession  *self);
 /* Completes with TRUE once signed in; *password_saved says whether the keyring kept the

@@ -35,6 +35,7 @@ struct _CsSync
 
   /* Live mode */
   CsListener     *listener;
+  char           *listen_conninfo;
   gboolean        live;
   gboolean        pulling;
   gboolean        pull_again;
@@ -527,6 +528,17 @@ listening_cb (CsSync     *self,
 }
 
 void
+cs_sync_set_listen_conninfo (CsSync     *self,
+                             const char *conninfo)
+{
+  g_return_if_fail (CS_IS_SYNC (self));
+  g_return_if_fail (self->listener == NULL);
+
+  g_free (self->listen_conninfo);
+  self->listen_conninfo = conninfo && *conninfo ? g_strdup (conninfo) : NULL;
+}
+
+void
 cs_sync_start_live (CsSync *self)
 {
   g_return_if_fail (CS_IS_SYNC (self));
@@ -536,7 +548,8 @@ cs_sync_start_live (CsSync *self)
   self->live = TRUE;
   if (!self->listener)
     {
-      self->listener = cs_listener_new (cs_server_get_conninfo (self->server));
+      self->listener = cs_listener_new (self->listen_conninfo ? self->listen_conninfo
+                                                              : cs_server_get_conninfo (self->server));
       g_signal_connect_object (self->listener, "changed", G_CALLBACK (server_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->listener, "notify::listening", G_CALLBACK (listening_cb), self,
@@ -593,6 +606,7 @@ cs_sync_finalize (GObject *object)
 
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_free (self->last_error);
+  g_free (self->listen_conninfo);
 
   G_OBJECT_CLASS (cs_sync_parent_class)->finalize (object);
 }

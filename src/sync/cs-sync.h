@@ -56,6 +56,10 @@ gboolean      cs_sync_pull_finish         (CsSync              *self,
                                            guint               *n_applied,
                                            GError             **error);
 
+/* Listen for changes on another connection than the server's (NULL: the server's own), for
+ * a pooler in transaction mode in front of it; before cs_sync_start_live(). */
+void          cs_sync_set_listen_conninfo (CsSync              *self,
+                                           const char          *conninfo);
 void          cs_sync_start_live          (CsSync              *self);
 void          cs_sync_stop_live           (CsSync              *self);
 

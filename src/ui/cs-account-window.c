@@ -33,6 +33,7 @@ struct _CsAccountWindow
   GtkWidget            *sign_out_button;
   AdwEntryRow          *host_row;
   AdwEntryRow          *port_row;
+  AdwEntryRow          *listen_port_row;
   AdwEntryRow          *database_row;
   AdwEntryRow          *user_row;
   AdwPasswordEntryRow  *password_row;
@@ -148,15 +149,19 @@ cs_account_window_sign_in (CsAccountWindow *self)
   const char *host = gtk_editable_get_text (GTK_EDITABLE (self->host_row));
   const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
   const char *port_text = gtk_editable_get_text (GTK_EDITABLE (self->port_row));
+  const char *listen_text = gtk_editable_get_text (GTK_EDITABLE (self->listen_port_row));
+  g_autofree char *trimmed_host = g_strstrip (g_strdup (host));
   g_autoptr(CsServerAccount) account = NULL;
   char *end = NULL;
+  char *listen_end = NULL;
   long port = strtol (port_text, &end, 10);
+  long listen_port = *listen_text ? strtol (listen_text, &listen_end, 10) : 0;
 
   g_return_if_fail (CS_IS_ACCOUNT_WINDOW (self));
 
   if (self->busy)
     return;
-  if (*g_strstrip (g_strdup (host)) == '\0' || *user == '\0')
+  if (*trimmed_host == '\0' || *user == '\0')
     {
       show_message (self, _("Enter the server address and your user name."), TRUE);
       return;
@@ -166,7 +171,14 @@ cs_account_window_sign_in (CsAccountWindow *self)
       show_message (self, _("The port is a number from 1 to 65535 (PostgreSQL uses 5432)."), TRUE);
       return;
     }
+  if (*listen_text && (listen_end == listen_text || *listen_end != '\0' || listen_port < 1 || listen_port > 65535))
+    {
+      show_message (self, _("The port for live updates is a number from 1 to 65535, or empty when "
+                            "nothing stands between you and the PostgreSQL server."), TRUE);
+      return;
+    }
   account = cs_server_account_new (host, (int) port, gtk_editable_get_text (GTK_EDITABLE (self->database_row)), user);
+  account->listen_port = (int) listen_port;
   self->busy = TRUE;
   show_message (self, _("Signing in…"), FALSE);
   update_status (self);
@@ -277,6 +289,7 @@ cs_account_window_class_init (CsAccountWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, host_row);
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, port_row);
+  gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, listen_port_row);
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, CsAccountWindow, password_row);
@@ -309,7 +322,15 @@ cs_account_window_new (GtkWindow     *parent,
   g_signal_connect_object (session, "notify::sync", G_CALLBACK (on_session_sync), self, G_CONNECT_SWAPPED);
   account = cs_sync_session_get_account (session);
   if (account)
-    cs_account_window_fill (self, account->host, account->port, account->database, account->user, NULL);
+    {
+      cs_account_window_fill (self, account->host, account->port, account->database, account->user, NULL);
+      if (account->listen_port > 0)
+        {
+          g_autofree char *listen = g_strdup_printf ("%d", account->listen_port);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->listen_port_row), listen);
+        }
+    }
   on_session_sync (self);
   return self;
 }

@@ -404,6 +404,7 @@ cs_join_window_join (CsJoinWindow *self)
 
   g_clear_pointer (&self->account, cs_server_account_free);
   self->account = cs_server_account_new (link->host, link->port, link->database, user);
+  self->account->listen_port = link->listen_port;
   wipe_password (self);
   self->password = g_strdup (password);
   set_busy (self, TRUE);

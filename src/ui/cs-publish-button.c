@@ -110,8 +110,10 @@ update (CsPublishButton *self)
   g_free (self->reason);
   self->reason = dup_reason (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->reason == NULL);
-  /* A student's assigned case: nothing to publish, so no button. */
-  gtk_widget_set_visible (GTK_WIDGET (self), !self->scenario || !is_published_version (self->scenario));
+  /* A student's assigned case, or a student's own: nothing to publish, so no button. */
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          (!self->scenario || !is_published_version (self->scenario)) &&
+                          (!self->session || cs_sync_session_can_author (self->session)));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),
                                self->reason ? self->reason : _("Publish a Version for Students"));
   if (g_strcmp0 (status, self->status) != 0)
@@ -177,7 +179,10 @@ cs_publish_button_set_store (CsPublishButton *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session)
-    g_signal_connect_object (session, "notify::sync", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "notify::sync", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::kind", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+    }
   update (self);
 }
 

@@ -2,10 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One scenario with 10,000 personas: 10,001 outbox entries pushed in one transaction as
- * idempotent upserts (with the conflict check), then the same persona rows are deleted
- * and loaded again with `psql -c "\copy cs.personas FROM …"` in the same run. Both fire
- * the server's change_seq and NOTIFY triggers. Prints both times and their ratio.
+ * 1. One scenario with 10,000 personas: 10,001 outbox entries pushed in one transaction as
+ *    idempotent upserts (with the conflict check), then the same persona rows are deleted
+ *    and loaded again with `psql -c "\copy cs.personas FROM …"` in the same run.
+ * 2. One run with 10,000 messages (plus its progress and scene progress): pushed as
+ *    append-only inserts into the month partition, then the same message rows deleted and
+ *    loaded again with \copy.
+ * Both fire the server's change_seq and NOTIFY triggers. Prints the times and ratios.
  * Needs the test server of build-aux/check (PGHOST etc.).
  */
 
@@ -47,6 +50,120 @@ mark_hook (PGconn   *conn,
     marks[1] = g_get_monotonic_time ();
   else if (n_statements == 1 + 2 + 2)
     marks[2] = g_get_monotonic_time ();
+}
+
+/* When each statement of the message push ended. */
+static gint64 stamps[32];
+static guint n_stamps;
+
+static void
+stamp_hook (PGconn   *conn,
+            guint     n_statements,
+            gpointer  data)
+{
+  if (n_stamps < G_N_ELEMENTS (stamps))
+    stamps[n_stamps++] = g_get_monotonic_time ();
+}
+
+/* One round: a new run of @played with 10,000 messages pushed, then the same message rows
+ * deleted and loaded again with \\copy. */
+static void
+messages_round (SyncTestServer  *server,
+                SyncTestMachine *a,
+                CsScenario      *played,
+                guint            attempt,
+                double          *push_ms,
+                double          *copy_ms)
+{
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsSceneProgress) scene_progress = cs_scene_progress_new (NULL);
+  g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (played), 0);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (server->tmpdir, "messages.copy", NULL);
+  g_autofree char *copy_out = NULL;
+  g_autofree char *copy_in = NULL;
+  const char *pid = cs_record_get_id (CS_RECORD (progress));
+  const char *columns = "id, progress_id, scene_id, kind, sender_name, persona_id, content, position, "
+                        "attempt_number, model, processing_time, is_complete, created_at, updated_at, version";
+  gint64 start;
+  guint sent;
+
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (played)));
+  cs_progress_set_attempt (progress, attempt);
+  cs_progress_set_status (progress, CS_PROGRESS_STATUS_IN_PROGRESS);
+  cs_progress_set_current_scene_id (progress, cs_record_get_id (CS_RECORD (scene)));
+  cs_scene_progress_set_progress_id (scene_progress, pid);
+  cs_scene_progress_set_scene_id (scene_progress, cs_record_get_id (CS_RECORD (scene)));
+  cs_scene_progress_set_status (scene_progress, CS_SCENE_STATUS_IN_PROGRESS);
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Message %u: a line about as long as a chat turn "
+                                               "usually is, with a question at the end?", i);
+      CsMessage *message = cs_message_new (i % 2 ? CS_MESSAGE_KIND_PERSONA : CS_MESSAGE_KIND_USER,
+                                           i % 2 ? "Ana Ruiz" : "You", text);
+
+      cs_message_set_progress_id (message, pid);
+      cs_message_set_scene_id (message, cs_record_get_id (CS_RECORD (scene)));
+      cs_message_set_position (message, i);
+      g_ptr_array_add (messages, message);
+    }
+  g_assert_true (cs_store_save_run (a->store, progress, &scene_progress, 1,
+                                    (CsMessage **) messages->pdata, messages->len, &error));
+  g_assert_no_error (error);
+
+  n_stamps = 0;
+  cs_sync_set_push_hook (a->sync, stamp_hook, NULL);
+  start = g_get_monotonic_time ();
+  sent = sync_test_push (a, &error);
+  *push_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent, ==, N_ROWS + 2);
+  g_print ("  message push: %.1f ms; ms to each statement's end:", *push_ms);
+  for (guint i = 0; i < n_stamps; i++)
+    g_print (" %.1f", (stamps[i] - (i ? stamps[i - 1] : start)) / 1000.0);
+  g_print ("; then %.1f to the end\n", (start + *push_ms * 1000 - stamps[n_stamps - 1]) / 1000.0);
+  g_assert_cmpint (sync_test_rows (server->super, "SELECT FROM cs.conversation_logs WHERE progress_id = $1",
+                                   pid, NULL), ==, N_ROWS);
+
+  copy_out = g_strdup_printf ("\\copy (SELECT %s FROM cs.conversation_logs WHERE progress_id = '%s') TO '%s'",
+                              columns, pid, file);
+  copy_in = g_strdup_printf ("\\copy cs.conversation_logs (%s) FROM '%s'", columns, file);
+  run_psql (server, copy_out);
+  sync_test_rows (server->super, "DELETE FROM cs.conversation_logs WHERE progress_id = $1", pid, NULL);
+  *copy_ms = run_psql (server, copy_in);
+  g_print ("  \\copy: %.1f ms\n", *copy_ms);
+  g_assert_cmpint (sync_test_rows (server->super, "SELECT FROM cs.conversation_logs WHERE progress_id = $1",
+                                   pid, NULL), ==, N_ROWS);
+  g_unlink (file);
+}
+
+/* Three rounds; the fastest of each side, which is least disturbed by whatever else the
+ * machine does. */
+static void
+bench_messages (SyncTestServer  *server,
+                SyncTestMachine *a)
+{
+  g_autoptr(CsScenario) played = sync_test_make_scenario ("Played ten thousand times");
+  g_autoptr(GError) error = NULL;
+  double best_push = G_MAXDOUBLE, best_copy = G_MAXDOUBLE;
+
+  sync_test_save (a, played);
+  g_assert_cmpuint (sync_test_push (a, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      double push_ms, copy_ms;
+
+      messages_round (server, a, played, round + 1, &push_ms, &copy_ms);
+      best_push = MIN (best_push, push_ms);
+      best_copy = MIN (best_copy, copy_ms);
+    }
+  g_print ("push of a run with %u messages: %.1f ms (%.0f rows/s), best of 3\n", N_ROWS, best_push,
+           (N_ROWS + 2) / (best_push / 1000.0));
+  g_print ("psql \\copy of %u messages: %.1f ms, best of 3\n", N_ROWS, best_copy);
+  g_print ("ratio push / \\copy (messages): %.2f\n", best_push / best_copy);
 }
 
 int
@@ -112,6 +229,7 @@ main (int argc, char **argv)
   g_print ("ratio push / \\copy: %.2f\n", push_ms / copy_ms);
 
   g_unlink (file);
+  bench_messages (&server, &a);
   sync_test_machine_clear (&a);
   sync_test_server_tear_down (&server);
   return 0;

@@ -25,6 +25,18 @@ test_round_trip (void)
   g_assert_cmpint (back->port, ==, 6432);
   g_assert_cmpstr (back->database, ==, "cases_2027");
   g_assert_cmpstr (back->code, ==, "AB12CD34-EF567890");
+  g_assert_cmpint (back->listen_port, ==, 0);
+
+  /* Behind a pooler, the port for live updates goes along. */
+  link->listen_port = 5432;
+  g_free (text);
+  text = cs_join_link_to_string (link);
+  g_assert_cmpstr (text, ==, "case-studio://join?host=db.example.edu&port=6432&db=cases_2027&code=AB12CD34-EF567890&listen=5432");
+  g_clear_pointer (&back, cs_join_link_free);
+  back = cs_join_link_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->port, ==, 6432);
+  g_assert_cmpint (back->listen_port, ==, 5432);
 }
 
 static void
@@ -62,6 +74,9 @@ test_bad_links (void)
     "case-studio://join?host=a.b",                           /* no code */
     "case-studio://join?host=&code=AB12CD34",
     "case-studio://join?host=a.b&code=AB1",                  /* too short */
+    "case-studio://join?host=a.b&code=AB12CD34&listen=0",
+    "case-studio://join?host=a.b&code=AB12CD34&listen=70000",
+    "case-studio://join?host=a.b&code=AB12CD34&listen=54x",
     "case-studio://join?host=a.b&code=AB12%20CD34",          /* a space */
     "case-studio://join?host=a.b&code=AB12CD34'%3B--",
     "case-studio://join?host=a%20b&code=AB12CD34",

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "sync-test-machine.h"
 
@@ -142,6 +145,114 @@ test_statement_timeout (void)
   assert_pushed_once (&a, scenario);
 
   sync_test_machine_clear (&a);
+}
+
+/* Runs @argv; TRUE when it exited with 0. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err, &status, &error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_message ("%s: %s", argv[0], err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A tablespace on a file system of 512 kB, full: the push that needs a new page there fails
+ * as a whole, the outbox is intact, the user is told why; once there is room, the retry
+ * applies every change once. Needs root to mount the file system; skipped otherwise. */
+static void
+test_disk_full (void)
+{
+  SyncTestMachine a = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Full");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *space = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *fill_error = NULL;
+  struct passwd *postgres;
+  gboolean mounted;
+
+  postgres = getpwnam ("postgres");
+  if (getuid () != 0 || postgres == NULL)
+    {
+      g_test_skip ("needs root and a postgres user to mount a small file system for a tablespace");
+      return;
+    }
+  dir = g_build_filename (g_get_tmp_dir (), "cs-full-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp_full (dir, 0711));
+  {
+    g_autofree char *options = g_strdup_printf ("size=512k,mode=0700,uid=%u,gid=%u",
+                                                (guint) postgres->pw_uid, (guint) postgres->pw_gid);
+    const char *argv[] = { "mount", "-t", "tmpfs", "-o", options, "tmpfs", dir, NULL };
+
+    mounted = run_quietly (argv);
+  }
+  if (!mounted)
+    {
+      g_rmdir (dir);
+      g_test_skip ("could not mount a small file system for a tablespace here");
+      return;
+    }
+
+  clear_server ();
+  space = g_strdup_printf ("cs_full_%s", server.tag);
+  sql = g_strdup_printf ("CREATE TABLESPACE %s LOCATION '%s'", space, dir);
+  sync_test_rows (server.super, sql, NULL);
+  g_free (sql);
+  /* cs.scenes moves there empty (truncated: moving copies its pages, free room and all),
+   * then a filler takes all the room. */
+  sync_test_rows (server.super, "TRUNCATE cs.scenes CASCADE", NULL);
+  sql = g_strdup_printf ("ALTER TABLE cs.scenes SET TABLESPACE %s", space);
+  sync_test_rows (server.super, sql, NULL);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE TABLE public.filler (t text) TABLESPACE %s", space);
+  sync_test_rows (server.super, sql, NULL);
+  sync_test_rows (server.super, "ALTER TABLE public.filler ALTER t SET STORAGE PLAIN", NULL);
+  fill_error = sync_test_error (server.super, "INSERT INTO public.filler "
+                                "SELECT repeat (md5 (i::text), 60) FROM generate_series (1, 10000) i", NULL);
+  g_assert_cmpstr (fill_error, ==, "53100");
+
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, G_MAXUINT);
+  g_assert_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_SERVER_FULL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "kept"));
+  g_assert_cmpstr (cs_sync_get_last_error (a.sync), ==, error->message);
+  g_clear_error (&error);
+  /* The scenario and personas went in before the scenes failed: all rolled back. */
+  g_assert_cmpint (sync_test_count (&server, "scenarios"), ==, 0);
+  g_assert_cmpint (sync_test_count (&server, "personas"), ==, 0);
+  g_assert_cmpint (cs_store_count_outbox (a.store, NULL), ==, N_ROWS);
+
+  sync_test_rows (server.super, "DROP TABLE public.filler", NULL);
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+  assert_pushed_once (&a, scenario);
+  sync_test_machine_clear (&a);
+
+  sync_test_rows (server.super, "ALTER TABLE cs.scenes SET TABLESPACE pg_default", NULL);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP TABLESPACE %s", space);
+  sync_test_rows (server.super, sql, NULL);
+  {
+    const char *argv[] = { "umount", dir, NULL };
+    const char *lazy[] = { "umount", "-l", dir, NULL };
+
+    if (!run_quietly (argv))
+      g_assert_true (run_quietly (lazy));
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void got_result (GObject *source, GAsyncResult *result, gpointer data);
@@ -303,6 +414,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/faults/killed-mid-push", test_killed_mid_push);
   g_test_add_func ("/sync/faults/statement-timeout", test_statement_timeout);
   g_test_add_func ("/sync/faults/pull-timeout", test_pull_timeout);
+  g_test_add_func ("/sync/faults/disk-full", test_disk_full);
   g_test_add_func ("/sync/faults/cancelled-push", test_cancelled_push);
   g_test_add_func ("/sync/faults/bad-credentials", test_bad_credentials);
   g_test_add_func ("/sync/faults/bad-address", test_bad_address);

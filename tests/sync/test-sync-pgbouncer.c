@@ -16,10 +16,12 @@
 #include <unistd.h>
 
 #include "cs-test-scenario.h"
+#include "sync-test-cluster.h"
 #include "sync-test-machine.h"
 
 static SyncTestServer server;
 static char *conninfo;
+static char *direct;
 static char *bouncer_dir;
 static GSubprocess *bouncer;
 
@@ -29,19 +31,6 @@ static void
 skip (void)
 {
   g_test_skip ("no test PostgreSQL server or no pgbouncer installed");
-}
-
-static int
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
 static gboolean
@@ -66,7 +55,7 @@ start_bouncer (const char *user)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   const char *pghost = g_getenv ("PGHOST");
-  int port = free_port ();
+  int port = sync_test_free_port ();
 
   if (pgbouncer == NULL && g_file_test ("/usr/sbin/pgbouncer", G_FILE_TEST_IS_EXECUTABLE))
     pgbouncer = g_strdup ("/usr/sbin/pgbouncer");
@@ -201,6 +190,71 @@ test_push_pull_through_bouncer (void)
   }
 }
 
+typedef struct {
+  const char *id;
+  gint64      heard_at;
+} Heard;
+
+static void
+scenario_changed_cb (CsStore    *store,
+                     const char *id,
+                     Heard      *heard)
+{
+  if (g_strcmp0 (id, heard->id) == 0 && !heard->heard_at)
+    heard->heard_at = g_get_monotonic_time ();
+}
+
+/* Sync goes through the pool; the one LISTEN connection goes straight to the server (it
+ * needs a session of its own, which a pool in transaction mode does not keep): B's change
+ * reaches A live within two seconds. */
+static void
+test_live_behind_bouncer (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Heard through the pool");
+  g_autoptr(GError) error = NULL;
+  Heard heard = { cs_record_get_id (CS_RECORD (scenario)), 0 };
+  gint64 deadline, pushed_at;
+
+  sync_test_rows (server.super, "DELETE FROM cs.scenarios", NULL);
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+  cs_sync_set_listen_conninfo (a.sync, direct);
+  cs_sync_start_live (a.sync);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!cs_sync_get_last_sync (a.sync) || cs_sync_get_status (a.sync) != CS_SYNC_STATUS_IDLE) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cs_sync_get_status (a.sync), ==, CS_SYNC_STATUS_IDLE);
+  /* the listening session is on the server itself, not on one of the pool's */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    const char *sql = "SELECT FROM pg_stat_activity WHERE datname = current_database () "
+                      "AND query = 'LISTEN cs_changes' AND client_addr IS NOT NULL";
+
+    /* (the pool reaches the server over its socket, with no client address) */
+    while (sync_test_rows (server.super, sql, NULL) == 0 && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE), g_usleep (20000);
+    g_assert_cmpint (sync_test_rows (server.super, sql, NULL), ==, 1);
+  }
+
+  g_signal_connect (a.store, "scenario-changed", G_CALLBACK (scenario_changed_cb), &heard);
+  sync_test_save (&b, scenario);
+  g_assert_cmpuint (sync_test_push (&b, &error), ==, N_ROWS);
+  g_assert_no_error (error);
+  pushed_at = g_get_monotonic_time ();
+  deadline = pushed_at + 5 * G_USEC_PER_SEC;
+  while (!heard.heard_at && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (heard.heard_at, >, 0);
+  g_assert_cmpint (heard.heard_at - pushed_at, <, 2 * G_USEC_PER_SEC);
+
+  g_signal_handlers_disconnect_by_data (a.store, &heard);
+  cs_sync_stop_live (a.sync);
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -213,8 +267,8 @@ main (int argc, char **argv)
       g_test_add_func ("/sync/pgbouncer/skipped", skip);
       return g_test_run ();
     }
+  direct = sync_test_instructor_conninfo (&server, NULL);
   {
-    g_autofree char *direct = sync_test_instructor_conninfo (&server, NULL);
     g_autofree char *user = g_strdup (strstr (direct, " user=") + 6);
     char *space = strchr (user, ' ');
 
@@ -237,9 +291,11 @@ main (int argc, char **argv)
   }
 
   g_test_add_func ("/sync/pgbouncer/push-pull", test_push_pull_through_bouncer);
+  g_test_add_func ("/sync/pgbouncer/live", test_live_behind_bouncer);
   status = g_test_run ();
 
   g_free (conninfo);
+  g_free (direct);
   stop_bouncer ();
   sync_test_server_tear_down (&server);
   return status;

@@ -154,6 +154,110 @@ test_run_on_two_machines (void)
   sync_test_machine_clear (&b);
 }
 
+/* A new run of @scenario on @machine, at @attempt, with one turn. */
+static CsProgress *
+start_run (SyncTestMachine  *machine,
+           CsScenario       *scenario,
+           guint             attempt,
+           CsSceneProgress **scene_progress)
+{
+  g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+  CsProgress *progress = cs_progress_new (NULL);
+
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (scenario)));
+  cs_progress_set_attempt (progress, attempt);
+  cs_progress_set_status (progress, CS_PROGRESS_STATUS_IN_PROGRESS);
+  *scene_progress = cs_scene_progress_new (NULL);
+  cs_scene_progress_set_progress_id (*scene_progress, cs_record_get_id (CS_RECORD (progress)));
+  cs_scene_progress_set_scene_id (*scene_progress, cs_record_get_id (CS_RECORD (scene)));
+  save_turn (machine, progress, *scene_progress, scene, 0);
+  return progress;
+}
+
+static guint
+attempt_on (SyncTestMachine *machine,
+            const char      *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsProgress) progress = cs_store_load_progress (machine->store, id, &error);
+
+  g_assert_no_error (error);
+  return cs_progress_get_attempt (progress);
+}
+
+/* Both computers start attempt 1 of the case while offline: the run that reaches the server
+ * second becomes attempt 2 there, and both computers end up with both runs, numbered as
+ * the server has them; neither push fails. */
+static void
+test_same_attempt_on_two_machines (void)
+{
+  SyncTestMachine a = { 0 }, b = { 0 };
+  g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Started twice");
+  g_autoptr(CsProgress) on_a = NULL;
+  g_autoptr(CsProgress) on_b = NULL;
+  g_autoptr(CsSceneProgress) scene_a = NULL;
+  g_autoptr(CsSceneProgress) scene_b = NULL;
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sid = cs_record_get_id (CS_RECORD (scenario));
+  g_autofree char *run_a = NULL;
+  g_autofree char *run_b = NULL;
+
+  sync_test_rows (server.super, "DELETE FROM cs.user_progress", NULL);
+  sync_test_rows (server.super, "DELETE FROM cs.scenarios", NULL);
+  sync_test_machine_init (&a, &server, conninfo);
+  sync_test_machine_init (&b, &server, conninfo);
+  sync_test_save (&a, scenario);
+  g_assert_cmpuint (sync_test_push (&a, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_test_pull (&b, &error), ==, 1);
+  g_assert_no_error (error);
+
+  on_a = start_run (&a, scenario, 1, &scene_a);
+  on_b = start_run (&b, scenario, 1, &scene_b);
+  run_a = g_strdup (cs_record_get_id (CS_RECORD (on_a)));
+  run_b = g_strdup (cs_record_get_id (CS_RECORD (on_b)));
+
+  g_assert_cmpuint (sync_test_push (&a, &error), ==, 4);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_test_push (&b, &error), ==, 4);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where ("SELECT attempt FROM cs.user_progress WHERE id = $1", run_a), ==, 1);
+  g_assert_cmpint (count_where ("SELECT attempt FROM cs.user_progress WHERE id = $1", run_b), ==, 2);
+  g_assert_cmpint (count_where ("SELECT count (*) FROM cs.conversation_logs WHERE progress_id = $1", run_b), ==, 2);
+
+  /* B learns its run's number and gets A's run, though A's came first with the old number. */
+  g_assert_cmpuint (sync_test_pull (&b, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempt_on (&b, run_b), ==, 2);
+  g_assert_cmpuint (attempt_on (&b, run_a), ==, 1);
+  messages = cs_store_list_messages (b.store, run_a, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 2);
+  g_assert_cmpuint (sync_test_pull (&a, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+  runs = cs_store_list_progress (a.store, NULL, sid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 2);
+  g_assert_cmpuint (attempt_on (&a, run_b), ==, 2);
+
+  /* B goes on playing its run: the server keeps its number. */
+  g_clear_object (&on_b);
+  on_b = cs_store_load_progress (b.store, run_b, &error);
+  {
+    g_autoptr(CsScene) scene = g_list_model_get_item (cs_scenario_get_scenes (scenario), 0);
+
+    save_turn (&b, on_b, scene_b, scene, 2);
+  }
+  g_assert_cmpuint (sync_test_push (&b, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where ("SELECT attempt FROM cs.user_progress WHERE id = $1", run_b), ==, 2);
+  g_assert_cmpint (count_where ("SELECT count (*) FROM cs.conversation_logs WHERE progress_id = $1", run_b), ==, 4);
+  g_assert_cmpint (cs_store_count_outbox (b.store, NULL), ==, 0);
+
+  sync_test_machine_clear (&a);
+  sync_test_machine_clear (&b);
+}
+
 /* A run of a case the server does not have waits in the outbox and blocks nothing. */
 static void
 test_run_of_local_case_waits (void)
@@ -207,6 +311,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/sync/runs/two-machines", test_run_on_two_machines);
   g_test_add_func ("/sync/runs/local-case-waits", test_run_of_local_case_waits);
+  g_test_add_func ("/sync/runs/same-attempt-on-two-machines", test_same_attempt_on_two_machines);
   status = g_test_run ();
 
   g_free (conninfo);

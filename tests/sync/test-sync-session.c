@@ -91,6 +91,17 @@ scenario_on_server (gpointer data)
 }
 
 static void
+wait_for_kind (CsSyncSession *session,
+               const char    *kind)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (cs_sync_session_get_kind (session), kind) != 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (cs_sync_session_get_kind (session), ==, kind);
+}
+
+static void
 test_connect_sync_disconnect (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("cs-session-XXXXXX", NULL);
@@ -131,8 +142,23 @@ test_connect_sync_disconnect (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (scenario_on_server (NULL));
 
+  /* the server says what the login is, and that is remembered for working offline */
+  wait_for_kind (session, "instructor");
+  g_assert_true (cs_sync_session_can_author (session));
+  {
+    g_autofree char *kind = g_settings_get_string (settings, "server-kind");
+
+    g_assert_cmpstr (kind, ==, "instructor");
+  }
+
   /* disconnecting forgets the server; the library keeps its cases */
   cs_sync_session_disconnect (session);
+  g_assert_null (cs_sync_session_get_kind (session));
+  {
+    g_autofree char *kind = g_settings_get_string (settings, "server-kind");
+
+    g_assert_cmpstr (kind, ==, "");
+  }
   g_assert_null (cs_sync_session_get_sync (session));
   g_assert_null (cs_sync_session_get_account (session));
   g_clear_pointer (&host, g_free);
@@ -144,6 +170,56 @@ test_connect_sync_disconnect (void)
     g_assert_no_error (error);
     g_assert_nonnull (kept);
   }
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+}
+
+/* A student's session knows it is one (no publishing, no cohorts to run); offline at the
+ * next start, the remembered kind still holds. */
+static void
+test_student_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *student = sync_test_user_name (&server, "learner");
+  g_autofree char *made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = cs_store_open (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(CsSyncSession) session = NULL;
+  g_autoptr(CsSyncSession) offline = NULL;
+
+  g_assert_no_error (error);
+  made = sync_test_value (server.super, "SELECT cs.create_person ($1, 'learner-password', 'Lea Learner', 'student')",
+                          student, NULL);
+  g_assert_nonnull (made);
+  cs_server_account_forget (settings);
+  session = cs_sync_session_new (store, settings);
+  g_assert_null (cs_sync_session_get_kind (session));
+  g_assert_true (connect_session (session, student, "learner-password", &error));
+  g_assert_no_error (error);
+  wait_for_kind (session, "student");
+  g_assert_false (cs_sync_session_can_author (session));
+
+  /* The next start, with the server gone: still a student. */
+  g_settings_set_string (settings, "server-host", "no-such-host.invalid");
+  offline = cs_sync_session_new (store, settings);
+  cs_sync_session_resume (offline);
+  g_assert_cmpstr (cs_sync_session_get_kind (offline), ==, "student");
+  g_assert_false (cs_sync_session_can_author (offline));
+
+  cs_sync_session_disconnect (session);
+  cs_sync_session_disconnect (offline);
+  g_clear_object (&offline);
+  g_clear_object (&session);
   g_clear_object (&store);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -179,6 +255,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/sync/session/connect-sync-disconnect", test_connect_sync_disconnect);
+  g_test_add_func ("/sync/session/student-kind", test_student_kind);
   status = g_test_run ();
 
   g_free (instructor);
