@@ -485,14 +485,17 @@ edit_done_action (GtkWidget  *widget,
   show_scenario (self, scenario);
 }
 
-/* An edit changed what blocks publishing: the Publish button says so at once. */
+/* After every edit: the Publish button says at once whether problems block it, and the
+ * header follows the case's title. */
 static void
 on_problems_changed (CsWindow *self)
 {
   CsScenario *editing = cs_scenario_editor_get_scenario (self->editor);
 
-  if (editing)
-    cs_publish_button_set_scenario (self->publish_button, editing);
+  if (!editing)
+    return;
+  cs_publish_button_set_scenario (self->publish_button, editing);
+  adw_window_title_set_title (self->content_title, cs_scenario_get_title (editing));
 }
 
 /* The scene board is open on the case @id. */

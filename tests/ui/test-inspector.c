@@ -642,6 +642,43 @@ test_test_play (void)
   close_editor (window);
 }
 
+/* Typing in a field is one step while the focus stays; coming back to it after another
+ * field starts a new one. */
+static void
+test_seal_on_leave (void)
+{
+  CsScenarioEditor *editor = open_editor (window);
+  CsSceneBoard *board = cs_scenario_editor_get_board (editor);
+  CsSceneInspector *inspector = cs_scenario_editor_get_inspector (editor);
+  CsEditHistory *history = cs_scene_board_get_history (board);
+  CsScene *scene = scene_at (cs_scene_board_get_scenario (board), 3);
+  g_autofree char *title = NULL;
+  GtkWidget *title_row, *goal_row;
+  guint n_undo = cs_edit_history_get_n_undo (history);
+
+  cs_scene_board_select (board, 3);
+  title = g_strdup (cs_scene_get_title (scene));
+  title_row = find_row (GTK_WIDGET (inspector), "Title");
+  goal_row = find_row (GTK_WIDGET (inspector), "Student’s Goal");
+  g_assert_nonnull (goal_row);
+
+  g_assert_true (gtk_widget_grab_focus (title_row));
+  type_into (title_row, "Telling");
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_true (gtk_widget_grab_focus (goal_row));
+  g_assert_true (gtk_widget_grab_focus (title_row));
+  type_into (title_row, "Telling Them");
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, n_undo + 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpstr (cs_scene_get_title (scene), ==, "Telling");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpstr (cs_scene_get_title (scene), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
+  ui_test_wait_for (board_saved, board, "the undos saved");
+  close_editor (window);
+}
+
 static gboolean
 flap_folded (gpointer data)
 {
@@ -745,6 +782,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/inspector/problem-inline", test_problem_inline);
   g_test_add_func ("/ui/inspector/image", test_image);
   g_test_add_func ("/ui/inspector/test-play", test_test_play);
+  g_test_add_func ("/ui/inspector/seal-on-leave", test_seal_on_leave);
   g_test_add_func ("/ui/inspector/narrow", test_narrow);
 
   status = g_test_run ();
