@@ -111,6 +111,10 @@ cs_edit_field_set_problem (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
+  /* Setting a tooltip makes GTK query the tooltips under the pointer, in any window, and
+   * redraw them: only when it changes. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), message) == 0)
+    return;
   gtk_widget_set_tooltip_text (widget, message);
   if (message)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

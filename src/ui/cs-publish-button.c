@@ -112,6 +112,7 @@ static void
 update (CsPublishButton *self)
 {
   g_autofree char *status = dup_status (self);
+  const char *tooltip;
 
   g_free (self->reason);
   self->reason = dup_reason (self);
@@ -119,8 +120,11 @@ update (CsPublishButton *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->reason == NULL || self->has_problems);
   /* A student's assigned case: nothing to publish, so no button. */
   gtk_widget_set_visible (GTK_WIDGET (self), !self->scenario || !is_published_version (self->scenario));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                               self->reason ? self->reason : _("Publish a Version for Students"));
+  tooltip = self->reason ? self->reason : _("Publish a Version for Students");
+  /* each edit updates the button: a tooltip set again makes GTK query the tooltips under
+   * the pointer (in every window), so only when it changes */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   if (g_strcmp0 (status, self->status) != 0)
     {
       g_free (self->status);

@@ -73,10 +73,14 @@ refresh_problems (CsSceneCard *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_icon), text->len > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_icon), text->len ? text->str : NULL);
-  if (text->len)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    text->str, -1);
+  /* a tooltip change makes GTK query tooltips under the pointer: only when it changes */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->problem_icon)), text->len ? text->str : NULL) != 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_icon), text->len ? text->str : NULL);
+      if (text->len)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        text->str, -1);
+    }
 }
 
 gboolean
