@@ -58,6 +58,13 @@ static const struct {
 
 #define FIELD(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), text_fields[i].offset))
 
+/* what the text fields edit */
+static gpointer
+get_edited (gpointer owner)
+{
+  return ((CsCaseEditor *) owner)->scenario;
+}
+
 /* "plant closure, change" → { "plant closure", "change" } (blank entries left out) */
 static GStrv
 parse_tags (const char *text)
@@ -83,12 +90,7 @@ refresh (CsCaseEditor *self)
   if (self->scenario == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      g_autofree char *value = NULL;
-
-      g_object_get (self->scenario, text_fields[i].property, &value, NULL);
-      cs_edit_field_show_text (FIELD (self, i), value);
-    }
+    cs_edit_field_show_string (FIELD (self, i), self->scenario);
   if (adw_combo_row_get_selected (self->difficulty_row) != (guint) cs_scenario_get_difficulty (self->scenario))
     adw_combo_row_set_selected (self->difficulty_row, cs_scenario_get_difficulty (self->scenario));
   if (gtk_spin_button_get_value_as_int (self->duration_spin) != cs_scenario_get_estimated_duration (self->scenario))
@@ -105,22 +107,6 @@ refresh (CsCaseEditor *self)
       cs_edit_field_set_text (GTK_EDITABLE (self->tags_row), joined);
   }
   cs_edit_field_sync_string_list (self->outcomes, cs_scenario_get_learning_outcomes (self->scenario));
-}
-
-static void
-on_text_changed (GtkWidget    *field,
-                 CsCaseEditor *self)
-{
-  const char *property = g_object_get_data (G_OBJECT (field), "cs-property");
-  g_autofree char *old = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->scenario == NULL || cs_edit_field_is_updating (field))
-    return;
-  g_object_get (self->scenario, property, &old, NULL);
-  text = cs_edit_field_dup_text (field);
-  if (g_strcmp0 (old ? old : "", text) != 0)
-    cs_edit_history_apply (self->history, cs_edit_property_new_string (self->scenario, property, text));
 }
 
 static void
@@ -350,13 +336,7 @@ cs_case_editor_init (CsCaseEditor *self)
   adw_combo_row_set_model (self->difficulty_row, G_LIST_MODEL (levels));
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      GtkWidget *field = FIELD (self, i);
-
-      g_object_set_data (G_OBJECT (field), "cs-property", (gpointer) text_fields[i].property);
-      cs_edit_field_prepare (field, G_OBJECT (self));
-      g_signal_connect_object (field, "changed", G_CALLBACK (on_text_changed), self, 0);
-    }
+    cs_edit_field_bind_string (FIELD (self, i), G_OBJECT (self), get_edited, text_fields[i].property);
   cs_edit_field_prepare (GTK_WIDGET (self->duration_spin), G_OBJECT (self));
   cs_edit_field_prepare (GTK_WIDGET (self->tags_row), G_OBJECT (self));
 }

@@ -166,3 +166,64 @@ cs_edit_field_toast (GtkWidget  *widget,
   else
     g_warning ("%s", message);
 }
+
+typedef struct {
+  GObject           *owner;  /* not owned: it owns the field */
+  CsEditFieldObject  get_object;
+  const char        *property;
+} Binding;
+
+static void
+on_bound_changed (GtkWidget *field,
+                  Binding   *binding)
+{
+  gpointer object = binding->get_object (binding->owner);
+  g_autoptr(CsEditHistory) history = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *text = NULL;
+
+  if (object == NULL || cs_edit_field_is_updating (field))
+    return;
+  g_object_get (binding->owner, "history", &history, NULL);
+  if (history == NULL)
+    return;
+  g_object_get (object, binding->property, &old, NULL);
+  text = cs_edit_field_dup_text (field);
+  if (g_strcmp0 (old ? old : "", text) != 0)
+    cs_edit_history_apply (history, cs_edit_property_new_string (object, binding->property, text));
+}
+
+void
+cs_edit_field_bind_string (GtkWidget         *field,
+                           GObject           *owner,
+                           CsEditFieldObject  get_object,
+                           const char        *property)
+{
+  Binding *binding;
+
+  g_return_if_fail (GTK_IS_EDITABLE (field) || CS_IS_TEXT_ROW (field));
+  g_return_if_fail (G_IS_OBJECT (owner) && get_object != NULL && property != NULL);
+
+  binding = g_new0 (Binding, 1);
+  binding->owner = owner;
+  binding->get_object = get_object;
+  binding->property = property;
+  g_object_set_data_full (G_OBJECT (field), "cs-binding", binding, g_free);
+  cs_edit_field_prepare (field, owner);
+  g_signal_connect (field, "changed", G_CALLBACK (on_bound_changed), binding);
+}
+
+void
+cs_edit_field_show_string (GtkWidget *field,
+                           gpointer   object)
+{
+  Binding *binding = g_object_get_data (G_OBJECT (field), "cs-binding");
+  g_autofree char *value = NULL;
+
+  g_return_if_fail (binding != NULL);
+
+  if (object == NULL)
+    return;
+  g_object_get (object, binding->property, &value, NULL);
+  cs_edit_field_show_text (field, value);
+}

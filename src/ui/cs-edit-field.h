@@ -22,6 +22,18 @@ char    *cs_edit_field_dup_view_text     (GtkTextView   *view);
 char    *cs_edit_field_dup_text          (GtkWidget     *field);
 void     cs_edit_field_show_text         (GtkWidget     *field,
                                           const char    *text);
+/* The object a bound field edits, as its owner shows it now (NULL: none). */
+typedef gpointer (*CsEditFieldObject) (gpointer owner);
+/* Makes @field (a GtkEditable or CsTextRow) edit the string @property (static) of the
+ * object @get_object returns for @owner, through @owner's "history"; prepared as by
+ * cs_edit_field_prepare(). */
+void     cs_edit_field_bind_string       (GtkWidget         *field,
+                                          GObject           *owner,
+                                          CsEditFieldObject  get_object,
+                                          const char        *property);
+/* Shows the bound property of @object in @field (no edit). */
+void     cs_edit_field_show_string       (GtkWidget     *field,
+                                          gpointer       object);
 /* TRUE while cs_edit_field_set_text() or _set_view_text() changes @editable: its "changed" is no edit. */
 gboolean cs_edit_field_is_updating       (gpointer       editable);
 /* Makes @field take part in the editor: its own undo is off (Ctrl+Z undoes the case's

@@ -77,6 +77,13 @@ static const struct {
 
 #define FIELD(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), text_fields[i].offset))
 
+/* what the text fields edit */
+static gpointer
+get_edited (gpointer owner)
+{
+  return ((CsSceneInspector *) owner)->scene;
+}
+
 /* "scenes[2]." for the shown scene */
 static char *
 dup_scene_prefix (CsSceneInspector *self)
@@ -231,12 +238,7 @@ refresh (CsSceneInspector *self)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      g_autofree char *value = NULL;
-
-      g_object_get (self->scene, text_fields[i].property, &value, NULL);
-      cs_edit_field_show_text (FIELD (self, i), value);
-    }
+    cs_edit_field_show_string (FIELD (self, i), self->scene);
   if (fabs (gtk_range_get_value (GTK_RANGE (self->threshold_scale)) -
             cs_scene_get_success_threshold (self->scene) * 100) > 0.01)
     gtk_range_set_value (GTK_RANGE (self->threshold_scale),
@@ -343,22 +345,6 @@ bind_scene (CsSceneInspector *self)
 }
 
 /* ---- edits ----------------------------------------------------------------------------- */
-
-static void
-on_text_changed (GtkWidget        *field,
-                 CsSceneInspector *self)
-{
-  const char *property = g_object_get_data (G_OBJECT (field), "cs-property");
-  g_autofree char *old = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->scene == NULL || self->history == NULL || cs_edit_field_is_updating (field))
-    return;
-  g_object_get (self->scene, property, &old, NULL);
-  text = cs_edit_field_dup_text (field);
-  if (g_strcmp0 (old ? old : "", text) != 0)
-    cs_edit_history_apply (self->history, cs_edit_property_new_string (self->scene, property, text));
-}
 
 static void
 on_threshold_changed (CsSceneInspector *self)
@@ -851,13 +837,7 @@ cs_scene_inspector_init (CsSceneInspector *self)
   self->cancellable = g_cancellable_new ();
   self->triggers = gtk_string_list_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      GtkWidget *field = FIELD (self, i);
-
-      g_object_set_data (G_OBJECT (field), "cs-property", (gpointer) text_fields[i].property);
-      cs_edit_field_prepare (field, G_OBJECT (self));
-      g_signal_connect_object (field, "changed", G_CALLBACK (on_text_changed), self, 0);
-    }
+    cs_edit_field_bind_string (FIELD (self, i), G_OBJECT (self), get_edited, text_fields[i].property);
   cs_edit_field_prepare (GTK_WIDGET (self->threshold_scale), G_OBJECT (self));
   cs_edit_field_prepare (GTK_WIDGET (self->timeout_spin), G_OBJECT (self));
   cs_edit_field_prepare (GTK_WIDGET (self->attempts_spin), G_OBJECT (self));
