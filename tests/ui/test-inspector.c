@@ -550,6 +550,15 @@ test_image (void)
   picture = find_type (GTK_WIDGET (inspector), GTK_TYPE_PICTURE);
   g_assert_true (gtk_widget_get_visible (picture));
   g_assert_nonnull (gtk_picture_get_file (GTK_PICTURE (picture)));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (find_row (GTK_WIDGET (inspector), "Scene Image"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* further down: hints and persona instructions */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    ui_test_save_screenshot (GTK_WIDGET (window), "inspector-lower.png");
+  }
 
   /* not an image: a toast says so, the scene keeps its picture */
   g_assert_true (g_file_set_contents (bad, "just some notes", -1, NULL));
