@@ -12,6 +12,8 @@
 #include "cs-edit-remove-scene.h"
 #include "cs-edit-involvement.h"
 #include "cs-edit-criterion.h"
+#include "cs-edit-instruction.h"
+#include "cs-edit-string-list.h"
 #include "cs-edit-remove-persona.h"
 #include "cs-edit-add-persona.h"
 #include "cs-edit-trait.h"

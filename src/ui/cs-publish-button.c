@@ -22,6 +22,8 @@ struct _CsPublishButton
   gboolean       busy;
   char          *status;
   char          *reason;
+  /* the reason is a problem of the case: clicking says what to fix */
+  gboolean       has_problems;
 };
 
 G_DEFINE_FINAL_TYPE (CsPublishButton, cs_publish_button, GTK_TYPE_BUTTON)
@@ -35,6 +37,7 @@ enum {
 enum {
   PUBLISHED,
   FAILED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -54,20 +57,21 @@ dup_reason (CsPublishButton *self)
   g_autoptr(GListModel) problems = NULL;
   guint n;
 
+  self->has_problems = FALSE;
   if (!self->scenario)
     return g_strdup (_("Choose a case to publish"));
   if (self->busy)
     return g_strdup (_("Publishing…"));
   if (is_published_version (self->scenario))
     return g_strdup (_("This is a published version: it cannot be changed or published again"));
-  if (!self->session || !cs_sync_session_get_sync (self->session))
-    return g_strdup (_("Sign in to a shared server to publish (Shared Server in the main menu)"));
+  /* what is wrong with the case comes first: it is what the instructor can fix here */
   problems = cs_scenario_check (self->scenario);
   n = g_list_model_get_n_items (problems);
   if (n > 0)
     {
       g_autoptr(CsProblem) first = g_list_model_get_item (problems, 0);
 
+      self->has_problems = TRUE;
       if (n == 1)
         /* TRANSLATORS: %s is what is wrong with the case */
         return g_strdup_printf (_("Fix this before publishing: %s"), cs_problem_get_message (first));
@@ -76,6 +80,8 @@ dup_reason (CsPublishButton *self)
                                         "Fix %u problems before publishing, first: %s", n),
                               n, cs_problem_get_message (first));
     }
+  if (!self->session || !cs_sync_session_get_sync (self->session))
+    return g_strdup (_("Sign in to a shared server to publish (Shared Server in the main menu)"));
   return NULL;
 }
 
@@ -106,16 +112,21 @@ static void
 update (CsPublishButton *self)
 {
   g_autofree char *status = dup_status (self);
+  const char *tooltip;
 
   g_free (self->reason);
   self->reason = dup_reason (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), self->reason == NULL);
+  /* With problems it stays clickable, and refuses with the reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->reason == NULL || self->has_problems);
   /* A student's assigned case, or a student's own: nothing to publish, so no button. */
   gtk_widget_set_visible (GTK_WIDGET (self),
                           (!self->scenario || !is_published_version (self->scenario)) &&
                           (!self->session || cs_sync_session_can_author (self->session)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                               self->reason ? self->reason : _("Publish a Version for Students"));
+  tooltip = self->reason ? self->reason : _("Publish a Version for Students");
+  /* each edit updates the button: a tooltip set again makes GTK query the tooltips under
+   * the pointer (in every window), so only when it changes */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   if (g_strcmp0 (status, self->status) != 0)
     {
       g_free (self->status);
@@ -159,7 +170,11 @@ cs_publish_button_clicked (GtkButton *button)
 
   update (self);
   if (self->reason)
-    return;
+    {
+      if (self->has_problems)
+        g_signal_emit (self, signals[REFUSED], 0, self->reason);
+      return;
+    }
   self->busy = TRUE;
   update (self);
   cs_publisher_publish_async (cs_sync_session_get_sync (self->session),
@@ -273,6 +288,8 @@ cs_publish_button_class_init (CsPublishButtonClass *klass)
 
   signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }

@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Publishes the case to the shared server as a new version for students. Insensitive, with
- * the reason as its tooltip, when it cannot: no server signed in to, a problem in the case
- * (cs_scenario_can_publish()), or publishing under way; hidden for a published version.
+ * the reason as its tooltip, when it cannot: no server signed in to, or publishing under
+ * way; hidden for a published version. While the case has a problem (cs_scenario_check())
+ * it can be clicked but refuses, emitting "refused" with what to fix (also its tooltip).
  * "status" says which version is published ("" when none), for the header's subtitle.
- * Signals: "published" (a sentence for a toast), "failed" (the error message).
+ * Signals: "published" (a sentence for a toast), "failed" (the error message), "refused"
+ * (why the case cannot be published yet).
  */
 #pragma once
 
@@ -26,7 +28,7 @@ void        cs_publish_button_set_store    (CsPublishButton *self,
 void        cs_publish_button_set_scenario (CsPublishButton *self,
                                             CsScenario      *scenario);
 const char *cs_publish_button_get_status   (CsPublishButton *self);
-/* Why it is insensitive (NULL when it is not). */
+/* Why it cannot publish now (NULL when it can). */
 const char *cs_publish_button_get_reason   (CsPublishButton *self);
 
 G_END_DECLS

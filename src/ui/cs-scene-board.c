@@ -40,6 +40,7 @@ enum {
   PROP_SCENARIO,
   PROP_STORE,
   PROP_HISTORY,
+  PROP_SELECTED_SCENE,
   N_PROPS
 };
 
@@ -690,6 +691,9 @@ cs_scene_board_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_SELECTED_SCENE:
+      g_value_set_object (value, gtk_single_selection_get_selected_item (self->selection));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -735,6 +739,9 @@ cs_scene_board_class_init (CsSceneBoardClass *klass)
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, CS_TYPE_EDIT_HISTORY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_SCENE] =
+    g_param_spec_object ("selected-scene", NULL, NULL, CS_TYPE_SCENE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.move-up", NULL, move_up_action);
@@ -776,6 +783,12 @@ on_selected_changed (CsSceneBoard *self)
 }
 
 static void
+on_selected_item_changed (CsSceneBoard *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SCENE]);
+}
+
+static void
 cs_scene_board_init (CsSceneBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -785,6 +798,8 @@ cs_scene_board_init (CsSceneBoard *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
 
   self->involve_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));

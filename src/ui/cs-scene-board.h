@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsSceneBoard, cs_scene_board, CS, SCENE_BOARD, GtkWidget)
 
 /* Properties: "scenario" (CsScenario or NULL), "store" (CsStore or NULL: every edit, undo
- * and redo is saved to it), "history" (CsEditHistory, read-only: a new one per scenario).
+ * and redo is saved to it), "history" (CsEditHistory, read-only: a new one per scenario),
+ * "selected-scene" (CsScene or NULL, read-only: the selected card's scene).
  * Actions: board.move-up (Alt+Up), board.move-down (Alt+Down), board.add-scene
  * (Ctrl+Shift+N, after the selected card), board.duplicate-scene (Ctrl+D),
  * board.delete-scene (Delete; a toast offers Undo), board.undo (Ctrl+Z),

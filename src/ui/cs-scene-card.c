@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cs-scenario-check.h"
 #include "cs-scene-card.h"
 #include "cs-ui-util.h"
 
@@ -24,6 +25,7 @@ struct _CsSceneCard
   GtkLabel   *goal_label;
   GtkBox     *avatars_box;
   GtkLabel   *turns_label;
+  GtkImage   *problem_icon;
 };
 
 G_DEFINE_FINAL_TYPE (CsSceneCard, cs_scene_card, GTK_TYPE_WIDGET)
@@ -50,6 +52,45 @@ new_avatar (CsScenario    *scenario,
   return avatar;
 }
 
+/* A warning mark with the first of the scene's problems (they block publishing). */
+static void
+refresh_problems (CsSceneCard *self)
+{
+  g_autoptr(GListModel) problems = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->scene && self->scenario)
+    {
+      problems = cs_scenario_check (self->scenario);
+      prefix = g_strdup_printf ("scenes[%u].", cs_scene_get_position (self->scene));
+      for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+        {
+          g_autoptr(CsProblem) problem = g_list_model_get_item (problems, i);
+
+          if (g_str_has_prefix (cs_problem_get_path (problem), prefix))
+            g_string_append_printf (text, "%s%s", text->len ? "\n" : "", cs_problem_get_message (problem));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_icon), text->len > 0);
+  /* a tooltip change makes GTK query tooltips under the pointer: only when it changes */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->problem_icon)), text->len ? text->str : NULL) != 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_icon), text->len ? text->str : NULL);
+      if (text->len)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        text->str, -1);
+    }
+}
+
+gboolean
+cs_scene_card_get_has_problems (CsSceneCard *self)
+{
+  g_return_val_if_fail (CS_IS_SCENE_CARD (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->problem_icon));
+}
+
 static void
 refresh (CsSceneCard *self)
 {
@@ -62,6 +103,7 @@ refresh (CsSceneCard *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->avatars_box))))
     gtk_box_remove (self->avatars_box, child);
 
+  refresh_problems (self);
   if (self->scene == NULL)
     return;
 
@@ -162,6 +204,7 @@ cs_scene_card_class_init (CsSceneCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsSceneCard, goal_label);
   gtk_widget_class_bind_template_child (widget_class, CsSceneCard, avatars_box);
   gtk_widget_class_bind_template_child (widget_class, CsSceneCard, turns_label);
+  gtk_widget_class_bind_template_child (widget_class, CsSceneCard, problem_icon);
 }
 
 static void

@@ -21,5 +21,7 @@ void       cs_scene_card_set_scene (CsSceneCard *self,
                                     CsScenario  *scenario,
                                     CsScene     *scene);
 CsScene   *cs_scene_card_get_scene (CsSceneCard *self);
+/* The card shows a warning mark: the scene has a problem that blocks publishing. */
+gboolean   cs_scene_card_get_has_problems (CsSceneCard *self);
 
 G_END_DECLS

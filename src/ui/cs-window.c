@@ -15,6 +15,7 @@
 #include "cs-library-page.h"
 #include "cs-publish-button.h"
 #include "cs-scenario-page.h"
+#include "cs-scenario-editor.h"
 #include "cs-scene-board.h"
 #include "cs-window.h"
 
@@ -39,7 +40,8 @@ struct _CsWindow
   /* what the last import or play opened at once (for their return values) */
   CsImportWindow       *last_import;
   CsChatWindow         *last_chat;
-  CsSceneBoard         *scene_board;
+  CsScenarioEditor     *editor;
+  CsSceneBoard         *scene_board;  /* the editor's */
 };
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -202,6 +204,13 @@ on_publish_failed (CsWindow   *self,
                    const char *message)
 {
   show_error_dialog (self, _("Publishing Failed"), message);
+}
+
+static void
+on_publish_refused (CsWindow   *self,
+                    const char *message)
+{
+  show_error_dialog (self, _("The Case Cannot Be Published Yet"), message);
 }
 
 /* AdwLeaflet moves the focus into the page it makes visible. That is right when folded;
@@ -449,8 +458,8 @@ edit_action (GtkWidget  *widget,
   if (!scenario)
     return;
 
-  cs_scene_board_set_store (self->scene_board, self->store);
-  cs_scene_board_set_scenario (self->scene_board, scenario);
+  cs_scenario_editor_set_store (self->editor, self->store);
+  cs_scenario_editor_set_scenario (self->editor, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
   adw_window_title_set_title (self->content_title, cs_scenario_get_title (scenario));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
@@ -474,6 +483,19 @@ edit_done_action (GtkWidget  *widget,
   g_object_ref (scenario);
   cs_scenario_page_set_scenario (self->scenario_page, NULL);
   show_scenario (self, scenario);
+}
+
+/* After every edit: the Publish button says at once whether problems block it, and the
+ * header follows the case's title. */
+static void
+on_problems_changed (CsWindow *self)
+{
+  CsScenario *editing = cs_scenario_editor_get_scenario (self->editor);
+
+  if (!editing)
+    return;
+  cs_publish_button_set_scenario (self->publish_button, editing);
+  adw_window_title_set_title (self->content_title, cs_scenario_get_title (editing));
 }
 
 /* The scene board is open on the case @id. */
@@ -1135,6 +1157,7 @@ cs_window_class_init (CsWindowClass *klass)
   g_type_ensure (CS_TYPE_PUBLISH_BUTTON);
   g_type_ensure (CS_TYPE_SCENARIO_PAGE);
   g_type_ensure (CS_TYPE_SCENE_BOARD);
+  g_type_ensure (CS_TYPE_SCENARIO_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
@@ -1145,11 +1168,13 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, scenario_page);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, scene_board);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_problems_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_library_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_library_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_published);
   gtk_widget_class_bind_template_callback (widget_class, on_publish_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_publish_refused);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
@@ -1175,6 +1200,7 @@ cs_window_init (CsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scene_board = cs_scenario_editor_get_board (self->editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-done", FALSE);

@@ -717,6 +717,140 @@ test_autosave (void)
   remove_tree (dir);
 }
 
+static char *
+joined (gpointer    object,
+        const char *property)
+{
+  g_auto(GStrv) list = NULL;
+
+  g_object_get (object, property, &list, NULL);
+  return g_strjoinv ("|", list);
+}
+
+/* Learning outcomes (and hint triggers) are lists: typing in one entry is one step, adding,
+ * removing and moving are a step each, and undo gives back the list exactly. */
+static void
+test_string_list (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsEditHistory) history = cs_edit_history_new (scenario);
+  g_autofree char *original = joined (scenario, "learning-outcomes");
+  g_autofree char *content = content_of (scenario);
+  g_autofree char *now = NULL;
+  g_autofree char *undone = NULL;
+  const char * const *outcomes = cs_scenario_get_learning_outcomes (scenario);
+  g_autofree char *first = g_strdup (outcomes[0]);
+  g_autofree char *second = g_strdup (outcomes[1]);
+  guint n = g_strv_length ((GStrv) outcomes);
+  CsEdit *edit;
+
+  g_assert_cmpuint (n, >=, 3);
+
+  cs_edit_history_apply (history, cs_edit_string_list_new_set (scenario, "learning-outcomes", 1, "A"));
+  cs_edit_history_apply (history, cs_edit_string_list_new_set (scenario, "learning-outcomes", 1, "Ab"));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Edit Learning Outcome");
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[1], ==, "Ab");
+  /* another entry is another step */
+  cs_edit_history_apply (history, cs_edit_string_list_new_set (scenario, "learning-outcomes", 0, "Z"));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 2);
+
+  /* moving the first entry to the end */
+  edit = cs_edit_string_list_new_move (scenario, "learning-outcomes", 0, n - 1);
+  g_assert_cmpuint (cs_edit_string_list_get_index (CS_EDIT_STRING_LIST (edit)), ==, n - 1);
+  cs_edit_history_apply (history, edit);
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[0], ==, "Ab");
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[n - 1], ==, "Z");
+  /* two moves in a row are two steps */
+  cs_edit_history_apply (history, cs_edit_string_list_new_move (scenario, "learning-outcomes", n - 1, 0));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 4);
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[0], ==, "Z");
+
+  cs_edit_history_apply (history, cs_edit_string_list_new_insert (scenario, "learning-outcomes", n, "New"));
+  g_assert_cmpuint (g_strv_length ((GStrv) cs_scenario_get_learning_outcomes (scenario)), ==, n + 1);
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[n], ==, "New");
+  cs_edit_history_apply (history, cs_edit_string_list_new_remove (scenario, "learning-outcomes", 0));
+  g_assert_cmpuint (g_strv_length ((GStrv) cs_scenario_get_learning_outcomes (scenario)), ==, n);
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[0], ==, "Ab");
+  g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Remove Learning Outcome");
+
+  /* out of range: refused, nothing changes */
+  g_test_expect_message ("CaseStudio", G_LOG_LEVEL_CRITICAL, "*has no entry*");
+  g_assert_null (cs_edit_string_list_new_set (scenario, "learning-outcomes", n, "x"));
+  g_test_assert_expected_messages ();
+
+  while (cs_edit_history_undo (history))
+    ;
+  undone = joined (scenario, "learning-outcomes");
+  g_assert_cmpstr (undone, ==, original);
+  g_clear_pointer (&undone, g_free);
+  undone = content_of (scenario);
+  g_assert_cmpstr (undone, ==, content);
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[1], ==, second);
+
+  /* hint triggers of a scene work the same */
+  {
+    CsScene *scene = scene_at (scenario, 0);
+    g_autofree char *triggers = joined (scene, "hint-triggers");
+
+    cs_edit_history_apply (history, cs_edit_string_list_new_insert (scene, "hint-triggers", 0, "stuck"));
+    g_assert_cmpstr (cs_scene_get_hint_triggers (scene)[0], ==, "stuck");
+    g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Add Hint Trigger");
+    g_assert_true (cs_edit_history_undo (history));
+    now = joined (scene, "hint-triggers");
+    g_assert_cmpstr (now, ==, triggers);
+  }
+  g_assert_cmpstr (cs_scenario_get_learning_outcomes (scenario)[0], ==, first);
+}
+
+/* A persona's instruction in a scene: typing merges, undo restores the old text, and an
+ * instruction the scene did not have is gone again after undo. */
+static void
+test_instruction (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(CsEditHistory) history = cs_edit_history_new (scenario);
+  CsScene *scene = scene_at (scenario, 0);
+  g_autofree char *content = content_of (scenario);
+  g_autofree char *undone = NULL;
+  g_autofree char *old = g_strdup (cs_scene_get_persona_instruction (scene, SUNITA_ID));
+  CsPersona *other = NULL;
+
+  g_assert_nonnull (old);
+  cs_edit_history_apply (history, cs_edit_instruction_new (scene, SUNITA_ID, "B"));
+  cs_edit_history_apply (history, cs_edit_instruction_new (scene, SUNITA_ID, "Be"));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (cs_scene_get_persona_instruction (scene, SUNITA_ID), ==, "Be");
+  g_assert_cmpstr (cs_edit_history_get_undo_label (history), ==, "Edit Persona Instruction");
+
+  /* a persona without an instruction in this scene */
+  for (guint i = 0; i < cs_scenario_get_n_personas (scenario); i++)
+    {
+      g_autoptr(CsPersona) p = g_list_model_get_item (cs_scenario_get_personas (scenario), i);
+
+      if (!cs_scene_get_persona_instruction (scene, cs_record_get_id (CS_RECORD (p))))
+        {
+          other = p;
+          break;
+        }
+    }
+  g_assert_nonnull (other);
+  cs_edit_history_apply (history, cs_edit_instruction_new (scene, cs_record_get_id (CS_RECORD (other)), "Hi"));
+  g_assert_cmpuint (cs_edit_history_get_n_undo (history), ==, 2);
+  g_assert_cmpstr (cs_scene_get_persona_instruction (scene, cs_record_get_id (CS_RECORD (other))), ==, "Hi");
+
+  /* clearing the text removes it */
+  cs_edit_history_apply (history, cs_edit_instruction_new (scene, SUNITA_ID, ""));
+  g_assert_null (cs_scene_get_persona_instruction (scene, SUNITA_ID));
+
+  while (cs_edit_history_undo (history))
+    ;
+  g_assert_null (cs_scene_get_persona_instruction (scene, cs_record_get_id (CS_RECORD (other))));
+  g_assert_cmpstr (cs_scene_get_persona_instruction (scene, SUNITA_ID), ==, old);
+  undone = content_of (scenario);
+  g_assert_cmpstr (undone, ==, content);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +869,8 @@ main (int   argc,
   g_test_add_func ("/edit/goals-merge", test_goals_merge);
   g_test_add_func ("/edit/check", test_check);
   g_test_add_func ("/edit/autosave", test_autosave);
+  g_test_add_func ("/edit/string-list", test_string_list);
+  g_test_add_func ("/edit/instruction", test_instruction);
 
   return g_test_run ();
 }
