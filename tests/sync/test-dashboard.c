@@ -13,6 +13,7 @@
 
 #include <poll.h>
 
+#include "cs-dashboard.h"
 #include "cs-enrolment.h"
 #include "cs-publisher.h"
 #include "cs-server-schema.h"
@@ -414,6 +415,339 @@ test_notify (void)
     }
 }
 
+/* The model: CsDashboard on a CsServer's worker */
+
+static void
+loaded_cb (CsDashboard *dashboard,
+           gboolean    *done)
+{
+  *done = TRUE;
+}
+
+static void
+load (CsDashboard *dashboard)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cs_dashboard_load_finish (dashboard, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Waits for the next "loaded", at most @seconds; FALSE if it did not come. */
+static gboolean
+wait_for_load (CsDashboard *dashboard,
+               double       seconds)
+{
+  gboolean done = FALSE;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gulong id = g_signal_connect (dashboard, "loaded", G_CALLBACK (loaded_cb), &done);
+
+  while (!done && g_timer_elapsed (timer, NULL) < seconds)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_signal_handler_disconnect (dashboard, id);
+  return done;
+}
+
+static void
+wait_for_watching (CsDashboard *dashboard,
+                   gboolean     watching)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  while (cs_dashboard_get_watching (dashboard) != watching)
+    {
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 10);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static CsDashboardCell *
+cell_of (CsDashboard *dashboard,
+         guint        student)
+{
+  g_autoptr(CsDashboardStudent) row = g_list_model_get_item (cs_dashboard_get_students (dashboard), student);
+
+  return cs_dashboard_student_get_cell (row, 0);
+}
+
+/* RFC 4180 back into rows of fields, checking the syntax on the way. */
+static GPtrArray *
+parse_csv (const char *csv)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *c = csv;
+
+  while (*c)
+    {
+      if (*c == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);
+          for (c++;; c++)
+            {
+              g_assert_true (*c);
+              if (c[0] == '"' && c[1] == '"')
+                g_string_append_c (field, '"'), c++;
+              else if (*c == '"')
+                break;
+              else
+                g_string_append_c (field, *c);
+            }
+          c++;
+          g_assert_true (*c == ',' || *c == '\r');
+        }
+      else if (*c == ',')
+        {
+          g_ptr_array_add (row, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          c++;
+        }
+      else if (*c == '\r')
+        {
+          g_assert_cmpint (c[1], ==, '\n');
+          g_ptr_array_add (row, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          c += 2;
+        }
+      else
+        {
+          g_assert_cmpint (*c, !=, '\n');
+          g_string_append_c (field, *c++);
+        }
+    }
+  g_assert_cmpuint (field->len, ==, 0);
+  g_assert_cmpuint (row->len, ==, 0);
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (row);
+  return rows;
+}
+
+static const char *
+csv_at (GPtrArray *rows,
+        guint      row,
+        guint      column)
+{
+  GPtrArray *fields = g_ptr_array_index (rows, row);
+
+  g_assert_cmpuint (column, <, fields->len);
+  return g_ptr_array_index (fields, column);
+}
+
+static void
+test_model (void)
+{
+  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autofree char *bob_name = sync_test_user_name (&server, "bob3");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
+  g_autoptr(PGconn) bob = sync_test_connect_as (&server, bob_name, "instructor-pw");
+  g_autofree char *mod1_info = student_conninfo ("mod1");
+  g_autofree char *mod2_info = student_conninfo ("mod2");
+  g_autoptr(PGconn) mod1 = NULL;
+  g_autoptr(PGconn) mod2 = NULL;
+  g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
+  g_autoptr(CsDashboard) dashboard = NULL;
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *run1 = NULL;
+  g_autofree char *run2 = NULL;
+  g_auto(Seeded) seeded = { 0 };
+  CsDashboardCell *cell;
+
+  g_assert_no_error (error);
+  seed (&seeded, ann, bob, "mod");
+  mod1 = connect_conninfo (mod1_info);
+  mod2 = connect_conninfo (mod2_info);
+  /* Names a CSV must quote, and one a spreadsheet would run. */
+  sync_test_rows (server.super, "UPDATE cs.users SET display_name = CASE split_part (role_name, '_', 1) "
+                  "  WHEN 'mod1' THEN 'Abel, \"Ace\"' WHEN 'mod2' THEN 'Berg' ELSE '@Aaron' END "
+                  "WHERE role_name LIKE 'mod%'", NULL);
+  run1 = write_run (mod1, seeded.version, "in_progress", "33.3", "-1", 1, "0.8");
+  run2 = write_run (mod2, seeded.version, "completed", "100", "0.75", 3, "0.6");
+  sync_test_rows (server.super, "UPDATE cs.user_progress SET last_activity = now () - interval '1 hour' WHERE id = $1",
+                  run2, NULL);
+  sync_test_rows (ann, "SELECT cs.cs_override_grade ($1, 0.85, 'Recounted')", run2, NULL);
+
+  dashboard = cs_dashboard_new (worker, seeded.cohort);
+  load (dashboard);
+  g_assert_cmpstr (cs_dashboard_get_title (dashboard), ==, "Operations 2027");
+  g_assert_cmpstr (cs_dashboard_get_course_code (dashboard), ==, "OPS-101");
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_get_students (dashboard)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_get_assignments (dashboard)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_get_cells (dashboard)), ==, 3);
+
+  /* Sorted by name: "@Aaron", "Abel, …", "Berg". */
+  cell = cell_of (dashboard, 1);
+  g_assert_cmpstr (cs_dashboard_cell_get_progress_id (cell), ==, run1);
+  g_assert_cmpint (cs_dashboard_cell_get_status (cell), ==, CS_DASHBOARD_IN_PROGRESS);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_progress (cell), 0.333, 1e-9);
+  g_assert_cmpfloat (cs_dashboard_cell_get_score (cell), <, 0);
+  g_assert_cmpuint (cs_dashboard_cell_get_n_scenes (cell), ==, 3);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_scene_score (cell, 0), 0.8, 1e-9);
+  g_assert_cmpfloat (cs_dashboard_cell_get_scene_score (cell, 1), <, 0);
+  cell = cell_of (dashboard, 2);
+  g_assert_cmpint (cs_dashboard_cell_get_status (cell), ==, CS_DASHBOARD_COMPLETED);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_score (cell), 0.85, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_computed_score (cell), 0.75, 1e-9);
+  g_assert_true (cs_dashboard_cell_get_overridden (cell));
+  cell = cell_of (dashboard, 0);
+  g_assert_null (cs_dashboard_cell_get_progress_id (cell));
+  g_assert_cmpint (cs_dashboard_cell_get_status (cell), ==, CS_DASHBOARD_NOT_STARTED);
+  {
+    g_autoptr(CsDashboardAssignment) assignment = g_list_model_get_item (cs_dashboard_get_assignments (dashboard), 0);
+    const CsDashboardScene *first = cs_dashboard_assignment_get_scene (assignment, 0);
+
+    g_assert_cmpstr (cs_dashboard_assignment_get_title (assignment), ==, "Harlow Valves");
+    g_assert_cmpuint (cs_dashboard_assignment_get_n_scenes (assignment), ==, 3);
+    g_assert_cmpint (first->started, ==, 2);
+    g_assert_cmpint (first->passed, ==, 2);
+    g_assert_cmpfloat_with_epsilon (first->pass_rate, 1.0, 1e-9);
+    g_assert_cmpint (cs_dashboard_assignment_get_scene (assignment, 2)->started, ==, 1);
+  }
+
+  /* Header figures: mod1 is at it now, mod3 has not started; completions 0, 0.333, 1. */
+  g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
+  g_assert_cmpuint (cs_dashboard_get_n_active (dashboard), ==, 1);
+  g_assert_cmpuint (cs_dashboard_get_n_not_started (dashboard), ==, 1);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_get_median_completion (dashboard), 0.333, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_dashboard_get_average_score (dashboard), 0.85, 1e-9);
+
+  /* The CSV, cell by cell. */
+  text = cs_dashboard_to_csv (dashboard);
+  csv = parse_csv (text);
+  g_assert_cmpuint (csv->len, ==, 4);
+  {
+    const char *header[] = { "Student", "User name", "Assignment", "Due", "Required", "Status", "Progress (%)",
+                             "Score (%)", "Computed score (%)", "Overridden", "Time spent (s)", "Hints", "Late",
+                             "Completed", "Scene 1 (%)", "Scene 2 (%)", "Scene 3 (%)" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+      g_assert_cmpstr (csv_at (csv, 0, i), ==, header[i]);
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (csv, 0))->len, ==, G_N_ELEMENTS (header));
+  }
+  {
+    g_autofree char *mod1_login = sync_test_user_name (&server, "mod1");
+    g_autofree char *due = sync_test_value (server.super, "SELECT to_char (due_date AT TIME ZONE 'UTC', "
+                                            "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM cs.cohort_simulations "
+                                            "WHERE cohort_id = $1", seeded.cohort, NULL);
+    g_autofree char *completed = sync_test_value (server.super, "SELECT to_char (completed_at AT TIME ZONE 'UTC', "
+                                                  "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM cs.user_progress "
+                                                  "WHERE id = $1", run2, NULL);
+    const char *first[] = { "'@Aaron", NULL, "Harlow Valves", due, "yes", "not started", "0.0", "", "", "no",
+                            "0", "0", "no", "", "", "", "" };
+    const char *second[] = { "Abel, \"Ace\"", mod1_login, "Harlow Valves", due, "yes", "in progress", "33.3",
+                             "", "", "no", "600", "1", "no", "", "80.0", "", "" };
+    const char *third[] = { "Berg", NULL, "Harlow Valves", due, "yes", "completed", "100.0", "85.0", "75.0",
+                            "yes", "600", "1", "no", completed, "60.0", "60.0", "60.0" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+      {
+        if (first[i])
+          g_assert_cmpstr (csv_at (csv, 1, i), ==, first[i]);
+        if (second[i])
+          g_assert_cmpstr (csv_at (csv, 2, i), ==, second[i]);
+        if (third[i])
+          g_assert_cmpstr (csv_at (csv, 3, i), ==, third[i]);
+      }
+    /* The quoting itself. */
+    g_assert_nonnull (strstr (text, "\r\n\"Abel, \"\"Ace\"\"\","));
+  }
+
+  /* Written atomically to a file, as it was made. */
+  {
+    g_autofree char *path = g_build_filename (server.tmpdir, "grades.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+    cs_dashboard_export_csv_async (dashboard, file, NULL, got_result, &result);
+    while (!result)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (cs_dashboard_export_csv_finish (dashboard, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+    g_assert_cmpstr (written, ==, text);
+  }
+
+  /* Overrides through the model: refused before sending, or applied and reloaded. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    cs_dashboard_override_grade_async (dashboard, run1, 0.9, "   ", NULL, got_result, &result);
+    while (!result)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_clear_object (&result);
+    cs_dashboard_override_grade_async (dashboard, run1, 1.2, "Too much", NULL, got_result, &result);
+    while (!result)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    cs_dashboard_override_grade_async (dashboard, run1, 0.5, "Half the memo", NULL, got_result, &result);
+    while (!result)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (cs_dashboard_override_grade_finish (dashboard, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_for_load (dashboard, 5));
+    g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_score (cell_of (dashboard, 1)), 0.5, 1e-9);
+    g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.grade_overrides WHERE progress_id = $1 "
+                                     "AND reason = 'Half the memo' AND new_score = 0.5 AND previous_score IS NULL",
+                                     run1, NULL), ==, 1);
+  }
+
+  /* Live: a student's turn reloads within 2 s, with no polling. */
+  cs_dashboard_watch (dashboard, ann_conninfo);
+  wait_for_watching (dashboard, TRUE);
+  while (wait_for_load (dashboard, 0.3))
+    ;  /* the catch-up load of the connection */
+  {
+    g_autoptr(GTimer) timer = g_timer_new ();
+
+    sync_test_rows (mod1, "UPDATE cs.user_progress SET completion_percentage = 66.7 WHERE id = $1", run1, NULL);
+    g_assert_true (wait_for_load (dashboard, 2.0));
+    g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2.0);
+    g_assert_cmpfloat_with_epsilon (cs_dashboard_cell_get_progress (cell_of (dashboard, 1)), 0.667, 1e-9);
+  }
+  /* Another cohort's change does not reload this one. */
+  sync_test_rows (bob, "UPDATE cs.cohorts SET description = 'x' WHERE id = $1", seeded.bob_cohort, NULL);
+  sync_test_rows (server.super, "INSERT INTO cs.cohort_simulations (id, cohort_id, scenario_id, assigned_by) "
+                  "SELECT gen_random_uuid (), $1, $2, instructor_id FROM cs.cohorts WHERE id = $1",
+                  seeded.bob_cohort, seeded.version, NULL);
+  g_assert_false (wait_for_load (dashboard, 0.5));
+
+  /* The listening connection is cut; what happens meanwhile arrives once it is back. */
+  sync_test_rows (server.super, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                  "WHERE datname = current_database () AND query LIKE 'LISTEN%'", NULL);
+  wait_for_watching (dashboard, FALSE);
+  sync_test_rows (mod2, "UPDATE cs.user_progress SET total_time_spent = 1200 WHERE id = $1", run2, NULL);
+  wait_for_watching (dashboard, TRUE);
+  {
+    g_autoptr(GTimer) timer = g_timer_new ();
+
+    while (cs_dashboard_cell_get_time_spent (cell_of (dashboard, 2)) != 1200)
+      {
+        g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5);
+        wait_for_load (dashboard, 0.1);
+      }
+  }
+  cs_dashboard_unwatch (dashboard);
+  g_assert_false (cs_dashboard_get_watching (dashboard));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -430,6 +764,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/dashboard/matrix-and-security", test_matrix_and_security);
   g_test_add_func ("/dashboard/notify", test_notify);
+  g_test_add_func ("/dashboard/model", test_model);
   status = g_test_run ();
 
   g_free (ann_conninfo);
