@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
@@ -154,10 +152,9 @@ connect_thread (GTask        *task,
 
   if (conn)
     {
-      char *channel = PQescapeIdentifier (conn, what[1], strlen (what[1]));
-      g_autofree char *sql = g_strconcat ("LISTEN ", channel, NULL);
+      /* The channel is a plain lower-case name (cs_listener_new_for_channel checks). */
+      g_autofree char *sql = g_strconcat ("LISTEN ", what[1], NULL);
 
-      PQfreemem (channel);
       if (!cs_server_exec (conn, sql, &error))
         g_clear_pointer (&conn, PQfinish);
     }
@@ -325,7 +322,7 @@ CsListener *
 cs_listener_new_for_channel (const char *conninfo,
                              const char *channel)
 {
-  g_return_val_if_fail (channel && *channel, NULL);
+  g_return_val_if_fail (channel && g_regex_match_simple ("^[a-z_][a-z0-9_]{0,62}$", channel, 0, 0), NULL);
 
   return g_object_new (CS_TYPE_LISTENER, "conninfo", conninfo, "channel", channel, NULL);
 }
