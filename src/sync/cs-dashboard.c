@@ -466,7 +466,7 @@ cs_dashboard_watch (CsDashboard *self,
   g_return_if_fail (CS_IS_DASHBOARD (self));
 
   cs_dashboard_unwatch (self);
-  self->listener = cs_listener_new_for_channel (conninfo, CHANNEL);
+  self->listener = cs_listener_new_for_channel (conninfo ? conninfo : cs_server_get_conninfo (self->server), CHANNEL);
   g_signal_connect_object (self->listener, "notified", G_CALLBACK (notified_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->listener, "notify::listening", G_CALLBACK (listening_cb), self,
                            G_CONNECT_SWAPPED);

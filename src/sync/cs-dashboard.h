@@ -62,7 +62,7 @@ gboolean     cs_dashboard_load_finish           (CsDashboard         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* LISTEN on @conninfo (the same server and login as the CsServer's). */
+/* LISTEN on @conninfo (the same server and login as the CsServer's; NULL: the CsServer's). */
 void         cs_dashboard_watch                 (CsDashboard         *self,
                                                  const char          *conninfo);
 void         cs_dashboard_unwatch               (CsDashboard         *self);

@@ -1,0 +1,297 @@
+/* test-dashboard.c: the dashboard page of a seeded cohort of 40 students on the test
+ * PostgreSQL server, under Xvfb: figures, sorting, filtering, a live change, a grade
+ * override through the dialog, the CSV export, and screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cs-dashboard-page.h"
+#include "sync-test-cohort.h"
+#include "sync-test-machine.h"
+#include "ui-test-util.h"
+
+#define N_STUDENTS 40
+#define N_ASSIGNMENTS 4
+#define N_SCENES 3
+
+static SyncTestServer server;
+static char *conninfo;
+static char *cohort;
+static GtkWindow *window;
+static CsDashboardPage *page;
+static CsDashboard *dashboard;
+static CsServer *worker;
+
+static gboolean
+loaded_rows (gpointer data)
+{
+  return g_list_model_get_n_items (cs_dashboard_page_get_rows (page)) == GPOINTER_TO_UINT (data);
+}
+
+static CsDashboardStudent *
+row (guint position)
+{
+  GListModel *rows = cs_dashboard_page_get_rows (page);
+  CsDashboardStudent *student = g_list_model_get_item (rows, position);
+
+  g_object_unref (student);  /* the model keeps it */
+  return student;
+}
+
+static GtkColumnViewColumn *
+column (guint position)
+{
+  GListModel *columns = gtk_column_view_get_columns (cs_dashboard_page_get_matrix (page));
+  GtkColumnViewColumn *result = g_list_model_get_item (columns, position);
+
+  g_object_unref (result);
+  return result;
+}
+
+static void
+test_open (void)
+{
+  ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "the 40 students on the page");
+  g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, N_STUDENTS);
+  /* Student, Completion, then one column per assignment. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (cs_dashboard_page_get_matrix (page))), ==,
+                    2 + N_ASSIGNMENTS);
+  g_assert_true (g_str_has_prefix (gtk_column_view_column_get_title (column (2)), "Harlow Valves (due "));
+  /* The seed's pattern leaves some cells not started, some in progress, some graded. */
+  g_assert_cmpfloat (cs_dashboard_get_average_score (dashboard), >, 0.4);
+  g_assert_cmpfloat (cs_dashboard_get_median_completion (dashboard), >, 0);
+  g_assert_cmpuint (cs_dashboard_get_n_active (dashboard), >, 0);
+  ui_test_save_screenshot (GTK_WIDGET (window), "dashboard.png");
+}
+
+static void
+test_sort_and_filter (void)
+{
+  GtkColumnView *matrix = cs_dashboard_page_get_matrix (page);
+  GListModel *rows = cs_dashboard_page_get_rows (page);
+
+  /* By the grade of the first assignment, best first. */
+  gtk_column_view_sort_by_column (matrix, column (2), GTK_SORT_DESCENDING);
+  ui_test_settle (50);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    g_assert_cmpfloat (cs_dashboard_cell_get_score (cs_dashboard_student_get_cell (row (i - 1), 0)), >=,
+                       cs_dashboard_cell_get_score (cs_dashboard_student_get_cell (row (i), 0)));
+  g_assert_cmpfloat (cs_dashboard_cell_get_score (cs_dashboard_student_get_cell (row (0), 0)), >, 0);
+
+  /* By name. */
+  gtk_column_view_sort_by_column (matrix, column (0), GTK_SORT_ASCENDING);
+  ui_test_settle (50);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    g_assert_cmpint (g_utf8_collate (cs_dashboard_student_get_name (row (i - 1)),
+                                     cs_dashboard_student_get_name (row (i))), <=, 0);
+
+  /* Filtering by part of a name, in any case. */
+  {
+    guint expected = 0;
+    GListModel *all = cs_dashboard_get_students (dashboard);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CsDashboardStudent) student = g_list_model_get_item (all, i);
+
+        expected += strstr (cs_dashboard_student_get_name (student), "Okafor") != NULL;
+      }
+    g_assert_cmpuint (expected, >, 0);
+    g_assert_cmpuint (expected, <, N_STUDENTS);
+    gtk_editable_set_text (cs_dashboard_page_get_search (page), "okaFOR");
+    ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (expected), "the filtered rows");
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      g_assert_nonnull (strstr (cs_dashboard_student_get_name (row (i)), "Okafor"));
+    ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-filtered.png");
+    gtk_editable_set_text (cs_dashboard_page_get_search (page), "");
+    ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "all rows again");
+  }
+}
+
+typedef struct {
+  const char *student;
+  double      progress;
+} Expect;
+
+static gboolean
+progress_is (gpointer data)
+{
+  Expect *expect = data;
+  GListModel *all = cs_dashboard_get_students (dashboard);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CsDashboardStudent) student = g_list_model_get_item (all, i);
+
+      if (g_str_equal (cs_dashboard_student_get_id (student), expect->student))
+        return ABS (cs_dashboard_cell_get_progress (cs_dashboard_student_get_cell (student, 0)) - expect->progress) < 1e-6;
+    }
+  return FALSE;
+}
+
+static gboolean
+watching (gpointer data)
+{
+  return cs_dashboard_get_watching (dashboard);
+}
+
+static void
+test_live (void)
+{
+  g_autofree char *student = NULL;
+  Expect expect = { 0 };
+
+  ui_test_wait_for (watching, NULL, "the dashboard listening");
+  student = g_strdup (cs_dashboard_student_get_id (row (0)));
+  /* The first assignment's run of the first student, made or changed as a push would. */
+  sync_test_rows (server.super,
+                  "INSERT INTO cs.user_progress (id, user_id, scenario_id, status, completion_percentage, last_activity) "
+                  "SELECT gen_random_uuid (), $2, a.scenario_id, 'in_progress', 12.5, now () FROM cs.cohort_simulations a "
+                  "WHERE a.cohort_id = $1 ORDER BY a.due_date LIMIT 1 "
+                  "ON CONFLICT (user_id, scenario_id, attempt) DO UPDATE SET status = 'in_progress', "
+                  "  completion_percentage = 12.5, final_score = -1, completed_at = NULL, last_activity = now ()",
+                  cohort, student, NULL);
+  expect.student = student;
+  expect.progress = 0.125;
+  ui_test_wait_for (progress_is, &expect, "the change on the page");
+}
+
+static gboolean
+overridden (gpointer data)
+{
+  CsDashboardCell *cell = cs_dashboard_student_get_cell (row (GPOINTER_TO_UINT (data)), 0);
+
+  return cs_dashboard_cell_get_overridden (cell) && ABS (cs_dashboard_cell_get_score (cell) - 0.93) < 1e-9;
+}
+
+static void
+test_override (void)
+{
+  GListModel *rows = cs_dashboard_page_get_rows (page);
+  CsDashboardCell *cell = NULL;
+  GtkWidget *dialog, *box, *score, *reason;
+  guint position = 0;
+
+  /* A not-started cell has nothing to change. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && !cell; i++)
+    if (!cs_dashboard_cell_get_progress_id (cs_dashboard_student_get_cell (row (i), 0)))
+      cell = cs_dashboard_student_get_cell (row (i), 0);
+  g_assert_nonnull (cell);
+  g_assert_null (cs_dashboard_page_open_cell (page, cell));
+
+  for (cell = NULL; position < g_list_model_get_n_items (rows); position++)
+    if (cs_dashboard_cell_get_status (cs_dashboard_student_get_cell (row (position), 0)) == CS_DASHBOARD_COMPLETED)
+      break;
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (rows));
+  cell = cs_dashboard_student_get_cell (row (position), 0);
+  dialog = cs_dashboard_page_open_cell (page, cell);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  score = gtk_widget_get_first_child (box);
+  reason = gtk_widget_get_next_sibling (score);
+
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override"));
+  gtk_editable_set_text (GTK_EDITABLE (score), "130");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Excellent memo");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override"));
+  g_assert_true (gtk_widget_has_css_class (score, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (score), "93");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override"));
+  ui_test_save_screenshot (dialog, "dashboard-override.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "override");
+
+  /* Sorted by name, the row stays where it was. */
+  ui_test_wait_for (overridden, GUINT_TO_POINTER (position), "the new grade on the page");
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.grade_overrides WHERE progress_id = $1 "
+                                   "AND new_score = 0.93 AND reason = 'Excellent memo'",
+                                   cs_dashboard_cell_get_progress_id (cs_dashboard_student_get_cell (row (position), 0)),
+                                   NULL), ==, 1);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *path = g_build_filename (server.tmpdir, "OPS-301 grades.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  cs_dashboard_page_export_to (page, file);
+  ui_test_wait_for (file_written, path, "the CSV file");
+  ui_test_settle (100);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* A header, one line per student × assignment, and the empty rest after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + N_STUDENTS * N_ASSIGNMENTS + 1);
+  g_assert_true (g_str_has_prefix (lines[0], "Student,User name,Assignment,Due,"));
+  g_assert_true (g_str_has_suffix (lines[0], ",Scene 1 (%),Scene 2 (%),Scene 3 (%)"));
+  g_assert_cmpstr (lines[N_STUDENTS * N_ASSIGNMENTS + 1], ==, "");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *instructor = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
+      return g_test_run ();
+    }
+  if (!sync_test_server_set_up (&server))
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  conninfo = sync_test_instructor_conninfo (&server, NULL);
+  {
+    g_autoptr(PGconn) conn = NULL;
+    g_autoptr(GError) error = NULL;
+
+    conn = cs_pg_connect (conninfo, &error);
+    g_assert_no_error (error);
+    instructor = sync_test_value (conn, "SELECT current_user", NULL);
+  }
+  cohort = sync_test_seed_cohort (&server, instructor, N_STUDENTS, N_ASSIGNMENTS, N_SCENES);
+
+  worker = cs_server_new (conninfo);
+  dashboard = cs_dashboard_new (worker, cohort);
+  cs_dashboard_watch (dashboard, NULL);
+  window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (window, 1100, 800);
+  page = CS_DASHBOARD_PAGE (cs_dashboard_page_new ());
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  cs_dashboard_page_set_dashboard (page, dashboard);
+  gtk_window_present (window);
+
+  g_test_add_func ("/ui/dashboard/open", test_open);
+  g_test_add_func ("/ui/dashboard/sort-and-filter", test_sort_and_filter);
+  g_test_add_func ("/ui/dashboard/live", test_live);
+  g_test_add_func ("/ui/dashboard/override", test_override);
+  g_test_add_func ("/ui/dashboard/export", test_export);
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  cs_dashboard_unwatch (dashboard);
+  g_clear_object (&dashboard);
+  g_clear_object (&worker);
+  g_free (cohort);
+  g_free (conninfo);
+  sync_test_server_tear_down (&server);
+  return status;
+}
