@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "cs-cohorts-window.h"
 #include "cs-dashboard-page.h"
+#include "cs-enrolment.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 #include "ui-test-util.h"
@@ -238,6 +240,36 @@ test_export (void)
   g_assert_cmpstr (lines[N_STUDENTS * N_ASSIGNMENTS + 1], ==, "");
 }
 
+static gboolean
+cohort_shown (gpointer data)
+{
+  CsCohortsWindow *cohorts = data;
+  CsDashboardPage *shown = cs_cohorts_window_get_page (cohorts);
+
+  return cs_cohorts_window_get_cohorts (cohorts) && cs_dashboard_page_get_dashboard (shown) &&
+         g_list_model_get_n_items (cs_dashboard_page_get_rows (shown)) == N_STUDENTS;
+}
+
+/* The window the main menu's Cohorts opens: the instructor's cohorts, the first shown. */
+static void
+test_cohorts_window (void)
+{
+  CsCohortsWindow *cohorts = cs_cohorts_window_new (NULL, worker);
+  const CsCohortInfo *info;
+
+  gtk_window_set_default_size (GTK_WINDOW (cohorts), 1200, 820);
+  gtk_window_present (GTK_WINDOW (cohorts));
+  ui_test_wait_for (cohort_shown, cohorts, "the cohort's dashboard in the cohorts window");
+  g_assert_cmpuint (cs_cohorts_window_get_cohorts (cohorts)->len, ==, 1);
+  info = g_ptr_array_index (cs_cohorts_window_get_cohorts (cohorts), 0);
+  g_assert_cmpstr (info->id, ==, cohort);
+  g_assert_cmpint (info->n_approved, ==, N_STUDENTS);
+  g_assert_cmpstr (cs_dashboard_get_title (cs_dashboard_page_get_dashboard (cs_cohorts_window_get_page (cohorts))), ==,
+                   "Operations Strategy");
+  ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-window.png");
+  gtk_window_destroy (GTK_WINDOW (cohorts));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -284,6 +316,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/dashboard/live", test_live);
   g_test_add_func ("/ui/dashboard/override", test_override);
   g_test_add_func ("/ui/dashboard/export", test_export);
+  g_test_add_func ("/ui/dashboard/cohorts-window", test_cohorts_window);
   status = g_test_run ();
 
   gtk_window_destroy (window);
