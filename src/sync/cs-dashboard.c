@@ -116,11 +116,34 @@ status_from_nick (const char *nick)
   return CS_DASHBOARD_NOT_STARTED;
 }
 
-static char *
-cell_key (const char *student_id,
-          const char *assignment_id)
+/* A float8[] in text form ("{0.8,NULL,0.6}", NULL when not started) as the cell's scene
+ * scores, negative for none; a cell has one score per scene of its case. */
+static void
+add_scene_scores (CsDashboardCell *cell,
+                  const char      *array,
+                  guint            n_scenes)
 {
-  return g_strconcat (student_id, "/", assignment_id, NULL);
+  const char *c = array && *array == '{' ? array + 1 : NULL;
+  guint n = 0;
+
+  while (c && *c && *c != '}')
+    {
+      char *end = NULL;
+      double score = -1;
+
+      if (g_str_has_prefix (c, "NULL"))
+        end = (char *) c + 4;
+      else
+        score = g_ascii_strtod (c, &end);
+
+      if (!end || end == c)
+        break;
+      cs_dashboard_cell_add_scene_score (cell, score);
+      n++;
+      c = *end == ',' ? end + 1 : end;
+    }
+  for (; n < n_scenes; n++)
+    cs_dashboard_cell_add_scene_score (cell, -1);
 }
 
 static gboolean
@@ -186,9 +209,7 @@ read_cells (PGconn      *conn,
 {
   g_autoptr(PGresult) people = NULL;
   g_autoptr(PGresult) rows = NULL;
-  g_autoptr(PGresult) scenes = NULL;
   g_autoptr(GHashTable) student_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) cell_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_assignments = snapshot->assignments->len;
   g_autoptr(GPtrArray) grid = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -211,7 +232,7 @@ read_cells (PGconn      *conn,
   rows = cs_server_query (conn,
     "SELECT student_id::text, assignment_id::text, progress_id::text, status, progress, "
     "       coalesce (computed_score, -1), coalesce (score, -1), overridden, time_spent, hints_used, "
-    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") " "
+    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") ", scene_scores "
     "FROM cs.cs_cohort_matrix ($1::uuid)",
     1, (const char *[]) { cohort }, error);
   if (!rows)
@@ -234,22 +255,9 @@ read_cells (PGconn      *conn,
                                     (int) int_at (rows, r, 8), (int) int_at (rows, r, 9), bool_at (rows, r, 10),
                                     int_at (rows, r, 11), int_at (rows, r, 12));
       g_ptr_array_index (grid, at) = cell;
-      g_hash_table_insert (cell_index, cell_key (PQgetvalue (rows, r, 0), PQgetvalue (rows, r, 1)), cell);
-    }
-
-  scenes = cs_server_query (conn,
-    "SELECT student_id::text, assignment_id::text, coalesce (score, -1) "
-    "FROM cs.cs_cohort_scene_scores ($1::uuid) ORDER BY student_id, assignment_id, scene_number",
-    1, (const char *[]) { cohort }, error);
-  if (!scenes)
-    return FALSE;
-  for (int r = 0; r < PQntuples (scenes); r++)
-    {
-      g_autofree char *key = cell_key (PQgetvalue (scenes, r, 0), PQgetvalue (scenes, r, 1));
-      CsDashboardCell *cell = g_hash_table_lookup (cell_index, key);
-
-      if (cell)
-        cs_dashboard_cell_add_scene_score (cell, double_at (scenes, r, 2));
+      add_scene_scores (cell, text_at (rows, r, 13),
+                        cs_dashboard_assignment_get_n_scenes (g_ptr_array_index (snapshot->assignments,
+                                                                                 GPOINTER_TO_UINT (assignment))));
     }
 
   /* Every student has a cell for every assignment, in order. */
@@ -263,6 +271,9 @@ read_cells (PGconn      *conn,
           cell = g_ptr_array_index (grid, s * n_assignments + a) =
             cs_dashboard_cell_new (cs_dashboard_student_get_id (student), a, NULL, CS_DASHBOARD_NOT_STARTED,
                                    0, -1, -1, FALSE, 0, 0, FALSE, 0, 0);
+        if (!cs_dashboard_cell_get_n_scenes (cell))
+          add_scene_scores (cell, NULL,
+                            cs_dashboard_assignment_get_n_scenes (g_ptr_array_index (snapshot->assignments, a)));
         cs_dashboard_student_add_cell (student, cell);
         g_ptr_array_add (snapshot->cells, g_object_ref (cell));
       }

@@ -33,7 +33,8 @@ CREATE TYPE cs.dashboard_cell AS (
   hints_used     integer,
   is_late        boolean,
   last_activity  timestamptz,
-  completed_at   timestamptz
+  completed_at   timestamptz,
+  scene_scores   double precision[]  -- per scene in the case's order (NULL: no score); NULL when not started
 );
 
 CREATE TYPE cs.dashboard_scene AS (
@@ -67,6 +68,8 @@ BEGIN
   END IF;
 END $$;
 
+-- The runs the dashboard shows and the overrides in force on them. Overrides are looked up
+-- once per query (the newest per run and per scene, by change_seq), not once per row.
 CREATE FUNCTION cs.dashboard_matrix (cohort uuid, who name) RETURNS SETOF cs.dashboard_cell
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
   WITH students AS (
@@ -83,6 +86,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
        AND p.scenario_id IN (SELECT scenario_id FROM assignments)
        AND p.archived_at IS NULL
      ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+  ), overrides AS (
+    SELECT DISTINCT ON (g.progress_id, g.scene_progress_id) g.progress_id, g.scene_progress_id, g.new_score
+      FROM cs.grade_overrides g
+     WHERE g.progress_id IN (SELECT id FROM runs)
+     ORDER BY g.progress_id, g.scene_progress_id, g.change_seq DESC
+  ), run_scenes AS (
+    SELECT r.id, array_agg (coalesce (o.new_score, nullif (sp.score, -1)) ORDER BY sc.position) AS scores
+      FROM runs r
+      JOIN cs.scenes sc ON sc.scenario_id = r.scenario_id
+      LEFT JOIN cs.scene_progress sp ON sp.progress_id = r.id AND sp.scene_id = sc.id
+      LEFT JOIN overrides o ON o.scene_progress_id = sp.id
+     GROUP BY r.id
   )
   SELECT st.id, st.display_name, st.role_name,
          a.id, a.scenario_id, a.title, a.due_date, a.is_required,
@@ -101,61 +116,104 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
            AND CASE WHEN r.status = 'completed' THEN coalesce (r.completed_at, r.updated_at) > a.due_date
                     ELSE now () > a.due_date END,
          coalesce (r.last_activity, r.updated_at),
-         r.completed_at
+         r.completed_at,
+         rs.scores
     FROM students st
    CROSS JOIN assignments a
     LEFT JOIN runs r ON r.user_id = st.id AND r.scenario_id = a.scenario_id
-    LEFT JOIN LATERAL (SELECT g.new_score FROM cs.grade_overrides g
-                        WHERE g.progress_id = r.id AND g.scene_progress_id IS NULL
-                        ORDER BY g.change_seq DESC LIMIT 1) o ON true
-   ORDER BY st.display_name, st.id, a.due_date NULLS LAST, a.title, a.id
+    LEFT JOIN overrides o ON o.progress_id = r.id AND o.scene_progress_id IS NULL
+    LEFT JOIN run_scenes rs ON rs.id = r.id
 $$;
 
 CREATE FUNCTION cs.dashboard_scenes (cohort uuid, who name) RETURNS SETOF cs.dashboard_scene
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
   WITH students AS (
     SELECT cs.dashboard_students (cohort, who) AS id
-  ), assignments AS (
-    SELECT a.id, a.scenario_id FROM cs.cohort_simulations a WHERE a.cohort_id = cohort
+  ), scenes AS (
+    SELECT a.id AS assignment_id, a.scenario_id, sc.id, sc.title,
+           (row_number () OVER (PARTITION BY a.id ORDER BY sc.position))::integer AS number
+      FROM cs.cohort_simulations a JOIN cs.scenes sc ON sc.scenario_id = a.scenario_id
+     WHERE a.cohort_id = cohort
   ), runs AS (
     SELECT DISTINCT ON (p.user_id, p.scenario_id) p.id, p.user_id, p.scenario_id
       FROM cs.user_progress p
      WHERE p.user_id IN (SELECT id FROM students)
-       AND p.scenario_id IN (SELECT scenario_id FROM assignments)
+       AND p.scenario_id IN (SELECT scenario_id FROM scenes)
        AND p.archived_at IS NULL
      ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+  ), overrides AS (
+    SELECT DISTINCT ON (g.scene_progress_id) g.scene_progress_id, g.new_score
+      FROM cs.grade_overrides g
+     WHERE g.progress_id IN (SELECT id FROM runs) AND g.scene_progress_id IS NOT NULL
+     ORDER BY g.scene_progress_id, g.change_seq DESC
   )
-  SELECT st.id, a.id, sc.id, (row_number () OVER (PARTITION BY st.id, a.id ORDER BY sc.position))::integer,
-         sc.title,
+  SELECT st.id, sc.assignment_id, sc.id, sc.number, sc.title,
          coalesce (sp.status, 'not_started'),
          coalesce (o.new_score, nullif (sp.score, -1)),
          coalesce (sp.attempts, 0), coalesce (sp.messages_sent, 0),
          coalesce (sp.hints_used, 0), coalesce (sp.time_spent, 0)
     FROM students st
-   CROSS JOIN assignments a
-    JOIN cs.scenes sc ON sc.scenario_id = a.scenario_id
-    LEFT JOIN runs r ON r.user_id = st.id AND r.scenario_id = a.scenario_id
+   CROSS JOIN scenes sc
+    LEFT JOIN runs r ON r.user_id = st.id AND r.scenario_id = sc.scenario_id
     LEFT JOIN cs.scene_progress sp ON sp.progress_id = r.id AND sp.scene_id = sc.id
-    LEFT JOIN LATERAL (SELECT g.new_score FROM cs.grade_overrides g
-                        WHERE g.scene_progress_id = sp.id
-                        ORDER BY g.change_seq DESC LIMIT 1) o ON true
-   ORDER BY st.id, a.id, sc.position
+    LEFT JOIN overrides o ON o.scene_progress_id = sp.id
+$$;
+
+-- Per assignment and scene, of the students who started it: how many passed or were moved
+-- on, the pass rate (NULL when nobody started), the average turns and the hints used.
+CREATE FUNCTION cs.dashboard_scene_stats (cohort uuid, who name,
+  OUT assignment_id uuid, OUT scene_id uuid, OUT scene_number integer, OUT scene_title text,
+  OUT started integer, OUT passed integer, OUT forced integer, OUT pass_rate double precision,
+  OUT average_turns double precision, OUT hints_used integer)
+RETURNS SETOF record
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
+  WITH students AS (
+    SELECT cs.dashboard_students (cohort, who) AS id
+  ), scenes AS (
+    SELECT a.id AS assignment_id, a.scenario_id, sc.id, sc.title,
+           (row_number () OVER (PARTITION BY a.id ORDER BY sc.position))::integer AS number
+      FROM cs.cohort_simulations a JOIN cs.scenes sc ON sc.scenario_id = a.scenario_id
+     WHERE a.cohort_id = cohort
+  ), runs AS (
+    SELECT DISTINCT ON (p.user_id, p.scenario_id) p.id, p.scenario_id
+      FROM cs.user_progress p
+     WHERE p.user_id IN (SELECT id FROM students)
+       AND p.scenario_id IN (SELECT scenario_id FROM scenes)
+       AND p.archived_at IS NULL
+     ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+  ), started AS (
+    SELECT sp.scene_id, r.scenario_id, sp.status, sp.messages_sent, sp.hints_used
+      FROM runs r JOIN cs.scene_progress sp ON sp.progress_id = r.id
+     WHERE sp.status <> 'not_started'
+  )
+  SELECT sc.assignment_id, sc.id, sc.number, sc.title,
+         count (s.scene_id)::integer,
+         (count (*) FILTER (WHERE s.status = 'passed'))::integer,
+         (count (*) FILTER (WHERE s.status = 'forced'))::integer,
+         (count (*) FILTER (WHERE s.status = 'passed'))::double precision / nullif (count (s.scene_id), 0),
+         avg (s.messages_sent),
+         coalesce (sum (s.hints_used), 0)::integer
+    FROM scenes sc
+    LEFT JOIN started s ON s.scene_id = sc.id AND s.scenario_id = sc.scenario_id
+   GROUP BY sc.assignment_id, sc.id, sc.number, sc.title
+   ORDER BY sc.assignment_id, sc.number
 $$;
 
 REVOKE EXECUTE ON FUNCTION cs.dashboard_students (uuid, name), cs.dashboard_matrix (uuid, name),
-  cs.dashboard_scenes (uuid, name) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cs.dashboard_matrix (uuid, name), cs.dashboard_scenes (uuid, name)
-  TO cs_instructor, cs_student;
+  cs.dashboard_scenes (uuid, name), cs.dashboard_scene_stats (uuid, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cs.dashboard_matrix (uuid, name), cs.dashboard_scenes (uuid, name),
+  cs.dashboard_scene_stats (uuid, name) TO cs_instructor, cs_student;
 
 -- What clients call ------------------------------------------------------------------------
 
--- One row per approved student × assignment of @cohort.
+-- One row per approved student × assignment of @cohort, in no particular order.
 CREATE FUNCTION cs.cs_cohort_matrix (cohort uuid) RETURNS SETOF cs.dashboard_cell
 LANGUAGE sql STABLE SET search_path = pg_catalog, cs AS $$
   SELECT * FROM cs.dashboard_matrix (cohort, current_user)
 $$;
 
--- One row per approved student × assignment × scene of the assigned case.
+-- One row per approved student × assignment × scene of the assigned case, in no
+-- particular order.
 CREATE FUNCTION cs.cs_cohort_scene_scores (cohort uuid) RETURNS SETOF cs.dashboard_scene
 LANGUAGE sql STABLE SET search_path = pg_catalog, cs AS $$
   SELECT * FROM cs.dashboard_scenes (cohort, current_user)
@@ -169,17 +227,7 @@ CREATE FUNCTION cs.cs_cohort_scene_stats (cohort uuid,
   OUT average_turns double precision, OUT hints_used integer)
 RETURNS SETOF record
 LANGUAGE sql STABLE SET search_path = pg_catalog, cs AS $$
-  SELECT s.assignment_id, s.scene_id, min (s.scene_number), min (s.scene_title),
-         (count (*) FILTER (WHERE s.status <> 'not_started'))::integer,
-         (count (*) FILTER (WHERE s.status = 'passed'))::integer,
-         (count (*) FILTER (WHERE s.status = 'forced'))::integer,
-         (count (*) FILTER (WHERE s.status = 'passed'))::double precision
-           / nullif (count (*) FILTER (WHERE s.status <> 'not_started'), 0),
-         avg (s.turns) FILTER (WHERE s.status <> 'not_started'),
-         sum (s.hints_used)::integer
-    FROM cs.dashboard_scenes (cohort, current_user) s
-   GROUP BY s.assignment_id, s.scene_id
-   ORDER BY s.assignment_id, min (s.scene_number)
+  SELECT * FROM cs.dashboard_scene_stats (cohort, current_user)
 $$;
 
 -- Overrides the grade of a run (0..1) with a reason; the history is the rows of
