@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cs-dashboard-page.h"
+#include "cs-matrix-cell.h"
 #include "cs-scene-chart.h"
 #include "cs-score-histogram.h"
 
@@ -162,21 +163,13 @@ static void
 setup_name (GtkSignalListItemFactory *factory,
             GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *login = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (login), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (login), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (login, "dim-label");
-  gtk_widget_add_css_class (login, "caption");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), login);
-  gtk_list_item_set_child (item, box);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -184,10 +177,12 @@ bind_name (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
   CsDashboardStudent *student = gtk_list_item_get_item (item);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  /* One label (name, then the user name dimmed): a view keeps ~200 rows of widgets. */
+  g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                                     cs_dashboard_student_get_name (student),
+                                                     cs_dashboard_student_get_login (student));
 
-  gtk_label_set_label (GTK_LABEL (name), cs_dashboard_student_get_name (student));
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)), cs_dashboard_student_get_login (student));
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
 }
 
 static void
@@ -212,10 +207,10 @@ bind_completion (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_cell_clicked (GtkButton       *button,
-                 CsDashboardPage *self)
+on_cell_activated (CsMatrixCell    *widget,
+                   CsDashboardPage *self)
 {
-  CsDashboardCell *cell = g_object_get_data (G_OBJECT (button), "cell");
+  CsDashboardCell *cell = cs_matrix_cell_get_cell (widget);
 
   if (cell)
     cs_dashboard_page_open_cell (self, cell);
@@ -226,32 +221,10 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             CsDashboardPage          *self)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *status = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *late = gtk_image_new_from_icon_name ("alarm-symbolic");
+  GtkWidget *cell = cs_matrix_cell_new ();
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (label, "numeric");
-  {
-    /* Buttons are bold; a table of figures reads better in the body weight. */
-    PangoAttrList *attributes = pango_attr_list_new ();
-
-    pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
-    gtk_label_set_attributes (GTK_LABEL (label), attributes);
-    pango_attr_list_unref (attributes);
-  }
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (late, "warning");
-  gtk_widget_set_tooltip_text (late, _("Late"));
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), late);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
-  gtk_list_item_set_child (item, button);
+  g_signal_connect_object (cell, "activate", G_CALLBACK (on_cell_activated), self, 0);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -260,53 +233,9 @@ bind_cell (GtkSignalListItemFactory *factory,
            CsDashboardPage          *self)
 {
   guint assignment = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "assignment"));
-  CsDashboardCell *cell = cs_dashboard_student_get_cell (gtk_list_item_get_item (item), assignment);
-  GtkWidget *button = gtk_list_item_get_child (item);
-  GtkWidget *status = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
-  GtkWidget *label = gtk_widget_get_next_sibling (status);
-  GtkWidget *late = gtk_widget_get_next_sibling (label);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  const char *state;
 
-  g_object_set_data_full (G_OBJECT (button), "cell", cell ? g_object_ref (cell) : NULL, g_object_unref);
-  if (!cell)
-    return;
-  switch (cs_dashboard_cell_get_status (cell))
-    {
-    case CS_DASHBOARD_COMPLETED:
-      gtk_image_set_from_icon_name (GTK_IMAGE (status), "emblem-ok-symbolic");
-      text = percent (cs_dashboard_cell_get_score (cell));
-      if (cs_dashboard_cell_get_overridden (cell))
-        {
-          /* Translators: a grade an instructor changed, e.g. "85 %*" */
-          g_autofree char *plain = g_steal_pointer (&text);
-
-          text = g_strdup_printf (_("%s*"), plain);
-        }
-      state = _("Completed");
-      break;
-    case CS_DASHBOARD_IN_PROGRESS:
-      gtk_image_set_from_icon_name (GTK_IMAGE (status), "content-loading-symbolic");
-      /* Translators: progress through a case, e.g. "40 % done" */
-      text = g_strdup_printf (_("%.0f %% done"), cs_dashboard_cell_get_progress (cell) * 100);
-      state = _("In progress");
-      break;
-    case CS_DASHBOARD_NOT_STARTED:
-    default:
-      gtk_image_set_from_icon_name (GTK_IMAGE (status), NULL);
-      text = g_strdup ("—");
-      state = _("Not started");
-      break;
-    }
-  gtk_widget_set_opacity (label, cs_dashboard_cell_get_status (cell) == CS_DASHBOARD_NOT_STARTED ? 0.55 : 1);
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_visible (late, cs_dashboard_cell_get_late (cell));
-  /* Translators: tooltip of a cell of the dashboard: status, then minutes spent */
-  tooltip = g_strdup_printf (_("%s · %d min%s"), state, (cs_dashboard_cell_get_time_spent (cell) + 59) / 60,
-                             cs_dashboard_cell_get_late (cell) ? _(" · late") : "");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  cs_matrix_cell_set_cell (CS_MATRIX_CELL (gtk_list_item_get_child (item)),
+                           cs_dashboard_student_get_cell (gtk_list_item_get_item (item), assignment));
 }
 
 static int
