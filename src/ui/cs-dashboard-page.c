@@ -18,6 +18,7 @@
 #include "cs-matrix-cell.h"
 #include "cs-scene-chart.h"
 #include "cs-score-histogram.h"
+#include "cs-ui-util.h"
 
 enum {
   FIGURE_STUDENTS,
@@ -55,13 +56,6 @@ struct _CsDashboardPage
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, GTK_TYPE_WIDGET)
-
-static char *
-percent (double fraction)
-{
-  /* Translators: a grade or a completion, e.g. "85 %" */
-  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f %%"), fraction * 100);
-}
 
 /* Figures */
 
@@ -103,8 +97,8 @@ update_figures (CsDashboardPage *self)
   set_figure (self, FIGURE_STUDENTS, g_strdup_printf ("%u", cs_dashboard_get_n_students (self->dashboard)));
   set_figure (self, FIGURE_ACTIVE, g_strdup_printf ("%u", cs_dashboard_get_n_active (self->dashboard)));
   set_figure (self, FIGURE_NOT_STARTED, g_strdup_printf ("%u", cs_dashboard_get_n_not_started (self->dashboard)));
-  set_figure (self, FIGURE_COMPLETION, percent (cs_dashboard_get_median_completion (self->dashboard)));
-  set_figure (self, FIGURE_SCORE, percent (cs_dashboard_get_average_score (self->dashboard)));
+  set_figure (self, FIGURE_COMPLETION, cs_ui_dup_percent (cs_dashboard_get_median_completion (self->dashboard)));
+  set_figure (self, FIGURE_SCORE, cs_ui_dup_percent (cs_dashboard_get_average_score (self->dashboard)));
 }
 
 static void
@@ -201,7 +195,7 @@ static void
 bind_completion (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  g_autofree char *text = percent (cs_dashboard_student_get_completion (gtk_list_item_get_item (item)));
+  g_autofree char *text = cs_ui_dup_percent (cs_dashboard_student_get_completion (gtk_list_item_get_item (item)));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
@@ -547,7 +541,7 @@ cs_dashboard_page_open_cell (CsDashboardPage *self,
         student = g_steal_pointer (&candidate);
     }
 
-  current = percent (cs_dashboard_cell_get_score (cell));
+  current = cs_ui_dup_percent (cs_dashboard_cell_get_score (cell));
   {
     g_autoptr(CsDashboardAssignment) assignment =
       g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), cs_dashboard_cell_get_assignment (cell));
@@ -556,7 +550,7 @@ cs_dashboard_page_open_cell (CsDashboardPage *self,
 
     if (cs_dashboard_cell_get_overridden (cell))
       {
-        g_autofree char *computed = percent (cs_dashboard_cell_get_computed_score (cell));
+        g_autofree char *computed = cs_ui_dup_percent (cs_dashboard_cell_get_computed_score (cell));
 
         /* Translators: in the override dialog: student, case, grade in force, computed grade */
         body = g_strdup_printf (_("%s has %s in “%s”, changed by hand; the computed grade was %s. "

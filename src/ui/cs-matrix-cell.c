@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-matrix-cell.h"
+#include "cs-ui-util.h"
 
 #define ICON_SIZE 16
 #define PADDING 6
@@ -33,12 +34,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-percent (double fraction)
-{
-  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f %%"), fraction * 100);
-}
 
 static void
 draw_icon (CsMatrixCell  *self,
@@ -80,10 +75,7 @@ cs_matrix_cell_snapshot (GtkWidget   *widget,
   pango_layout_get_pixel_size (self->layout, NULL, &text_height);
   if (self->dim)
     fg.alpha *= 0.55f;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PADDING + ICON_SIZE + PADDING, (height - text_height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &fg);
-  gtk_snapshot_restore (snapshot);
+  cs_ui_snapshot_layout (snapshot, self->layout, &fg, PADDING + ICON_SIZE + PADDING, (height - text_height) / 2);
   if (self->late)
     draw_icon (self, snapshot, "alarm-symbolic", &warning, width - PADDING - ICON_SIZE, (height - ICON_SIZE) / 2);
   if (gtk_widget_has_visible_focus (widget))
@@ -232,7 +224,7 @@ cs_matrix_cell_set_cell (CsMatrixCell    *self,
     {
     case CS_DASHBOARD_COMPLETED:
       self->icon_name = "emblem-ok-symbolic";
-      self->text = percent (cs_dashboard_cell_get_score (cell));
+      self->text = cs_ui_dup_percent (cs_dashboard_cell_get_score (cell));
       if (cs_dashboard_cell_get_overridden (cell))
         {
           g_autofree char *plain = g_steal_pointer (&self->text);

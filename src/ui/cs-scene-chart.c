@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-scene-chart.h"
+#include "cs-ui-util.h"
 
 #define LINE_GAP 12
 #define LABEL_SHARE 0.38f
@@ -36,24 +37,10 @@ line_height (GtkWidget *widget)
 }
 
 static void
-text_at (GtkSnapshot   *snapshot,
-         PangoLayout   *layout,
-         const GdkRGBA *color,
-         float          x,
-         float          y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 cs_scene_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   CsSceneChart *self = CS_SCENE_CHART (widget);
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   float width = gtk_widget_get_width (widget);
   float label_width = width * LABEL_SHARE;
@@ -65,9 +52,7 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
 
   if (!self->assignment || track_width < 24)
     return;
-  gtk_style_context_get_color (style, &fg);
-  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
-    accent = (GdkRGBA) { 0.21f, 0.52f, 0.89f, 1.0f };
+  cs_ui_get_colors (widget, &fg, &accent);
   dim = fg;
   dim.alpha *= 0.55f;
   track = fg;
@@ -86,14 +71,14 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
 
       pango_layout_set_width (layout, (int) (label_width * PANGO_SCALE));
       pango_layout_set_text (layout, title, -1);
-      text_at (snapshot, layout, &fg, 0, y);
+      cs_ui_snapshot_layout (snapshot, layout, &fg, 0, y);
       if (scene->started > 0)
         /* Translators: under a scene of the pass-rate chart: average turns and hints used */
         detail = g_strdup_printf (_("%.1f turns · %d hints"), scene->average_turns, scene->hints_used);
       else
         detail = g_strdup (_("not started"));
       pango_layout_set_text (layout, detail, -1);
-      text_at (snapshot, layout, &dim, 0, y + line / 2.0f);
+      cs_ui_snapshot_layout (snapshot, layout, &dim, 0, y + line / 2.0f);
 
       gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (track_x, bar_y, track_width, line / 2.0f));
       if (scene->pass_rate >= 0)
@@ -103,7 +88,7 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
           rate = g_strdup_printf ("%.0f %%", scene->pass_rate * 100);
           pango_layout_set_width (layout, -1);
           pango_layout_set_text (layout, rate, -1);
-          text_at (snapshot, layout, &fg, track_x + track_width + 8, bar_y);
+          cs_ui_snapshot_layout (snapshot, layout, &fg, track_x + track_width + 8, bar_y);
         }
     }
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cs-score-histogram.h"
+#include "cs-ui-util.h"
 
 #define N_BINS 10
 
@@ -37,10 +38,7 @@ draw_text (GtkSnapshot   *snapshot,
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (center_x - width / 2.0f, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
+  cs_ui_snapshot_layout (snapshot, layout, color, center_x - width / 2.0f, y);
 }
 
 static void
@@ -48,7 +46,6 @@ cs_score_histogram_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   CsScoreHistogram *self = CS_SCORE_HISTOGRAM (widget);
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
@@ -57,9 +54,7 @@ cs_score_histogram_snapshot (GtkWidget   *widget,
   int text_height;
   float top, bottom, slot;
 
-  gtk_style_context_get_color (style, &fg);
-  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
-    accent = (GdkRGBA) { 0.21f, 0.52f, 0.89f, 1.0f };
+  cs_ui_get_colors (widget, &fg, &accent);
   axis = fg;
   axis.alpha *= 0.3f;
 

@@ -21,4 +21,16 @@ char       *cs_ui_dup_trait_label     (const char   *trait);
 /* The personality traits of @persona as a grid: name, a level bar (0..10) and the value. */
 GtkWidget  *cs_ui_new_traits_grid     (CsPersona    *persona);
 
+/* "85 %" for 0.85; "—" for a negative fraction (none). */
+char       *cs_ui_dup_percent         (double        fraction);
+/* For widgets that draw: the text colour, the accent colour, and a layout drawn at (x, y). */
+void        cs_ui_get_colors          (GtkWidget    *widget,
+                                       GdkRGBA      *text,
+                                       GdkRGBA      *accent);
+void        cs_ui_snapshot_layout     (GtkSnapshot  *snapshot,
+                                       PangoLayout  *layout,
+                                       const GdkRGBA *color,
+                                       float         x,
+                                       float         y);
+
 G_END_DECLS

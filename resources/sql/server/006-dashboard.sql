@@ -68,8 +68,20 @@ BEGIN
   END IF;
 END $$;
 
--- The runs the dashboard shows and the overrides in force on them. Overrides are looked up
--- once per query (the newest per run and per scene, by change_seq), not once per row.
+-- The run shown for each student @who may see × case assigned to @cohort: the newest
+-- attempt that is not archived.
+CREATE FUNCTION cs.dashboard_runs (cohort uuid, who name) RETURNS SETOF cs.user_progress
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
+  SELECT DISTINCT ON (p.user_id, p.scenario_id) p.*
+    FROM cs.user_progress p
+   WHERE p.user_id IN (SELECT cs.dashboard_students (cohort, who))
+     AND p.scenario_id IN (SELECT a.scenario_id FROM cs.cohort_simulations a WHERE a.cohort_id = cohort)
+     AND p.archived_at IS NULL
+   ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+$$;
+
+-- Overrides are looked up once per query (the newest per run and per scene, by
+-- change_seq), not once per row.
 CREATE FUNCTION cs.dashboard_matrix (cohort uuid, who name) RETURNS SETOF cs.dashboard_cell
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
   WITH students AS (
@@ -80,12 +92,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
       FROM cs.cohort_simulations a JOIN cs.scenarios s ON s.id = a.scenario_id
      WHERE a.cohort_id = cohort
   ), runs AS (
-    SELECT DISTINCT ON (p.user_id, p.scenario_id) p.*
-      FROM cs.user_progress p
-     WHERE p.user_id IN (SELECT id FROM students)
-       AND p.scenario_id IN (SELECT scenario_id FROM assignments)
-       AND p.archived_at IS NULL
-     ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+    SELECT * FROM cs.dashboard_runs (cohort, who)
   ), overrides AS (
     SELECT DISTINCT ON (g.progress_id, g.scene_progress_id) g.progress_id, g.scene_progress_id, g.new_score
       FROM cs.grade_overrides g
@@ -135,12 +142,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
       FROM cs.cohort_simulations a JOIN cs.scenes sc ON sc.scenario_id = a.scenario_id
      WHERE a.cohort_id = cohort
   ), runs AS (
-    SELECT DISTINCT ON (p.user_id, p.scenario_id) p.id, p.user_id, p.scenario_id
-      FROM cs.user_progress p
-     WHERE p.user_id IN (SELECT id FROM students)
-       AND p.scenario_id IN (SELECT scenario_id FROM scenes)
-       AND p.archived_at IS NULL
-     ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+    SELECT id, user_id, scenario_id FROM cs.dashboard_runs (cohort, who)
   ), overrides AS (
     SELECT DISTINCT ON (g.scene_progress_id) g.scene_progress_id, g.new_score
       FROM cs.grade_overrides g
@@ -167,20 +169,13 @@ CREATE FUNCTION cs.dashboard_scene_stats (cohort uuid, who name,
   OUT average_turns double precision, OUT hints_used integer)
 RETURNS SETOF record
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
-  WITH students AS (
-    SELECT cs.dashboard_students (cohort, who) AS id
-  ), scenes AS (
+  WITH scenes AS (
     SELECT a.id AS assignment_id, a.scenario_id, sc.id, sc.title,
            (row_number () OVER (PARTITION BY a.id ORDER BY sc.position))::integer AS number
       FROM cs.cohort_simulations a JOIN cs.scenes sc ON sc.scenario_id = a.scenario_id
      WHERE a.cohort_id = cohort
   ), runs AS (
-    SELECT DISTINCT ON (p.user_id, p.scenario_id) p.id, p.scenario_id
-      FROM cs.user_progress p
-     WHERE p.user_id IN (SELECT id FROM students)
-       AND p.scenario_id IN (SELECT scenario_id FROM scenes)
-       AND p.archived_at IS NULL
-     ORDER BY p.user_id, p.scenario_id, p.attempt DESC
+    SELECT id, scenario_id FROM cs.dashboard_runs (cohort, who)
   ), started AS (
     SELECT sp.scene_id, r.scenario_id, sp.status, sp.messages_sent, sp.hints_used
       FROM runs r JOIN cs.scene_progress sp ON sp.progress_id = r.id
@@ -199,7 +194,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, cs AS $$
    ORDER BY sc.assignment_id, sc.number
 $$;
 
-REVOKE EXECUTE ON FUNCTION cs.dashboard_students (uuid, name), cs.dashboard_matrix (uuid, name),
+REVOKE EXECUTE ON FUNCTION cs.dashboard_students (uuid, name), cs.dashboard_runs (uuid, name),
+  cs.dashboard_matrix (uuid, name),
   cs.dashboard_scenes (uuid, name), cs.dashboard_scene_stats (uuid, name) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cs.dashboard_matrix (uuid, name), cs.dashboard_scenes (uuid, name),
   cs.dashboard_scene_stats (uuid, name) TO cs_instructor, cs_student;
