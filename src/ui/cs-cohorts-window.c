@@ -13,6 +13,7 @@
 
 #include "cs-cohorts-window.h"
 #include "cs-enrolment.h"
+#include "cs-enrolment-page.h"
 
 struct _CsCohortsWindow
 {
@@ -23,11 +24,14 @@ struct _CsCohortsWindow
   AdwStatusPage   *sidebar_status;
   GtkListBox      *cohort_list;
   GtkWidget       *content;
-  AdwWindowTitle  *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack    *view_stack;
   CsDashboardPage *page;
+  CsEnrolmentPage *enrolment_page;
 
   CsServer        *server;
   GPtrArray       *cohorts;
+  char            *shown_id;
   GCancellable    *cancellable;
 };
 
@@ -76,11 +80,16 @@ on_row_selected (CsCohortsWindow *self,
       (guint) index >= self->cohorts->len)
     return;
   info = g_ptr_array_index (self->cohorts, index);
+  if (g_strcmp0 (info->id, self->shown_id) == 0)
+    return;  /* the list was reloaded */
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (info->id);
   dashboard = cs_dashboard_new (self->server, info->id);
   cs_dashboard_watch (dashboard, NULL);
   cs_dashboard_page_set_dashboard (self->page, dashboard);
-  adw_window_title_set_title (self->content_title, info->title);
-  adw_window_title_set_subtitle (self->content_title, info->course_code ? info->course_code : "");
+  cs_enrolment_page_set_cohort (self->enrolment_page, self->server, info->id);
+  adw_view_switcher_title_set_title (self->content_title, info->title);
+  adw_view_switcher_title_set_subtitle (self->content_title, info->course_code ? info->course_code : "");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -115,7 +124,14 @@ listed (GObject      *source,
                                        _("Cohorts you teach or have joined appear here"));
     }
   gtk_stack_set_visible_child_name (self->sidebar_stack, cohorts->len ? "list" : "empty");
-  if (cohorts->len && !gtk_list_box_get_selected_row (self->cohort_list))
+  /* The cohort shown stays selected; the first one is shown otherwise. */
+  for (guint i = 0; i < cohorts->len; i++)
+    if (g_strcmp0 (((CsCohortInfo *) g_ptr_array_index (cohorts, i))->id, self->shown_id) == 0)
+      {
+        gtk_list_box_select_row (self->cohort_list, gtk_list_box_get_row_at_index (self->cohort_list, (int) i));
+        return;
+      }
+  if (cohorts->len)
     gtk_list_box_select_row (self->cohort_list, gtk_list_box_get_row_at_index (self->cohort_list, 0));
 }
 
@@ -146,6 +162,7 @@ cs_cohorts_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->server);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_COHORTS_WINDOW);
 
   G_OBJECT_CLASS (cs_cohorts_window_parent_class)->dispose (object);
@@ -159,6 +176,7 @@ cs_cohorts_window_class_init (CsCohortsWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cs_cohorts_window_dispose;
 
   g_type_ensure (CS_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (CS_TYPE_ENROLMENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-cohorts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, sidebar_stack);
@@ -166,7 +184,9 @@ cs_cohorts_window_class_init (CsCohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, cohort_list);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, enrolment_page);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "cohorts.refresh", NULL, refresh);
@@ -174,10 +194,18 @@ cs_cohorts_window_class_init (CsCohortsWindowClass *klass)
 }
 
 static void
+on_enrolment_changed (CsCohortsWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
+}
+
+static void
 cs_cohorts_window_init (CsCohortsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->enrolment_page, "changed", G_CALLBACK (on_enrolment_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 CsCohortsWindow *
@@ -194,6 +222,14 @@ cs_cohorts_window_new (GtkWindow *parent,
   return self;
 }
 
+CsEnrolmentPage *
+cs_cohorts_window_get_enrolment_page (CsCohortsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
+
+  return self->enrolment_page;
+}
+
 CsDashboardPage *
 cs_cohorts_window_get_page (CsCohortsWindow *self)
 {
@@ -208,4 +244,13 @@ cs_cohorts_window_get_cohorts (CsCohortsWindow *self)
   g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
 
   return self->cohorts;
+}
+
+void
+cs_cohorts_window_show_view (CsCohortsWindow *self,
+                             const char      *name)
+{
+  g_return_if_fail (CS_IS_COHORTS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

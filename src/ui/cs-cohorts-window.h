@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cs-dashboard-page.h"
+#include "cs-enrolment-page.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ G_DECLARE_FINAL_TYPE (CsCohortsWindow, cs_cohorts_window, CS, COHORTS_WINDOW, Ad
 CsCohortsWindow *cs_cohorts_window_new      (GtkWindow       *parent,
                                              CsServer        *server);
 CsDashboardPage *cs_cohorts_window_get_page (CsCohortsWindow *self);
+CsEnrolmentPage *cs_cohorts_window_get_enrolment_page (CsCohortsWindow *self);
+/* Shows "dashboard" or "enrolment". */
+void             cs_cohorts_window_show_view (CsCohortsWindow *self,
+                                              const char      *name);
 /* The cohorts listed (CsCohortInfo, owned by the window), once loaded. */
 GPtrArray       *cs_cohorts_window_get_cohorts (CsCohortsWindow *self);
 

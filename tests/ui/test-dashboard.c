@@ -55,6 +55,36 @@ column (guint position)
 }
 
 static void
+painted (GdkFrameClock *clock,
+         gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits for the next frame of @widget's window to be painted (a busy machine may take
+ * longer than ui_test_save_screenshot's settling time to draw the first one). */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean done = FALSE;
+  gulong id;
+
+  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
+  gtk_widget_queue_draw (widget);
+  ui_test_wait_for (is_true, &done, "a frame painted");
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
 test_open (void)
 {
   ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "the 40 students on the page");
@@ -67,6 +97,7 @@ test_open (void)
   g_assert_cmpfloat (cs_dashboard_get_average_score (dashboard), >, 0.4);
   g_assert_cmpfloat (cs_dashboard_get_median_completion (dashboard), >, 0);
   g_assert_cmpuint (cs_dashboard_get_n_active (dashboard), >, 0);
+  wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard.png");
 }
 
@@ -108,6 +139,7 @@ test_sort_and_filter (void)
     ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (expected), "the filtered rows");
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       g_assert_nonnull (strstr (cs_dashboard_student_get_name (row (i)), "Okafor"));
+    wait_for_frame (GTK_WIDGET (window));
     ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-filtered.png");
     gtk_editable_set_text (cs_dashboard_page_get_search (page), "");
     ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "all rows again");
@@ -203,6 +235,7 @@ test_override (void)
   g_assert_true (gtk_widget_has_css_class (score, "error"));
   gtk_editable_set_text (GTK_EDITABLE (score), "93");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override"));
+  wait_for_frame (dialog);
   ui_test_save_screenshot (dialog, "dashboard-override.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "override");
 
@@ -250,6 +283,105 @@ cohort_shown (gpointer data)
          g_list_model_get_n_items (cs_dashboard_page_get_rows (shown)) == N_STUDENTS;
 }
 
+static guint
+n_requests (CsEnrolmentPage *enrolment)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (cs_enrolment_page_get_requests (enrolment))); row;
+       row = gtk_widget_get_next_sibling (row))
+    n += g_object_get_data (G_OBJECT (row), "check") != NULL;
+  return n;
+}
+
+static gboolean
+two_requests (gpointer data)
+{
+  return n_requests (data) == 2;
+}
+
+static gboolean
+no_requests (gpointer data)
+{
+  return n_requests (data) == 0 && gtk_widget_get_first_child (GTK_WIDGET (cs_enrolment_page_get_requests (data)));
+}
+
+static gboolean
+has_code (gpointer data)
+{
+  return cs_enrolment_page_get_new_code (data) != NULL;
+}
+
+static gboolean
+rows_are (gpointer data)
+{
+  CsCohortsWindow *cohorts = g_object_get_data (G_OBJECT (data), "window");
+
+  return g_list_model_get_n_items (cs_dashboard_page_get_rows (cs_cohorts_window_get_page (cohorts))) ==
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (data), "rows"));
+}
+
+static gboolean
+sidebar_counts (gpointer data)
+{
+  GPtrArray *listed = cs_cohorts_window_get_cohorts (data);
+  const CsCohortInfo *info = listed && listed->len ? g_ptr_array_index (listed, 0) : NULL;
+
+  return info && info->n_approved == N_STUDENTS + 2 && info->n_pending == 0;
+}
+
+/* Two requests to join, approved together; a new code with its join link. */
+static void
+test_enrolment (CsCohortsWindow *cohorts)
+{
+  CsEnrolmentPage *enrolment = cs_cohorts_window_get_enrolment_page (cohorts);
+  g_autoptr(GObject) wait = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autofree char *link_text = NULL;
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sync_test_rows (server.super,
+                  "WITH asked AS (INSERT INTO cs.users (id, role_name, display_name, kind) "
+                  "  SELECT gen_random_uuid (), 'asking_' || n || '_' || $2, 'Asking ' || n, 'student' "
+                  "  FROM generate_series (1, 2) n RETURNING id) "
+                  "INSERT INTO cs.cohort_students (id, cohort_id, student_id, status) "
+                  "SELECT gen_random_uuid (), $1, id, 'pending' FROM asked", cohort, server.tag, NULL);
+  cs_cohorts_window_show_view (cohorts, "enrolment");
+  gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.refresh", NULL);
+  cs_enrolment_page_set_cohort (enrolment, worker, cohort);
+  ui_test_wait_for (two_requests, enrolment, "two requests to join");
+  /* Nothing checked: nothing to approve. */
+  gtk_widget_activate_action (GTK_WIDGET (enrolment), "enrolment.approve", NULL);
+  ui_test_settle (200);
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.cohort_students WHERE status = 'pending'", NULL), ==, 2);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (cs_enrolment_page_get_requests (enrolment))); row;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (enrolment), "enrolment.approve", NULL));
+  ui_test_wait_for (no_requests, enrolment, "the requests decided");
+  g_assert_cmpint (sync_test_rows (server.super, "SELECT FROM cs.cohort_students WHERE cohort_id = $1 "
+                                   "AND status = 'approved'", cohort, NULL), ==, N_STUDENTS + 2);
+  /* The dashboard hears of it and shows them. */
+  g_object_set_data (wait, "window", cohorts);
+  g_object_set_data (wait, "rows", GUINT_TO_POINTER (N_STUDENTS + 2));
+  ui_test_wait_for (rows_are, wait, "the new students on the dashboard");
+  ui_test_wait_for (sidebar_counts, cohorts, "the sidebar's counts updated");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (enrolment), "enrolment.new-code", NULL));
+  ui_test_wait_for (has_code, enrolment, "a new code");
+  g_assert_true (cs_join_link_is_code (cs_enrolment_page_get_new_code (enrolment)));
+  link_text = cs_enrolment_page_dup_join_link (enrolment);
+  link = cs_join_link_parse (link_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (link->code, ==, cs_enrolment_page_get_new_code (enrolment));
+  g_assert_cmpstr (link->database, ==, server.dbname);
+  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment-code.png");
+}
+
 /* The window the main menu's Cohorts opens: the instructor's cohorts, the first shown. */
 static void
 test_cohorts_window (void)
@@ -266,7 +398,9 @@ test_cohorts_window (void)
   g_assert_cmpint (info->n_approved, ==, N_STUDENTS);
   g_assert_cmpstr (cs_dashboard_get_title (cs_dashboard_page_get_dashboard (cs_cohorts_window_get_page (cohorts))), ==,
                    "Operations Strategy");
+  wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-window.png");
+  test_enrolment (cohorts);
   gtk_window_destroy (GTK_WINDOW (cohorts));
 }
 
