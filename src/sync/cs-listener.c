@@ -19,6 +19,7 @@ struct _CsListener
   GObject       parent_instance;
 
   char         *conninfo;
+  char         *channel;
   GMainContext *context;
   PGconn       *conn;
   GSource      *watch;
@@ -33,12 +34,14 @@ G_DEFINE_FINAL_TYPE (CsListener, cs_listener, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CONNINFO,
+  PROP_CHANNEL,
   PROP_LISTENING,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  NOTIFIED,
   N_SIGNALS
 };
 
@@ -105,6 +108,7 @@ readable_cb (int           fd,
 {
   CsListener *self = data;
   g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
   PGnotify *note;
 
   if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
@@ -121,13 +125,17 @@ readable_cb (int           fd,
       gint64 seq = parse_seq (note->extra);
 
       g_array_append_val (seqs, seq);
+      g_ptr_array_add (payloads, g_strdup (note->extra));
       PQfreemem (note);
     }
 
   /* Emitted after reading everything: a handler may stop the listener. */
   g_object_ref (self);
   for (guint i = 0; i < seqs->len; i++)
-    g_signal_emit (self, signals[CHANGED], 0, g_array_index (seqs, gint64, i));
+    {
+      g_signal_emit (self, signals[NOTIFIED], 0, g_ptr_array_index (payloads, i));
+      g_signal_emit (self, signals[CHANGED], 0, g_array_index (seqs, gint64, i));
+    }
   g_object_unref (self);
   return G_SOURCE_CONTINUE;
 }
@@ -138,11 +146,18 @@ connect_thread (GTask        *task,
                 gpointer      data,
                 GCancellable *cancellable)
 {
+  char **what = data;  /* conninfo, channel */
   GError *error = NULL;
-  PGconn *conn = cs_server_open_connection (data, &error);
+  PGconn *conn = cs_server_open_connection (what[0], &error);
 
-  if (conn && !cs_server_exec (conn, "LISTEN cs_changes", &error))
-    g_clear_pointer (&conn, PQfinish);
+  if (conn)
+    {
+      /* The channel is a plain lower-case name (cs_listener_new_for_channel checks). */
+      g_autofree char *sql = g_strconcat ("LISTEN ", what[1], NULL);
+
+      if (!cs_server_exec (conn, sql, &error))
+        g_clear_pointer (&conn, PQfinish);
+    }
   if (conn && PQsetnonblocking (conn, 1) != 0)
     g_clear_pointer (&conn, PQfinish);
   if (!conn)
@@ -189,7 +204,9 @@ listener_connect (CsListener *self)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, connect_done, GUINT_TO_POINTER (self->generation));
 
-  g_task_set_task_data (task, g_strdup (self->conninfo), g_free);
+  char *what[] = { self->conninfo, self->channel, NULL };
+
+  g_task_set_task_data (task, g_strdupv (what), (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, connect_thread);
 }
 
@@ -210,6 +227,7 @@ cs_listener_finalize (GObject *object)
 
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->conninfo);
+  g_free (self->channel);
 
   G_OBJECT_CLASS (cs_listener_parent_class)->finalize (object);
 }
@@ -226,6 +244,9 @@ cs_listener_get_property (GObject    *object,
     {
     case PROP_CONNINFO:
       g_value_set_string (value, self->conninfo);
+      break;
+    case PROP_CHANNEL:
+      g_value_set_string (value, self->channel);
       break;
     case PROP_LISTENING:
       g_value_set_boolean (value, cs_listener_get_listening (self));
@@ -248,6 +269,9 @@ cs_listener_set_property (GObject      *object,
     case PROP_CONNINFO:
       self->conninfo = g_value_dup_string (value);
       break;
+    case PROP_CHANNEL:
+      self->channel = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -266,6 +290,9 @@ cs_listener_class_init (CsListenerClass *klass)
   properties[PROP_CONNINFO] =
     g_param_spec_string ("conninfo", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANNEL] =
+    g_param_spec_string ("channel", NULL, NULL, "cs_changes",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LISTENING] =
     g_param_spec_boolean ("listening", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -274,6 +301,9 @@ cs_listener_class_init (CsListenerClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The payload of each notification, before "changed". */
+  signals[NOTIFIED] = g_signal_new ("notified", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -286,6 +316,15 @@ CsListener *
 cs_listener_new (const char *conninfo)
 {
   return g_object_new (CS_TYPE_LISTENER, "conninfo", conninfo, NULL);
+}
+
+CsListener *
+cs_listener_new_for_channel (const char *conninfo,
+                             const char *channel)
+{
+  g_return_val_if_fail (channel && g_regex_match_simple ("^[a-z_][a-z0-9_]{0,62}$", channel, 0, 0), NULL);
+
+  return g_object_new (CS_TYPE_LISTENER, "conninfo", conninfo, "channel", channel, NULL);
 }
 
 void

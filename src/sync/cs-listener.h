@@ -9,6 +9,9 @@
  * (1 s, 2 s, … up to a minute); "listening" tells whether notifications can arrive. This
  * is the only connection with session state, so sync also works through a pooler in
  * transaction mode for everything else (the LISTEN connection must bypass the pooler).
+ *
+ * cs_listener_new_for_channel() listens on another channel (the dashboard's cs_dashboard);
+ * "notified" hands over each payload as it came.
  */
 #pragma once
 
@@ -20,6 +23,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsListener, cs_listener, CS, LISTENER, GObject)
 
 CsListener *cs_listener_new           (const char *conninfo);
+CsListener *cs_listener_new_for_channel (const char *conninfo,
+                                         const char *channel);
 void        cs_listener_start         (CsListener *self);
 void        cs_listener_stop          (CsListener *self);
 gboolean    cs_listener_get_listening (CsListener *self);

@@ -156,3 +156,36 @@ cs_ui_add_toast (GtkWidget *widget,
 
   adw_toast_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : fallback, toast);
 }
+
+char *
+cs_ui_dup_percent (double fraction)
+{
+  /* Translators: a grade or a completion, e.g. "85 %" */
+  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f %%"), fraction * 100);
+}
+
+void
+cs_ui_get_colors (GtkWidget *widget,
+                  GdkRGBA   *text,
+                  GdkRGBA   *accent)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+
+  if (text)
+    gtk_style_context_get_color (style, text);
+  if (accent && !gtk_style_context_lookup_color (style, "accent_bg_color", accent))
+    *accent = (GdkRGBA) { 0.21f, 0.52f, 0.89f, 1.0f };
+}
+
+void
+cs_ui_snapshot_layout (GtkSnapshot   *snapshot,
+                       PangoLayout   *layout,
+                       const GdkRGBA *color,
+                       float          x,
+                       float          y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}

@@ -32,4 +32,16 @@ void        cs_ui_add_toast           (GtkWidget    *widget,
                                        gpointer      toast,
                                        gpointer      fallback);
 
+/* "85 %" for 0.85; "—" for a negative fraction (none). */
+char       *cs_ui_dup_percent         (double        fraction);
+/* For widgets that draw: the text colour, the accent colour, and a layout drawn at (x, y). */
+void        cs_ui_get_colors          (GtkWidget    *widget,
+                                       GdkRGBA      *text,
+                                       GdkRGBA      *accent);
+void        cs_ui_snapshot_layout     (GtkSnapshot  *snapshot,
+                                       PangoLayout  *layout,
+                                       const GdkRGBA *color,
+                                       float         x,
+                                       float         y);
+
 G_END_DECLS

@@ -1,0 +1,27 @@
+/* cs-cohorts-window.h: the cohorts of the signed-in person, and the dashboard of one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-dashboard-page.h"
+#include "cs-enrolment-page.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_COHORTS_WINDOW (cs_cohorts_window_get_type ())
+G_DECLARE_FINAL_TYPE (CsCohortsWindow, cs_cohorts_window, CS, COHORTS_WINDOW, AdwWindow)
+
+CsCohortsWindow *cs_cohorts_window_new      (GtkWindow       *parent,
+                                             CsServer        *server);
+CsDashboardPage *cs_cohorts_window_get_page (CsCohortsWindow *self);
+CsEnrolmentPage *cs_cohorts_window_get_enrolment_page (CsCohortsWindow *self);
+/* Shows "dashboard" or "enrolment". */
+void             cs_cohorts_window_show_view (CsCohortsWindow *self,
+                                              const char      *name);
+/* The cohorts listed (CsCohortInfo, owned by the window), once loaded. */
+GPtrArray       *cs_cohorts_window_get_cohorts (CsCohortsWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,861 @@
+/* cs-dashboard-page.c: the dashboard of one cohort
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The matrix is a GtkColumnView over the students (filtered by the search entry, sorted
+ * by the column headers): a name column, a completion column and one column per
+ * assignment, rebuilt when the assignments change (not on every reload, so that the sort
+ * stays). A cell is a flat button: status icon, progress or grade, and a late flag;
+ * clicking it opens the override dialog. All server work goes through CsDashboard.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cs-dashboard-page.h"
+#include "cs-matrix-cell.h"
+#include "cs-scene-chart.h"
+#include "cs-score-histogram.h"
+#include "cs-ui-util.h"
+
+enum {
+  FIGURE_STUDENTS,
+  FIGURE_ACTIVE,
+  FIGURE_NOT_STARTED,
+  FIGURE_COMPLETION,
+  FIGURE_SCORE,
+  N_FIGURES
+};
+
+struct _CsDashboardPage
+{
+  GtkWidget            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  AdwStatusPage       *failed_page;
+  GtkBox              *figures;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *shown_label;
+  GtkColumnView       *matrix;
+  GtkDropDown         *assignment_dropdown;
+  CsScoreHistogram    *histogram;
+  CsSceneChart        *scene_chart;
+
+  GtkLabel            *figure_values[N_FIGURES];
+  CsDashboard         *dashboard;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkCustomFilter     *filter;
+  GPtrArray           *assignment_columns;
+  char                *assignment_ids;   /* of the columns, to see whether they changed */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, GTK_TYPE_WIDGET)
+
+/* Figures */
+
+static void
+add_figure (CsDashboardPage *self,
+            guint            figure,
+            const char      *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *value = gtk_label_new ("—");
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (value, 12);
+  gtk_widget_add_css_class (value, "title-1");
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->figures, box);
+  self->figure_values[figure] = GTK_LABEL (value);
+}
+
+static void
+set_figure (CsDashboardPage *self,
+            guint            figure,
+            char            *text)
+{
+  gtk_label_set_label (self->figure_values[figure], text);
+  g_free (text);
+}
+
+static void
+update_figures (CsDashboardPage *self)
+{
+  set_figure (self, FIGURE_STUDENTS, g_strdup_printf ("%u", cs_dashboard_get_n_students (self->dashboard)));
+  set_figure (self, FIGURE_ACTIVE, g_strdup_printf ("%u", cs_dashboard_get_n_active (self->dashboard)));
+  set_figure (self, FIGURE_NOT_STARTED, g_strdup_printf ("%u", cs_dashboard_get_n_not_started (self->dashboard)));
+  set_figure (self, FIGURE_COMPLETION, cs_ui_dup_percent (cs_dashboard_get_median_completion (self->dashboard)));
+  set_figure (self, FIGURE_SCORE, cs_ui_dup_percent (cs_dashboard_get_average_score (self->dashboard)));
+}
+
+static void
+update_shown (CsDashboardPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint all = self->dashboard ? cs_dashboard_get_n_students (self->dashboard) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown != all)
+    /* Translators: beside the filter: "3 of 40 students" */
+    text = g_strdup_printf (ngettext ("%u of %u student", "%u of %u students", all), shown, all);
+  gtk_label_set_label (self->shown_label, text ? text : "");
+}
+
+/* Charts */
+
+static void
+update_charts (CsDashboardPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->assignment_dropdown);
+  g_autoptr(CsDashboardAssignment) assignment = NULL;
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+  GListModel *students;
+
+  if (!self->dashboard || selected == GTK_INVALID_LIST_POSITION ||
+      !(assignment = g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), selected)))
+    {
+      cs_score_histogram_set_scores (self->histogram, NULL, 0);
+      cs_scene_chart_set_assignment (self->scene_chart, NULL);
+      return;
+    }
+
+  students = cs_dashboard_get_students (self->dashboard);
+  for (guint i = 0; i < g_list_model_get_n_items (students); i++)
+    {
+      g_autoptr(CsDashboardStudent) student = g_list_model_get_item (students, i);
+      CsDashboardCell *cell = cs_dashboard_student_get_cell (student, selected);
+      double score = cell ? cs_dashboard_cell_get_score (cell) : -1;
+
+      g_array_append_val (scores, score);
+    }
+  cs_score_histogram_set_scores (self->histogram, (const double *) scores->data, scores->len);
+  cs_scene_chart_set_assignment (self->scene_chart, assignment);
+}
+
+static void
+on_assignment_selected (CsDashboardPage *self)
+{
+  update_charts (self);
+}
+
+/* The matrix */
+
+static void
+setup_name (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  CsDashboardStudent *student = gtk_list_item_get_item (item);
+  /* One label (name, then the user name dimmed): a view keeps ~200 rows of widgets. */
+  g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                                     cs_dashboard_student_get_name (student),
+                                                     cs_dashboard_student_get_login (student));
+
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
+}
+
+static void
+setup_completion (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_completion (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  g_autofree char *text = cs_ui_dup_percent (cs_dashboard_student_get_completion (gtk_list_item_get_item (item)));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_cell_activated (CsMatrixCell    *widget,
+                   CsDashboardPage *self)
+{
+  CsDashboardCell *cell = cs_matrix_cell_get_cell (widget);
+
+  if (cell)
+    cs_dashboard_page_open_cell (self, cell);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CsDashboardPage          *self)
+{
+  GtkWidget *cell = cs_matrix_cell_new ();
+
+  g_signal_connect_object (cell, "activate", G_CALLBACK (on_cell_activated), self, 0);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CsDashboardPage          *self)
+{
+  guint assignment = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "assignment"));
+
+  cs_matrix_cell_set_cell (CS_MATRIX_CELL (gtk_list_item_get_child (item)),
+                           cs_dashboard_student_get_cell (gtk_list_item_get_item (item), assignment));
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  guint assignment = GPOINTER_TO_UINT (data);
+  CsDashboardCell *x = cs_dashboard_student_get_cell ((gpointer) a, assignment);
+  CsDashboardCell *y = cs_dashboard_student_get_cell ((gpointer) b, assignment);
+  double xs, ys, xp, yp;
+
+  if (!x || !y)
+    return (x != NULL) - (y != NULL);
+  /* Graded before ungraded, then by grade, then by progress. */
+  xs = cs_dashboard_cell_get_score (x);
+  ys = cs_dashboard_cell_get_score (y);
+  if (xs != ys)
+    return xs < ys ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  xp = cs_dashboard_cell_get_progress (x);
+  yp = cs_dashboard_cell_get_progress (y);
+  return xp < yp ? GTK_ORDERING_SMALLER : xp > yp ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_completion (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  double x = cs_dashboard_student_get_completion ((gpointer) a);
+  double y = cs_dashboard_student_get_completion ((gpointer) b);
+
+  return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkColumnViewColumn *
+add_column (CsDashboardPage    *self,
+            const char         *title,
+            GtkListItemFactory *factory,
+            GtkSorter          *sorter)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->matrix, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+  return column;  /* owned by the view */
+}
+
+static char *
+assignment_title (CsDashboardAssignment *assignment)
+{
+  gint64 due = cs_dashboard_assignment_get_due (assignment);
+  g_autoptr(GDateTime) when = due ? g_date_time_new_from_unix_local (due) : NULL;
+  /* Translators: a due date in a column header, as in "due 12 Mar" (GDateTime format) */
+  g_autofree char *date = when ? g_date_time_format (when, _("%-d %b")) : NULL;
+
+  if (!date)
+    return g_strdup (cs_dashboard_assignment_get_title (assignment));
+  /* Translators: a column header: the case's title and its due date */
+  return g_strdup_printf (_("%s (due %s)"), cs_dashboard_assignment_get_title (assignment), date);
+}
+
+/* Rebuilds the assignment columns if the assignments changed; returns whether it did. The
+ * rows are taken off the view meanwhile: a column added to 500 bound rows costs a second. */
+static gboolean
+rebuild_columns (CsDashboardPage *self)
+{
+  GListModel *assignments = cs_dashboard_get_assignments (self->dashboard);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->assignment_dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(CsDashboardAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      g_string_append_printf (ids, "%s:%" G_GINT64_FORMAT ";", cs_dashboard_assignment_get_id (assignment),
+                              cs_dashboard_assignment_get_due (assignment));
+    }
+  if (g_strcmp0 (ids->str, self->assignment_ids) == 0)
+    return FALSE;
+  g_free (self->assignment_ids);
+  self->assignment_ids = g_strdup (ids->str);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+
+  for (guint i = 0; i < self->assignment_columns->len; i++)
+    gtk_column_view_remove_column (self->matrix, g_ptr_array_index (self->assignment_columns, i));
+  g_ptr_array_set_size (self->assignment_columns, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(CsDashboardAssignment) assignment = g_list_model_get_item (assignments, i);
+      g_autofree char *title = assignment_title (assignment);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "assignment", GUINT_TO_POINTER (i));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
+      column = add_column (self, title, factory,
+                           GTK_SORTER (gtk_custom_sorter_new (compare_cells, GUINT_TO_POINTER (i), NULL)));
+      g_ptr_array_add (self->assignment_columns, g_object_ref (column));
+      gtk_string_list_append (titles, cs_dashboard_assignment_get_title (assignment));
+    }
+
+  gtk_drop_down_set_model (self->assignment_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->assignment_dropdown,
+                              selected < g_list_model_get_n_items (assignments) ? selected : 0);
+  gtk_filter_list_model_set_model (self->filtered, cs_dashboard_get_students (self->dashboard));
+  return TRUE;
+}
+
+static gboolean
+match_student (gpointer item,
+               gpointer data)
+{
+  CsDashboardPage *self = data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+
+  if (!*query)
+    return TRUE;
+  needle = g_utf8_casefold (query, -1);
+  name = g_utf8_casefold (cs_dashboard_student_get_name (item), -1);
+  return strstr (name, needle) || strstr (cs_dashboard_student_get_login (item), query);
+}
+
+static void
+on_search_changed (CsDashboardPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Loading */
+
+static void
+show_state (CsDashboardPage *self)
+{
+  const char *page;
+
+  if (!self->dashboard)
+    page = "empty";
+  else if (cs_dashboard_get_n_students (self->dashboard) > 0)
+    page = "dashboard";
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading") &&
+           cs_dashboard_get_loading (self->dashboard))
+    page = "loading";
+  else
+    page = "empty";
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+}
+
+static void
+on_loaded (CsDashboardPage *self)
+{
+  rebuild_columns (self);
+  update_figures (self);
+  update_charts (self);
+  update_shown (self);
+  show_state (self);
+}
+
+static void
+on_failed (CsDashboardPage *self,
+           const GError    *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+loaded (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  g_autoptr(CsDashboardPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (cs_dashboard_load_finish (CS_DASHBOARD (source), result, &error) || CS_DASHBOARD (source) != self->dashboard)
+    return;
+  adw_status_page_set_description (self->failed_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "failed");
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+}
+
+static void
+reload (GtkWidget  *widget,
+        const char *action,
+        GVariant   *parameter)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+
+  if (!self->dashboard)
+    return;
+  if (cs_dashboard_get_n_students (self->dashboard) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_set_spinning (self->spinner, TRUE);
+    }
+  cs_dashboard_load_async (self->dashboard, NULL, loaded, g_object_ref (self));
+}
+
+/* Overriding a grade */
+
+typedef struct {
+  CsDashboardPage *page;
+  CsDashboardCell *cell;
+  GtkEntry        *score;
+  GtkEntry        *reason;
+} OverrideDialog;
+
+static void
+override_dialog_free (OverrideDialog *dialog)
+{
+  g_object_unref (dialog->page);
+  g_object_unref (dialog->cell);
+  g_free (dialog);
+}
+
+/* The score typed, as a fraction, or -1 when it is not a number from 0 to 100. */
+static double
+typed_score (GtkEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  char *end = NULL;
+  double value;
+
+  g_strdelimit (text, ",", '.');
+  if (g_str_has_suffix (text, "%"))
+    text[strlen (text) - 1] = '\0';
+  value = g_ascii_strtod (text, &end);
+  if (!*text || !end || (*end && !g_ascii_isspace (*end)) || !(value >= 0 && value <= 100))
+    return -1;
+  return value / 100;
+}
+
+static void
+validate_override (AdwMessageDialog *dialog)
+{
+  OverrideDialog *data = g_object_get_data (G_OBJECT (dialog), "override");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->reason))));
+  gboolean score_ok = typed_score (data->score) >= 0;
+
+  if (score_ok || !*gtk_editable_get_text (GTK_EDITABLE (data->score)))
+    gtk_widget_remove_css_class (GTK_WIDGET (data->score), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (data->score), "error");
+  adw_message_dialog_set_response_enabled (dialog, "override", score_ok && *reason);
+}
+
+static void
+overridden (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(CsDashboardPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_dashboard_override_grade_finish (CS_DASHBOARD (source), result, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Grade changed; the student is told")));
+}
+
+static void
+on_override_response (AdwMessageDialog *dialog,
+                      const char       *response)
+{
+  OverrideDialog *data = g_object_get_data (G_OBJECT (dialog), "override");
+
+  if (!g_str_equal (response, "override") || !data->page->dashboard)
+    return;
+  cs_dashboard_override_grade_async (data->page->dashboard, cs_dashboard_cell_get_progress_id (data->cell),
+                                     typed_score (data->score), gtk_editable_get_text (GTK_EDITABLE (data->reason)),
+                                     NULL, overridden, g_object_ref (data->page));
+}
+
+GtkWidget *
+cs_dashboard_page_open_cell (CsDashboardPage *self,
+                             CsDashboardCell *cell)
+{
+  g_autoptr(CsDashboardStudent) student = NULL;
+  GtkWidget *dialog, *box, *score, *reason;
+  OverrideDialog *data;
+  g_autofree char *body = NULL;
+  g_autofree char *current = NULL;
+  GListModel *students;
+
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (CS_IS_DASHBOARD_CELL (cell), NULL);
+
+  if (!cs_dashboard_cell_get_progress_id (cell))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Not started yet: there is no grade to change")));
+      return NULL;
+    }
+
+  students = cs_dashboard_get_students (self->dashboard);
+  for (guint i = 0; !student && i < g_list_model_get_n_items (students); i++)
+    {
+      g_autoptr(CsDashboardStudent) candidate = g_list_model_get_item (students, i);
+
+      if (g_strcmp0 (cs_dashboard_student_get_id (candidate), cs_dashboard_cell_get_student_id (cell)) == 0)
+        student = g_steal_pointer (&candidate);
+    }
+
+  current = cs_ui_dup_percent (cs_dashboard_cell_get_score (cell));
+  {
+    g_autoptr(CsDashboardAssignment) assignment =
+      g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), cs_dashboard_cell_get_assignment (cell));
+    const char *who = student ? cs_dashboard_student_get_name (student) : "";
+    const char *what = assignment ? cs_dashboard_assignment_get_title (assignment) : "";
+
+    if (cs_dashboard_cell_get_overridden (cell))
+      {
+        g_autofree char *computed = cs_ui_dup_percent (cs_dashboard_cell_get_computed_score (cell));
+
+        /* Translators: in the override dialog: student, case, grade in force, computed grade */
+        body = g_strdup_printf (_("%s has %s in “%s”, changed by hand; the computed grade was %s. "
+                                  "The student sees the new grade and your reason; every change is kept."),
+                                who, current, what, computed);
+      }
+    else
+      /* Translators: in the override dialog: student, grade, case */
+      body = g_strdup_printf (_("%s has %s in “%s”, as computed. The student sees the new grade and your "
+                                "reason; every change is kept."), who, current, what);
+  }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Change Grade"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  score = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (score), _("New grade, 0 to 100"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (score), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_activates_default (GTK_ENTRY (score), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (score), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New grade"), -1);
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, shown to the student"));
+  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_box_append (GTK_BOX (box), score);
+  gtk_box_append (GTK_BOX (box), reason);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "override", _("_Change Grade"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "override", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "override");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override", FALSE);
+
+  data = g_new0 (OverrideDialog, 1);
+  data->page = g_object_ref (self);
+  data->cell = g_object_ref (cell);
+  data->score = GTK_ENTRY (score);
+  data->reason = GTK_ENTRY (reason);
+  g_object_set_data_full (G_OBJECT (dialog), "override", data, (GDestroyNotify) override_dialog_free);
+  g_signal_connect_swapped (score, "changed", G_CALLBACK (validate_override), dialog);
+  g_signal_connect_swapped (reason, "changed", G_CALLBACK (validate_override), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_override_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (score);
+  return dialog;
+}
+
+/* Export */
+
+typedef struct {
+  CsDashboardPage *page;
+  GFile           *file;
+} Export;
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  Export *export = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cs_dashboard_export_csv_finish (CS_DASHBOARD (source), result, &error))
+    /* Translators: the export of grades failed; the reason follows */
+    message = g_strdup_printf (_("The grades could not be saved: %s"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (export->file);
+
+      message = g_strdup_printf (_("Grades saved as “%s”"), name);
+    }
+  adw_toast_overlay_add_toast (export->page->toast_overlay, adw_toast_new (message));
+  g_object_unref (export->page);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+void
+cs_dashboard_page_export_to (CsDashboardPage *self,
+                             GFile           *file)
+{
+  Export *export;
+
+  g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!self->dashboard)
+    return;
+  export = g_new0 (Export, 1);
+  export->page = g_object_ref (self);
+  export->file = g_object_ref (file);
+  cs_dashboard_export_csv_async (self->dashboard, file, NULL, exported, export);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     CsDashboardPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    cs_dashboard_page_export_to (self, file);
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_csv (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+  const char *code;
+  g_autofree char *name = NULL;
+
+  if (!self->dashboard || self->chooser)
+    return;
+  code = cs_dashboard_get_course_code (self->dashboard);
+  /* Translators: the suggested file name of the grades CSV; %s is the course code or cohort */
+  name = g_strdup_printf (_("%s grades.csv"), *code ? code : cs_dashboard_get_title (self->dashboard));
+  g_strdelimit (name, "/\\:", '-');
+  self->chooser = gtk_file_chooser_native_new (_("Export Grades"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CS_DASHBOARD_PAGE (widget)->search_entry));
+}
+
+/* GObject */
+
+static void
+cs_dashboard_page_dispose (GObject *object)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
+
+  cs_dashboard_page_set_dashboard (self, NULL);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (cs_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+cs_dashboard_page_finalize (GObject *object)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
+
+  g_ptr_array_unref (self->assignment_columns);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_free (self->assignment_ids);
+
+  G_OBJECT_CLASS (cs_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+cs_dashboard_page_class_init (CsDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_dashboard_page_dispose;
+  object_class->finalize = cs_dashboard_page_finalize;
+
+  g_type_ensure (CS_TYPE_SCORE_HISTOGRAM);
+  g_type_ensure (CS_TYPE_SCENE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, matrix);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, assignment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, histogram);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scene_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_assignment_selected);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-csv", NULL, export_csv);
+  gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, focus_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "dashboard.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dashboard.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cs_dashboard_page_init (CsDashboardPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkExpression *name;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->assignment_columns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  add_figure (self, FIGURE_STUDENTS, _("Students"));
+  add_figure (self, FIGURE_ACTIVE, _("Active now"));
+  add_figure (self, FIGURE_NOT_STARTED, _("Not started"));
+  add_figure (self, FIGURE_COMPLETION, _("Median completion"));
+  add_figure (self, FIGURE_SCORE, _("Average grade"));
+
+  self->filter = gtk_custom_filter_new (match_student, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->matrix)));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+
+    gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (selection));
+  }
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_shown), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_name), NULL);
+  name = gtk_property_expression_new (CS_TYPE_DASHBOARD_STUDENT, NULL, "name");
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Student"), factory,
+                                                      GTK_SORTER (gtk_string_sorter_new (name))), 220);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_completion), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_completion), NULL);
+  add_column (self, _("Completion"), factory, GTK_SORTER (gtk_custom_sorter_new (compare_completion, NULL, NULL)));
+}
+
+GtkWidget *
+cs_dashboard_page_new (void)
+{
+  return g_object_new (CS_TYPE_DASHBOARD_PAGE, NULL);
+}
+
+void
+cs_dashboard_page_set_dashboard (CsDashboardPage *self,
+                                 CsDashboard     *dashboard)
+{
+  g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (!dashboard || CS_IS_DASHBOARD (dashboard));
+
+  if (self->dashboard == dashboard)
+    return;
+  if (self->dashboard)
+    g_signal_handlers_disconnect_by_data (self->dashboard, self);
+  g_set_object (&self->dashboard, dashboard);
+  g_clear_pointer (&self->assignment_ids, g_free);
+  /* The rows go on once the columns are built (on_loaded). */
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  if (!dashboard)
+    {
+      show_state (self);
+      return;
+    }
+  g_signal_connect_object (dashboard, "loaded", G_CALLBACK (on_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dashboard, "failed", G_CALLBACK (on_failed), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.reload", NULL);
+}
+
+CsDashboard *
+cs_dashboard_page_get_dashboard (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->dashboard;
+}
+
+GListModel *
+cs_dashboard_page_get_rows (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+cs_dashboard_page_get_matrix (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->matrix;
+}
+
+GtkEditable *
+cs_dashboard_page_get_search (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}

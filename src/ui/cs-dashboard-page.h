@@ -1,0 +1,35 @@
+/* cs-dashboard-page.h: the dashboard of one cohort: header figures, the student ×
+ * assignment matrix, charts, grade overrides and the CSV export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-dashboard.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_DASHBOARD_PAGE (cs_dashboard_page_get_type ())
+G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, GtkWidget)
+
+GtkWidget   *cs_dashboard_page_new           (void);
+/* Shows @dashboard (loading it now) or nothing (NULL). */
+void         cs_dashboard_page_set_dashboard (CsDashboardPage *self,
+                                              CsDashboard     *dashboard);
+CsDashboard *cs_dashboard_page_get_dashboard (CsDashboardPage *self);
+
+/* For tests: the rows as shown (sorted and filtered; CsDashboardStudent), the column view
+ * and the filter entry. */
+GListModel  *cs_dashboard_page_get_rows      (CsDashboardPage *self);
+GtkColumnView *cs_dashboard_page_get_matrix  (CsDashboardPage *self);
+GtkEditable *cs_dashboard_page_get_search    (CsDashboardPage *self);
+/* Saves the grades CSV to @file, as the export action does after its file chooser. */
+void         cs_dashboard_page_export_to     (CsDashboardPage *self,
+                                              GFile           *file);
+/* Opens the override dialog for @cell (as clicking it does); returns the dialog. */
+GtkWidget   *cs_dashboard_page_open_cell     (CsDashboardPage *self,
+                                              CsDashboardCell *cell);
+
+G_END_DECLS
