@@ -30,6 +30,7 @@ typedef struct {
   char      *server;      /* identity */
   guint      n_sent;      /* outbox entries committed (applied or already there) */
   guint      n_applied;   /* rows the server changed */
+  guint      n_listed;    /* entries in the outbox when the push read it */
   GPtrArray *conflicts;   /* CsPushConflict, one per scenario */
 } CsPushResult;
 

@@ -548,8 +548,12 @@ cs_sync_push_job (PGconn        *conn,
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!(entries = cs_store_list_outbox (push.job->store, error)) ||
-      !hold_back_entries (conn, entries, error))
+  guint n_listed;
+
+  if (!(entries = cs_store_list_outbox (push.job->store, error)))
+    return FALSE;
+  n_listed = entries->len;
+  if (!hold_back_entries (conn, entries, error))
     return FALSE;
   /* Stable: the outbox order within each rank. */
   g_ptr_array_sort (entries, compare_entries);
@@ -626,6 +630,7 @@ cs_sync_push_job (PGconn        *conn,
   out->server = cs_server_dup_identity (conn);
   out->n_sent = sent->len;
   out->n_applied = n_applied;
+  out->n_listed = n_listed;
   out->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) push_conflict_free);
   g_hash_table_iter_init (&iter, conflicts);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -26,6 +26,7 @@ struct _CsSync
   CsSyncStatus    status;
   GDateTime      *last_sync;
   gint64          pending;
+  gint64          kept;
   char           *last_error;
   gboolean        connected_once;
   guint           n_jobs;
@@ -55,6 +56,7 @@ enum {
   PROP_STATUS,
   PROP_LAST_SYNC,
   PROP_PENDING_CHANGES,
+  PROP_KEPT_CHANGES,
   PROP_LAST_ERROR,
   N_PROPS
 };
@@ -87,10 +89,24 @@ update_pending (CsSync *self)
 {
   gint64 pending = cs_store_count_outbox (self->store, NULL);
 
-  if (pending < 0 || pending == self->pending)
+  if (pending < 0)
+    return;
+  /* what the last push kept back is not waiting for the server */
+  pending = MAX (0, pending - self->kept);
+  if (pending == self->pending)
     return;
   self->pending = pending;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_CHANGES]);
+}
+
+static void
+set_kept (CsSync *self,
+          gint64  kept)
+{
+  if (kept == self->kept)
+    return;
+  self->kept = kept;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_CHANGES]);
 }
 
 static void
@@ -256,6 +272,9 @@ push_done (GObject      *source,
     }
 
   data->n_sent = pushed->n_sent;
+  /* with conflicts, their entries wait too, until they are kept as copies */
+  set_kept (self, pushed->conflicts->len == 0 && pushed->n_listed > pushed->n_sent
+                  ? pushed->n_listed - pushed->n_sent : 0);
   for (guint i = 0; i < pushed->conflicts->len; i++)
     {
       CsPushConflict *conflict = g_ptr_array_index (pushed->conflicts, i);
@@ -636,6 +655,9 @@ cs_sync_get_property (GObject    *object,
     case PROP_PENDING_CHANGES:
       g_value_set_int64 (value, self->pending);
       break;
+    case PROP_KEPT_CHANGES:
+      g_value_set_int64 (value, self->kept);
+      break;
     case PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
       break;
@@ -690,6 +712,9 @@ cs_sync_class_init (CsSyncClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PENDING_CHANGES] =
     g_param_spec_int64 ("pending-changes", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEPT_CHANGES] =
+    g_param_spec_int64 ("kept-changes", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_ERROR] =
     g_param_spec_string ("last-error", NULL, NULL, NULL,
@@ -746,6 +771,14 @@ cs_sync_get_last_sync (CsSync *self)
 {
   g_return_val_if_fail (CS_IS_SYNC (self), NULL);
   return self->last_sync;
+}
+
+gint64
+cs_sync_get_kept_changes (CsSync *self)
+{
+  g_return_val_if_fail (CS_IS_SYNC (self), 0);
+
+  return self->kept;
 }
 
 gint64

@@ -10,7 +10,8 @@
  *
  * cs_sync_start_live() listens for the server's notifications (CsListener) and pulls when
  * one arrives, pushes a moment after each local change, and retries a failed sync with
- * exponential backoff. "status", "last-sync", "pending-changes" and "last-error" are for
+ * exponential backoff. "status", "last-sync", "pending-changes", "kept-changes" and
+ * "last-error" are for
  * the sync indicator and the account page. Everything is used from one main context.
  */
 #pragma once
@@ -34,6 +35,9 @@ CsSyncStatus  cs_sync_get_status          (CsSync              *self);
 /* NULL before the first successful sync. */
 GDateTime    *cs_sync_get_last_sync       (CsSync              *self);
 gint64        cs_sync_get_pending_changes (CsSync              *self);
+/* Outbox entries the last push left on purpose (cases a student made, runs of a case only
+ * this library has): not counted as pending. */
+gint64        cs_sync_get_kept_changes    (CsSync              *self);
 const char   *cs_sync_get_last_error      (CsSync              *self);
 
 void          cs_sync_push_async          (CsSync              *self,

@@ -78,7 +78,20 @@ update_status (CsAccountWindow *self)
     g_autofree char *label = account ? cs_server_account_dup_label (account) : g_strdup ("");
     GDateTime *last = cs_sync_get_last_sync (self->sync);
     g_autofree char *when = last ? g_date_time_format (last, "%x %X") : g_strdup (_("Not yet"));
-    g_autofree char *pending = g_strdup_printf ("%" G_GINT64_FORMAT, cs_sync_get_pending_changes (self->sync));
+    gint64 kept = cs_sync_get_kept_changes (self->sync);
+    g_autofree char *kept_text = g_strdup_printf ("%" G_GINT64_FORMAT, kept);
+    g_autofree char *waiting = g_strdup_printf ("%" G_GINT64_FORMAT, cs_sync_get_pending_changes (self->sync));
+    g_autofree char *pending = kept == 0 ? g_strdup (waiting)
+                               /* TRANSLATORS: the first %s is a number of changes waiting to be
+                                * sent, the second a number that are never sent */
+                               : g_strdup_printf (ngettext ("%s; %s change stays on this computer only "
+                                                            "(something the server does not take from "
+                                                            "this account, such as a case of your own)",
+                                                            "%s; %s changes stay on this computer only "
+                                                            "(things the server does not take from "
+                                                            "this account, such as cases of your own)",
+                                                            kept),
+                                                  waiting, kept_text);
     const char *error = cs_sync_get_last_error (self->sync);
 
     adw_action_row_set_subtitle (self->identity_row, label);
@@ -98,7 +111,7 @@ set_sync (CsAccountWindow *self,
   g_set_object (&self->sync, sync);
   if (sync)
     {
-      const char *props[] = { "notify::status", "notify::last-sync", "notify::pending-changes",
+      const char *props[] = { "notify::status", "notify::last-sync", "notify::pending-changes", "notify::kept-changes",
                               "notify::last-error" };
 
       for (guint i = 0; i < G_N_ELEMENTS (props); i++)

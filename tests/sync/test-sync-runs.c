@@ -291,6 +291,9 @@ test_run_of_local_case_waits (void)
   g_assert_no_error (error);
   g_assert_cmpint (cs_store_count_outbox (a.store, NULL), ==, 3);
   g_assert_cmpint (sync_test_count (&server, "user_progress"), ==, 0);
+  /* kept on purpose, so not shown as waiting for the server */
+  g_assert_cmpint (cs_sync_get_kept_changes (a.sync), ==, 3);
+  g_assert_cmpint (cs_sync_get_pending_changes (a.sync), ==, 0);
 
   sync_test_machine_clear (&a);
 }
