@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cs-persona-editor.h"
+#include "cs-persona-scenes.h"
 #include "cs-trait-radar.h"
 #include "cs-ui-util.h"
 
@@ -43,6 +44,7 @@ struct _CsPersonaEditor
   GtkListBox     *goals_list;
   GtkListBox     *traits_list;
   CsTraitRadar   *radar;
+  CsPersonaScenes *scenes_group;
   AdwEntryRow    *new_trait_row;
 };
 
@@ -649,6 +651,7 @@ cs_persona_editor_set_history (CsPersonaEditor *self,
 
   if (!g_set_object (&self->history, history))
     return;
+  cs_persona_scenes_set_history (self->scenes_group, history);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
@@ -672,8 +675,17 @@ cs_persona_editor_set_persona (CsPersonaEditor *self,
                                                G_CALLBACK (on_persona_notify), self,
                                                G_CONNECT_SWAPPED);
   cs_trait_radar_set_persona (self->radar, persona);
+  cs_persona_scenes_set_persona (self->scenes_group, persona);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
+}
+
+CsPersonaScenes *
+cs_persona_editor_get_scenes (CsPersonaEditor *self)
+{
+  g_return_val_if_fail (CS_IS_PERSONA_EDITOR (self), NULL);
+
+  return self->scenes_group;
 }
 
 CsPersona *
@@ -803,6 +815,7 @@ cs_persona_editor_class_init (CsPersonaEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_TRAIT_RADAR);
+  g_type_ensure (CS_TYPE_PERSONA_SCENES);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-persona-editor.ui");
@@ -817,6 +830,7 @@ cs_persona_editor_class_init (CsPersonaEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsPersonaEditor, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CsPersonaEditor, traits_list);
   gtk_widget_class_bind_template_child (widget_class, CsPersonaEditor, radar);
+  gtk_widget_class_bind_template_child (widget_class, CsPersonaEditor, scenes_group);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_image);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_image);
   gtk_widget_class_bind_template_callback (widget_class, on_add_goal);

@@ -9,6 +9,8 @@
 #include "cs-edit-all.h"
 #include "cs-store.h"
 
+#include "cs-persona-scenes.h"
+
 G_BEGIN_DECLS
 
 #define CS_TYPE_PERSONA_EDITOR (cs_persona_editor_get_type ())
@@ -29,6 +31,8 @@ void       cs_persona_editor_set_history (CsPersonaEditor *self,
 void       cs_persona_editor_set_persona (CsPersonaEditor *self,
                                           CsPersona       *persona);
 CsPersona *cs_persona_editor_get_persona (CsPersonaEditor *self);
+/* The "Appears In" group: the scenes this persona is in, chosen from the keyboard. */
+CsPersonaScenes *cs_persona_editor_get_scenes (CsPersonaEditor *self);
 void       cs_persona_editor_set_store   (CsPersonaEditor *self,
                                           CsStore         *store);
 /* The slider of trait @name, or NULL (for tests and keyboard focus). */

@@ -651,6 +651,66 @@ test_assign_by_drop (void)
   }
 }
 
+/* Without a pointer: the persona's "Appears In" rows involve it, undoably, and the board's
+ * undo takes it back. */
+static void
+test_involve_by_keyboard (void)
+{
+  CsScene *scene = NULL;
+  CsInvolvement involvement;
+  AdwComboRow *row;
+  guint position = 0, frank_at = G_MAXUINT;
+  g_autoptr(CsScenario) loaded = NULL;
+
+  for (guint i = 0; i < cs_scenario_get_n_personas (edited ()); i++)
+    {
+      g_autoptr(CsPersona) persona = g_list_model_get_item (cs_scenario_get_personas (edited ()), i);
+
+      if (g_str_equal (cs_record_get_id (CS_RECORD (persona)), FRANK_ID))
+        frank_at = i;
+    }
+  g_assert_cmpuint (frank_at, !=, G_MAXUINT);
+  cs_cast_panel_select (panel, frank_at);
+  ui_test_settle (100);
+  g_assert_true (cs_persona_editor_get_persona (editor ()) == cs_scenario_find_persona (edited (), FRANK_ID));
+
+  for (guint i = 0; i < cs_scenario_get_n_scenes (edited ()) && scene == NULL; i++)
+    if (!cs_scene_get_involvement (scene_at (i), FRANK_ID, &involvement))
+      {
+        scene = scene_at (i);
+        position = i;
+      }
+  g_assert_nonnull (scene);
+  row = cs_persona_scenes_get_row (cs_persona_editor_get_scenes (editor ()), position);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* "Mentioned Only", as chosen with the arrow keys in the row's list */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  adw_combo_row_set_selected (row, 3);
+  g_assert_true (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
+  g_assert_cmpint (involvement, ==, CS_INVOLVEMENT_MENTIONED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board ()), "board.undo", NULL));
+  g_assert_false (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board ()), "board.redo", NULL));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 3);
+
+  /* and out of the scene again */
+  adw_combo_row_set_selected (row, 0);
+  g_assert_false (cs_scene_get_involvement (scene, FRANK_ID, &involvement));
+  adw_combo_row_set_selected (row, 2);
+
+  loaded = reopen_saved ();
+  {
+    CsScene *saved = cs_scenario_find_scene (loaded, cs_record_get_id (CS_RECORD (scene)));
+
+    g_assert_true (cs_scene_get_involvement (saved, FRANK_ID, &involvement));
+    g_assert_cmpint (involvement, ==, CS_INVOLVEMENT_PARTICIPANT);
+  }
+}
+
 static void
 test_edit_persona (void)
 {
@@ -940,6 +1000,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/cast/open", test_open);
   g_test_add_func ("/ui/cast/reorder-by-drag", test_reorder_by_drag);
   g_test_add_func ("/ui/cast/assign-by-drop", test_assign_by_drop);
+  g_test_add_func ("/ui/cast/involve-by-keyboard", test_involve_by_keyboard);
   g_test_add_func ("/ui/cast/edit-persona", test_edit_persona);
   g_test_add_func ("/ui/cast/avatar-image", test_avatar_image);
   g_test_add_func ("/ui/cast/add-delete-persona", test_add_delete_persona);
