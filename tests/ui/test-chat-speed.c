@@ -1,5 +1,5 @@
 /* test-chat-speed.c: the chat's message rows render a message's Markdown once, keep
- * streaming replies as plain text
+ * streaming replies as plain text, and show hostile student text as written
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -132,6 +132,49 @@ test_streaming_plain (void)
   g_object_unref (row);
 }
 
+/* Student text that looks like markup is shown as written, with no warning (warnings are
+ * fatal in tests) and nothing lost. */
+static void
+test_hostile_student_text (void)
+{
+  static const struct { const char *typed; const char *shown; } cases[] = {
+    { "<span foreground='red' size='900000'>big</span>", "<span foreground='red' size='900000'>big</span>" },
+    { "unclosed <b>tag and <i", "unclosed <b>tag and <i" },
+    { "R&D &amp; &lt;b&gt; &#x41; &bogus;", "R&D &amp; &lt;b&gt; &#x41; &bogus;" },
+    { "</span></b>]]><!--", "</span></b>]]><!--" },
+    { "**bold <u>x</u>**", "bold <u>x</u>" },
+    { "tab\there, bell\a, escape \033[31mred", "tab\there, bell\a, escape \033[31mred" },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = cs_message_row_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CsMessage) message = complete_message (CS_MESSAGE_KIND_USER, cases[i].typed);
+
+      cs_message_row_bind (CS_MESSAGE_ROW (row), message, NULL);
+      g_assert_cmpstr (gtk_label_get_text (text_label (row)), ==, cases[i].shown);
+      ui_test_settle (20);
+    }
+
+  /* a very long line of unmatched delimiters and markup characters, shown whole */
+  {
+    GString *typed = g_string_new (NULL);
+    g_autoptr(CsMessage) message = NULL;
+
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (typed, "*a & _b < `c ");
+    message = complete_message (CS_MESSAGE_KIND_USER, typed->str);
+    cs_message_row_bind (CS_MESSAGE_ROW (row), message, NULL);
+    g_assert_cmpstr (gtk_label_get_text (text_label (row)), ==, typed->str);
+    g_string_free (typed, TRUE);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +182,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/ui/chat-speed/rendered-once", test_rendered_once);
   g_test_add_func ("/ui/chat-speed/streaming-plain", test_streaming_plain);
+  g_test_add_func ("/ui/chat-speed/hostile-student-text", test_hostile_student_text);
   return g_test_run ();
 }
