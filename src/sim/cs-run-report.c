@@ -13,6 +13,7 @@ struct _CsRunReport
 
   CsScenario *scenario;
   CsProgress *progress;
+  GListModel *scene_progress;
   GListModel *messages;
   GListStore *scenes;  /* CsSceneReport */
   double      overall;
@@ -38,6 +39,7 @@ cs_run_report_dispose (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_object (&self->progress);
+  g_clear_object (&self->scene_progress);
   g_clear_object (&self->messages);
   g_clear_object (&self->scenes);
 
@@ -130,6 +132,7 @@ cs_run_report_new (CsScenario *scenario,
   self = g_object_new (CS_TYPE_RUN_REPORT, NULL);
   self->scenario = g_object_ref (scenario);
   self->progress = g_object_ref (progress);
+  self->scene_progress = g_object_ref (scene_progress);
   self->messages = g_object_ref (messages);
 
   scenes = cs_scenario_get_scenes (scenario);
@@ -200,6 +203,13 @@ cs_run_report_get_messages (CsRunReport *self)
 {
   g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
   return self->messages;
+}
+
+GListModel *
+cs_run_report_get_scene_progress (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return self->scene_progress;
 }
 
 GListModel *

@@ -48,6 +48,8 @@ CsScenario  *cs_run_report_get_scenario           (CsRunReport    *self);
 CsProgress  *cs_run_report_get_progress           (CsRunReport    *self);
 /* CsMessage of the run, in order. */
 GListModel  *cs_run_report_get_messages           (CsRunReport    *self);
+/* CsSceneProgress of the run, as given. */
+GListModel  *cs_run_report_get_scene_progress     (CsRunReport    *self);
 /* CsSceneReport, one per scene of the case. */
 GListModel  *cs_run_report_get_scenes             (CsRunReport    *self);
 const char  *cs_run_report_get_title              (CsRunReport    *self);
