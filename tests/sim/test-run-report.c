@@ -320,6 +320,85 @@ test_pdf_async (void)
   g_rmdir (dir);
 }
 
+static CsProgress *
+saved_run (CsStore          *store,
+           CsScenario       *scenario,
+           int               attempt,
+           CsProgressStatus  status)
+{
+  CsProgress *progress = cs_progress_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (scenario)));
+  cs_progress_set_attempt (progress, attempt);
+  cs_progress_set_status (progress, status);
+  g_assert_true (cs_store_save_run (store, progress, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  return progress;
+}
+
+static CsRunReport *
+load_latest (CsStore    *store,
+             CsScenario *scenario)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CsRunReport *report;
+
+  cs_run_report_load_latest_async (store, scenario, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = cs_run_report_load_latest_finish (result, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The case page's report: the latest completed run, not a later one still going on. */
+static void
+test_latest (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cs-report-latest-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(CsStore) store = cs_store_open (path, &error);
+  g_autoptr(CsScenario) saved = NULL;
+  g_autoptr(CsRunReport) none = NULL;
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(CsProgress) first = NULL, second = NULL, third = NULL;
+
+  g_assert_no_error (error);
+  saved = cs_store_import_scenario (store, scenario, NULL, &error);
+  g_assert_no_error (error);
+
+  none = load_latest (store, saved);
+  g_assert_null (none);
+
+  first = saved_run (store, saved, 1, CS_PROGRESS_STATUS_COMPLETED);
+  second = saved_run (store, saved, 2, CS_PROGRESS_STATUS_COMPLETED);
+  third = saved_run (store, saved, 3, CS_PROGRESS_STATUS_IN_PROGRESS);
+  report = load_latest (store, saved);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (cs_record_get_id (CS_RECORD (cs_run_report_get_progress (report))), ==,
+                   cs_record_get_id (CS_RECORD (second)));
+  g_assert_true (cs_run_report_get_scenario (report) != saved);
+  g_assert_cmpstr (cs_run_report_get_title (report), ==, cs_scenario_get_title (saved));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int argc,
       char **argv)
@@ -329,6 +408,7 @@ main (int argc,
   g_test_add_func ("/sim/report/quotes-checked-again", test_quotes_checked_again);
   g_test_add_func ("/sim/report/markdown", test_markdown);
   g_test_add_func ("/sim/report/pdf-async", test_pdf_async);
+  g_test_add_func ("/sim/report/latest", test_latest);
 
   return g_test_run ();
 }
