@@ -167,8 +167,6 @@ cs_message_row_bind (CsMessageRow *self,
     gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
     /* a short system line is centred in its (at least MIN_WIDTH_CHARS wide) label */
     gtk_label_set_xalign (GTK_LABEL (self->text_label), kind == CS_MESSAGE_KIND_SYSTEM ? 0.5 : 0);
-    gtk_label_set_justify (GTK_LABEL (self->text_label),
-                           kind == CS_MESSAGE_KIND_SYSTEM ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
   }
   g_signal_connect_object (message, "notify::content", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
