@@ -17,64 +17,6 @@
 #include "cs-scenario-page.h"
 #include "cs-store.h"
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* A shown label or button whose text holds @text, anywhere under @root. */
-static GtkWidget *
-find_text (GtkWidget  *root,
-           const char *text)
-{
-  const char *shown = GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root))
-                      : GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root)) : NULL;
-
-  if (shown != NULL && strstr (shown, text) != NULL && gtk_widget_is_drawable (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_text (c, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} Wanted;
-
-static gboolean
-text_shown (gpointer data)
-{
-  Wanted *wanted = data;
-
-  return find_text (wanted->root, wanted->text) != NULL;
-}
-
-static void
-wait_for_text (GtkWidget  *root,
-               const char *text)
-{
-  Wanted wanted = { root, text };
-
-  ui_test_wait_for (text_shown, &wanted, text);
-}
-
 static void
 save_run (CsStore          *store,
           CsScenario       *scenario,
@@ -99,7 +41,7 @@ report_window_shown (gpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *view = find_type (window, CS_TYPE_REPORT_VIEW);
+      GtkWidget *view = ui_test_find_type (window, CS_TYPE_REPORT_VIEW);
 
       if (view != NULL && gtk_widget_get_mapped (view))
         {
@@ -120,7 +62,7 @@ count_report_windows (void)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      n += find_type (window, CS_TYPE_REPORT_VIEW) != NULL;
+      n += ui_test_find_type (window, CS_TYPE_REPORT_VIEW) != NULL;
     }
   return n;
 }
@@ -155,12 +97,12 @@ test_view_report (void)
 
   /* a run still going on has no report to offer */
   ui_test_settle (300);
-  g_assert_null (find_text (window, "_View Report"));
-  g_assert_nonnull (find_text (window, "_Test Play"));
+  g_assert_null (ui_test_find_text (window, "_View Report"));
+  g_assert_nonnull (ui_test_find_text (window, "_Test Play"));
 
   /* once a run is completed and saved, the page offers its report */
   save_run (store, scenario, 2, CS_PROGRESS_STATUS_COMPLETED);
-  wait_for_text (window, "_View Report");
+  ui_test_wait_for_text (window, "_View Report");
   ui_test_save_screenshot (window, "case-report-button.png");
 
   g_assert_true (gtk_widget_activate_action (page, "page.view-report", NULL));
@@ -179,7 +121,7 @@ test_view_report (void)
     cs_scenario_page_set_scenario (CS_SCENARIO_PAGE (page), other);
   }
   ui_test_settle (300);
-  g_assert_null (find_text (window, "_View Report"));
+  g_assert_null (ui_test_find_text (window, "_View Report"));
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -15,64 +15,6 @@
 #include "cs-model.h"
 #include "cs-report-view.h"
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* A shown label or button whose text holds @text, anywhere under @root. */
-static GtkWidget *
-find_text (GtkWidget  *root,
-           const char *text)
-{
-  const char *shown = GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root))
-                      : GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root)) : NULL;
-
-  if (shown != NULL && strstr (shown, text) != NULL && gtk_widget_is_drawable (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_text (c, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} Wanted;
-
-static gboolean
-text_shown (gpointer data)
-{
-  Wanted *wanted = data;
-
-  return find_text (wanted->root, wanted->text) != NULL;
-}
-
-static void
-wait_for_text (GtkWidget  *root,
-               const char *text)
-{
-  Wanted wanted = { root, text };
-
-  ui_test_wait_for (text_shown, &wanted, text);
-}
-
 static CsRunReport *
 sample_report (void)
 {
@@ -103,7 +45,7 @@ test_export_pdf (void)
   g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
   g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
   GtkWindow *window = cs_report_view_new_window (NULL, report);
-  CsReportView *view = CS_REPORT_VIEW (find_type (GTK_WIDGET (window), CS_TYPE_REPORT_VIEW));
+  CsReportView *view = CS_REPORT_VIEW (ui_test_find_type (GTK_WIDGET (window), CS_TYPE_REPORT_VIEW));
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -114,8 +56,8 @@ test_export_pdf (void)
 
   /* saved: the toast offers to open it */
   cs_report_view_export (view, TRUE, file);
-  wait_for_text (GTK_WIDGET (window), "_Open");
-  g_assert_nonnull (find_text (GTK_WIDGET (window), "Report saved as “report.pdf”"));
+  ui_test_wait_for_text (GTK_WIDGET (window), "_Open");
+  g_assert_nonnull (ui_test_find_text (GTK_WIDGET (window), "Report saved as “report.pdf”"));
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -124,18 +66,18 @@ test_export_pdf (void)
   /* cancelled at once: no file */
   cs_report_view_export (view, TRUE, cancelled_file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.cancel-export", NULL));
-  wait_for_text (GTK_WIDGET (window), "The report was not saved");
+  ui_test_wait_for_text (GTK_WIDGET (window), "The report was not saved");
   g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
 
   /* a folder that is gone: what happened and what to do */
   cs_report_view_export (view, TRUE, nowhere);
-  wait_for_text (GTK_WIDGET (window), "Report not saved: the folder does not exist");
-  g_assert_nonnull (find_text (GTK_WIDGET (window), "Save _As…"));
+  ui_test_wait_for_text (GTK_WIDGET (window), "Report not saved: the folder does not exist");
+  g_assert_nonnull (ui_test_find_text (GTK_WIDGET (window), "Save _As…"));
   ui_test_save_screenshot (GTK_WIDGET (window), "report-export-failed.png");
 
   /* the transcript the same way */
   cs_report_view_export (view, FALSE, file);
-  wait_for_text (GTK_WIDGET (window), "Transcript saved as “report.pdf”");
+  ui_test_wait_for_text (GTK_WIDGET (window), "Transcript saved as “report.pdf”");
 
   gtk_window_destroy (window);
   g_unlink (path);
