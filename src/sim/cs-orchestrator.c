@@ -19,6 +19,7 @@
 #include "cs-judge-schema.h"
 #include "cs-mention.h"
 #include "cs-orchestrator.h"
+#include "cs-retriever.h"
 #include "cs-run-writer.h"
 #include "cs-text-util.h"
 #include "cs-turn-context.h"
@@ -48,6 +49,8 @@ struct _CsOrchestrator
   guint          scene_index;
   guint          scene_start;     /* position of the current scene's first message */
   GString       *scene_transcript;  /* its student messages, normalised, one a line */
+  CsRetriever   *retriever;       /* over the case text, built on the first persona turn */
+  gboolean       retriever_failed;
   gboolean       begun;
   int            failures;        /* failed checks in a row in the current scene */
   gboolean       busy;
@@ -92,6 +95,7 @@ cs_orchestrator_dispose (GObject *object)
   g_clear_object (&self->messages);
   g_clear_object (&self->scene_progress);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  g_clear_object (&self->retriever);
 
   G_OBJECT_CLASS (cs_orchestrator_parent_class)->dispose (object);
 }
@@ -1039,6 +1043,19 @@ persona_context (CsOrchestrator *self,
   CsTurnContext *context = cs_turn_context_new (self->scenario, scene, persona,
                                                 cs_message_get_content (student));
 
+  /* The case text of a run does not change: indexed once, not for every reply. */
+  if (self->retriever == NULL && !self->retriever_failed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(self->retriever = cs_retriever_new_for_scenario (self->scenario, &error)))
+        {
+          g_debug ("No case passages for this run: %s", error->message);
+          self->retriever_failed = TRUE;
+        }
+    }
+  if (self->retriever != NULL)
+    cs_turn_context_set_retriever (context, self->retriever);
   add_persona_history (self, context, persona, student);
   return context;
 }

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "cs-report-export.h"
+#include "cs-run-writer.h"
 #include "cs-sim-error.h"
 
 /* A4 in points, with 2 cm margins. */
@@ -430,4 +431,104 @@ cs_report_export_save (GBytes        *bytes,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- the PDF on a worker thread -------------------------------------------------------- */
+
+typedef struct {
+  CsScenario *scenario;
+  CsProgress *progress;
+  GListStore *scene_progress;
+  GListStore *messages;
+  GFile      *file;
+} PdfJob;
+
+static void
+pdf_job_free (gpointer data)
+{
+  PdfJob *job = data;
+
+  g_clear_object (&job->scenario);
+  g_clear_object (&job->progress);
+  g_clear_object (&job->scene_progress);
+  g_clear_object (&job->messages);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static GListStore *
+snapshot_list (GListModel *records,
+               GType       type)
+{
+  GListStore *copies = g_list_store_new (type);
+  guint n = g_list_model_get_n_items (records);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) record = g_list_model_get_item (records, i);
+
+      g_ptr_array_add (items, cs_run_writer_snapshot (record));
+    }
+  g_list_store_splice (copies, 0, 0, items->pdata, items->len);
+  return copies;
+}
+
+static void
+pdf_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  PdfJob *job = task_data;
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  report = cs_run_report_new (job->scenario, job->progress, G_LIST_MODEL (job->scene_progress),
+                              G_LIST_MODEL (job->messages));
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !(bytes = cs_report_export_pdf (report, &error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !cs_report_export_save (bytes, job->file, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+cs_report_export_pdf_async (CsRunReport         *report,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
+
+  g_return_if_fail (CS_IS_RUN_REPORT (report));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* no source object: the report is the main thread's, and stays there */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_report_export_pdf_async);
+  job = g_new0 (PdfJob, 1);
+  job->scenario = cs_scenario_format_copy (cs_run_report_get_scenario (report), FALSE);
+  job->progress = cs_run_writer_snapshot (cs_run_report_get_progress (report));
+  job->scene_progress = snapshot_list (cs_run_report_get_scene_progress (report),
+                                       CS_TYPE_SCENE_PROGRESS);
+  job->messages = snapshot_list (cs_run_report_get_messages (report), CS_TYPE_MESSAGE);
+  job->file = g_file_dup (file);
+  g_task_set_task_data (task, job, pdf_job_free);
+  g_task_run_in_thread (task, pdf_thread);
+}
+
+gboolean
+cs_report_export_pdf_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_report_export_pdf_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -17,6 +17,19 @@ G_BEGIN_DECLS
 GBytes   *cs_report_export_pdf        (CsRunReport   *report,
                                        GError       **error);
 
+/* Renders the report as a PDF and saves it to @file (cs_report_export_save()) in a worker
+ * thread. The thread works on a copy of the run taken at the call (the case, the progress,
+ * the scene progress and the messages), so the objects of @report, which the main thread
+ * goes on using and changing, are never touched from the worker. Cancelled, it fails with
+ * G_IO_ERROR_CANCELLED and leaves @file as it was. */
+void      cs_report_export_pdf_async  (CsRunReport         *report,
+                                       GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean  cs_report_export_pdf_finish (GAsyncResult        *result,
+                                       GError             **error);
+
 /* The run's conversation as Markdown: a heading per scene, each message with its speaker
  * (and role), hints as quotes, and the scene and overall scores at the end. */
 char     *cs_report_export_markdown   (CsRunReport   *report);

@@ -13,6 +13,7 @@ struct _CsRunReport
 
   CsScenario *scenario;
   CsProgress *progress;
+  GListModel *scene_progress;
   GListModel *messages;
   GListStore *scenes;  /* CsSceneReport */
   double      overall;
@@ -38,6 +39,7 @@ cs_run_report_dispose (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_object (&self->progress);
+  g_clear_object (&self->scene_progress);
   g_clear_object (&self->messages);
   g_clear_object (&self->scenes);
 
@@ -130,6 +132,7 @@ cs_run_report_new (CsScenario *scenario,
   self = g_object_new (CS_TYPE_RUN_REPORT, NULL);
   self->scenario = g_object_ref (scenario);
   self->progress = g_object_ref (progress);
+  self->scene_progress = g_object_ref (scene_progress);
   self->messages = g_object_ref (messages);
 
   scenes = cs_scenario_get_scenes (scenario);
@@ -181,6 +184,98 @@ cs_run_report_load (CsStore     *store,
   return cs_run_report_new (scenario, progress, scene_progress, messages);
 }
 
+/* ---- the latest completed run, on a worker --------------------------------------------- */
+
+typedef struct {
+  CsStore    *store;
+  CsScenario *scenario;  /* a copy, the worker's own */
+} LatestJob;
+
+static void
+latest_job_free (gpointer data)
+{
+  LatestJob *job = data;
+
+  g_clear_object (&job->store);
+  g_clear_object (&job->scenario);
+  g_free (job);
+}
+
+static void
+latest_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LatestJob *job = task_data;
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(CsProgress) latest = NULL;
+  GError *error = NULL;
+  CsRunReport *report;
+
+  runs = cs_store_list_progress (job->store, NULL, cs_record_get_id (CS_RECORD (job->scenario)),
+                                 &error);
+  if (runs == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* by attempt number: the last completed one is the latest */
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(CsProgress) run = g_list_model_get_item (runs, i);
+
+      if (cs_progress_get_status (run) == CS_PROGRESS_STATUS_COMPLETED)
+        g_set_object (&latest, run);
+    }
+  if (latest == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  report = cs_run_report_load (job->store, job->scenario, cs_record_get_id (CS_RECORD (latest)),
+                               &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+cs_run_report_load_latest_async (CsStore             *store,
+                                 CsScenario          *scenario,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LatestJob *job;
+
+  g_return_if_fail (CS_IS_STORE (store));
+  g_return_if_fail (CS_IS_SCENARIO (scenario));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_run_report_load_latest_async);
+  job = g_new0 (LatestJob, 1);
+  job->store = g_object_ref (store);
+  job->scenario = cs_scenario_format_copy (scenario, FALSE);
+  g_task_set_task_data (task, job, latest_job_free);
+  g_task_run_in_thread (task, latest_thread);
+}
+
+CsRunReport *
+cs_run_report_load_latest_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_run_report_load_latest_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 CsScenario *
 cs_run_report_get_scenario (CsRunReport *self)
 {
@@ -200,6 +295,13 @@ cs_run_report_get_messages (CsRunReport *self)
 {
   g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
   return self->messages;
+}
+
+GListModel *
+cs_run_report_get_scene_progress (CsRunReport *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+  return self->scene_progress;
 }
 
 GListModel *

@@ -44,10 +44,22 @@ CsRunReport *cs_run_report_load                   (CsStore        *store,
                                                    const char     *progress_id,
                                                    GError        **error);
 
+/* The report of the latest completed run of @scenario by the local user, made on a worker
+ * thread (from a copy of @scenario); NULL without an error when there is none. */
+void         cs_run_report_load_latest_async      (CsStore             *store,
+                                                   CsScenario          *scenario,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+CsRunReport *cs_run_report_load_latest_finish     (GAsyncResult        *result,
+                                                   GError             **error);
+
 CsScenario  *cs_run_report_get_scenario           (CsRunReport    *self);
 CsProgress  *cs_run_report_get_progress           (CsRunReport    *self);
 /* CsMessage of the run, in order. */
 GListModel  *cs_run_report_get_messages           (CsRunReport    *self);
+/* CsSceneProgress of the run, as given. */
+GListModel  *cs_run_report_get_scene_progress     (CsRunReport    *self);
 /* CsSceneReport, one per scene of the case. */
 GListModel  *cs_run_report_get_scenes             (CsRunReport    *self);
 const char  *cs_run_report_get_title              (CsRunReport    *self);

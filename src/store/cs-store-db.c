@@ -147,6 +147,62 @@ cs_store_db_run (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
+struct _CsStoreStatements
+{
+  sqlite3    *db;
+  GHashTable *by_sql;  /* SQL text → sqlite3_stmt */
+};
+
+static void
+statement_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+CsStoreStatements *
+cs_store_statements_new (sqlite3 *db)
+{
+  CsStoreStatements *self = g_new0 (CsStoreStatements, 1);
+
+  self->db = db;
+  self->by_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        statement_finalize);
+  return self;
+}
+
+void
+cs_store_statements_free (CsStoreStatements *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->by_sql);
+  g_free (self);
+}
+
+sqlite3_stmt *
+cs_store_statements_get (CsStoreStatements  *self,
+                         const char         *sql,
+                         GError            **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->by_sql, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if ((stmt = cs_store_db_prepare (self->db, sql, error)) != NULL)
+    g_hash_table_insert (self->by_sql, g_strdup (sql), stmt);
+  return stmt;
+}
+
+guint
+cs_store_statements_get_size (CsStoreStatements *self)
+{
+  return g_hash_table_size (self->by_sql);
+}
+
 gboolean
 cs_store_db_get_int64 (sqlite3     *db,
                        const char  *sql,

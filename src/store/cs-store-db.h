@@ -29,6 +29,21 @@ sqlite3_stmt *cs_store_db_prepare       (sqlite3       *db,
 /* Steps a statement that returns no rows, then resets it. */
 gboolean      cs_store_db_run           (sqlite3_stmt  *stmt,
                                          GError       **error);
+/* Prepared statements of one connection, kept for reuse: a statement run on every turn of
+ * a simulation is compiled once, not per write. Use from the thread holding the
+ * connection, and free before closing it. */
+typedef struct _CsStoreStatements CsStoreStatements;
+
+CsStoreStatements *cs_store_statements_new  (sqlite3            *db);
+void               cs_store_statements_free (CsStoreStatements  *self);
+/* The statement for @sql, prepared on first use, reset and without bindings; owned by
+ * @self (do not finalize it). Run it with cs_store_db_run(), which resets it again. */
+sqlite3_stmt      *cs_store_statements_get  (CsStoreStatements  *self,
+                                             const char         *sql,
+                                             GError            **error);
+/* How many statements @self holds (for tests). */
+guint              cs_store_statements_get_size (CsStoreStatements *self);
+
 /* Reads one integer (first column of the first row) or @fallback when there is no row. */
 gboolean      cs_store_db_get_int64     (sqlite3       *db,
                                          const char    *sql,

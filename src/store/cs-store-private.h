@@ -7,12 +7,15 @@
 #include <sqlite3.h>
 
 #include "cs-store.h"
+#include "cs-store-db.h"
 
 G_BEGIN_DECLS
 
 /* Takes the store's mutex and returns its connection; give it back with _unlock_db. */
 sqlite3 *cs_store_lock_db                (CsStore    *self);
 void     cs_store_unlock_db              (CsStore    *self);
+/* The connection's cached statements; only while it is locked. */
+CsStoreStatements *cs_store_get_statements (CsStore  *self);
 /* Emits "scenario-changed" on the calling thread. */
 void     cs_store_emit_scenario_changed  (CsStore    *self,
                                           const char *id);

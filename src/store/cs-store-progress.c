@@ -301,42 +301,43 @@ typedef void (*BindFunc) (sqlite3_stmt *stmt,
                           gpointer      object,
                           const char   *now);
 
-/* Writes one row of @table and its outbox entry. */
+/* Writes one row of @table and its outbox entry, with the connection's cached statements
+ * (a turn writes the same few rows each time). */
 static gboolean
-write_row (sqlite3        *db,
-           const CsTable  *table,
-           gboolean        upsert,
-           BindFunc        bind,
-           gpointer        object,
-           const char     *now,
-           GError        **error)
+write_row (CsStoreStatements *statements,
+           const CsTable     *table,
+           gboolean           upsert,
+           BindFunc           bind,
+           gpointer           object,
+           const char        *now,
+           GError           **error)
 {
   g_autofree char *insert = insert_sql (table, upsert);
   g_autofree char *outbox = outbox_sql (table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) supersede = NULL;
-  g_autoptr(sqlite3_stmt) entry = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *supersede;
+  sqlite3_stmt *entry;
   const char *id = cs_record_get_id (CS_RECORD (object));
 
-  if (!(stmt = cs_store_db_prepare (db, insert, error)))
+  if (!(stmt = cs_store_statements_get (statements, insert, error)))
     return FALSE;
   bind (stmt, object, now);
   if (!cs_store_db_run (stmt, error))
     return FALSE;
-  if (!upsert && sqlite3_changes (db) == 0)
+  if (!upsert && sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
     return TRUE;  /* already stored, and never changed */
 
   if (upsert)
     {
-      if (!(supersede = cs_store_db_prepare (db, "DELETE FROM outbox WHERE entity = ?1 AND "
-                                                 "entity_id = ?2", error)))
+      if (!(supersede = cs_store_statements_get (statements, "DELETE FROM outbox WHERE entity = ?1 "
+                                                             "AND entity_id = ?2", error)))
         return FALSE;
       cs_store_bind_text (supersede, 1, table->entity);
       cs_store_bind_text (supersede, 2, id);
       if (!cs_store_db_run (supersede, error))
         return FALSE;
     }
-  if (!(entry = cs_store_db_prepare (db, outbox, error)))
+  if (!(entry = cs_store_statements_get (statements, outbox, error)))
     return FALSE;
   cs_store_bind_text (entry, 1, id);
   cs_store_bind_text (entry, 2, now);
@@ -353,6 +354,7 @@ cs_store_save_run (CsStore          *self,
                    GError          **error)
 {
   g_autofree char *now = cs_store_now_text ();
+  CsStoreStatements *statements;
   sqlite3 *db;
   gboolean ok;
 
@@ -364,14 +366,15 @@ cs_store_save_run (CsStore          *self,
     g_return_val_if_fail (cs_message_get_is_complete (messages[i]), FALSE);
 
   db = cs_store_lock_db (self);
+  statements = cs_store_get_statements (self);
   /* The progress row first: the others refer to it. */
   ok = cs_store_db_begin (db, error) &&
-       write_row (db, &progress_table, TRUE, (BindFunc) bind_progress, progress, now, error);
+       write_row (statements, &progress_table, TRUE, (BindFunc) bind_progress, progress, now, error);
   for (guint i = 0; ok && i < n_scene_progress; i++)
-    ok = write_row (db, &scene_progress_table, TRUE, (BindFunc) bind_scene_progress,
+    ok = write_row (statements, &scene_progress_table, TRUE, (BindFunc) bind_scene_progress,
                     scene_progress[i], now, error);
   for (guint i = 0; ok && i < n_messages; i++)
-    ok = write_row (db, &messages_table, FALSE, (BindFunc) bind_message, messages[i], now,
+    ok = write_row (statements, &messages_table, FALSE, (BindFunc) bind_message, messages[i], now,
                     error);
   ok = ok && cs_store_db_commit (db, error);
   if (!ok)

@@ -34,6 +34,7 @@ struct _CsStore
 
   char    *path;
   sqlite3 *db;
+  CsStoreStatements *statements;  /* of db */
   int      schema_version;
   GMutex   mutex;
 };
@@ -98,6 +99,12 @@ cs_store_unlock_db (CsStore *self)
   store_unlock (self);
 }
 
+CsStoreStatements *
+cs_store_get_statements (CsStore *self)
+{
+  return self->statements;
+}
+
 void
 cs_store_emit_scenario_changed (CsStore    *self,
                                 const char *id)
@@ -136,7 +143,10 @@ cs_store_initable_init_db (GInitable     *initable,
     }
 
   self->db = cs_store_db_open (self->path, &self->schema_version, error);
-  return self->db != NULL;
+  if (self->db == NULL)
+    return FALSE;
+  self->statements = cs_store_statements_new (self->db);
+  return TRUE;
 }
 
 static void
@@ -150,6 +160,7 @@ cs_store_finalize (GObject *object)
 {
   CsStore *self = CS_STORE (object);
 
+  g_clear_pointer (&self->statements, cs_store_statements_free);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->mutex);

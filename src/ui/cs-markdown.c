@@ -19,18 +19,26 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* A closing delimiter for an opening one at @p, on the same line, with text between. */
+/* Whether @delim at @p can open a span: text follows it on the line. */
+static gboolean
+opens (const char *p,
+       gsize       n,
+       const char *end)
+{
+  return p + n < end && !g_ascii_isspace (p[n]);
+}
+
+/* A closing @delim for the one opening at @p, on the same line, with text between. Where
+ * there is none for @p there is none for any later opening either (the candidates only
+ * shrink), which keeps a long line full of unmatched delimiters linear. */
 static const char *
 find_close (const char  *p,
             const char  *delim,
             const char  *end)
 {
   gsize n = strlen (delim);
-  const char *close;
 
-  if (p + n >= end || g_ascii_isspace (p[n]))
-    return NULL;
-  for (close = p + n + 1; close + n <= end; close++)
+  for (const char *close = p + n + 1; close + n <= end; close++)
     {
       if (*close == '\n')
         return NULL;
@@ -45,15 +53,16 @@ append_inline (GString    *out,
                const char *text,
                gsize       len)
 {
+  static const struct { const char *delim; const char *open; const char *close; } spans[] = {
+    { "**", "<b>", "</b>" }, { "`", "<tt>", "</tt>" }, { "*", "<i>", "</i>" }, { "_", "<i>", "</i>" },
+  };
+  const char *unclosed[G_N_ELEMENTS (spans)] = { NULL };  /* no close from here on */
   const char *end = text + len;
   const char *p = text;
   const char *run = text;
 
   while (p < end)
     {
-      static const struct { const char *delim; const char *open; const char *close; } spans[] = {
-        { "**", "<b>", "</b>" }, { "`", "<tt>", "</tt>" }, { "*", "<i>", "</i>" }, { "_", "<i>", "</i>" },
-      };
       gboolean matched = FALSE;
 
       for (guint i = 0; i < G_N_ELEMENTS (spans) && !matched; i++)
@@ -61,13 +70,18 @@ append_inline (GString    *out,
           gsize n = strlen (spans[i].delim);
           const char *close;
 
-          if (strncmp (p, spans[i].delim, n) != 0)
+          if ((gsize) (end - p) < n || strncmp (p, spans[i].delim, n) != 0)
             continue;
           /* "snake_case" and "2 * 3" are not emphasis */
           if (spans[i].delim[0] == '_' && p > text && g_ascii_isalnum (p[-1]))
             continue;
-          if (!(close = find_close (p, spans[i].delim, end)))
+          if (!opens (p, n, end) || (unclosed[i] != NULL && p >= unclosed[i]))
             continue;
+          if (!(close = find_close (p, spans[i].delim, end)))
+            {
+              unclosed[i] = p;
+              continue;
+            }
           append_escaped (out, run, p - run);
           g_string_append (out, spans[i].open);
           if (spans[i].delim[0] == '`')
@@ -88,12 +102,15 @@ append_inline (GString    *out,
 char *
 cs_markdown_to_pango (const char *text)
 {
+  g_autofree char *valid = NULL;
   g_auto(GStrv) lines = NULL;
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (text != NULL, g_string_free (out, FALSE));
 
-  lines = g_strsplit (text, "\n", -1);
+  /* text read back from a damaged library need not be UTF-8; markup must be */
+  valid = g_utf8_make_valid (text, -1);
+  lines = g_strsplit (valid, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
       const char *line = lines[i];

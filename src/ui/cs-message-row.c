@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cs-markdown.h"
 #include "cs-message-row.h"
@@ -25,34 +26,101 @@ struct _CsMessageRow
 
 G_DEFINE_FINAL_TYPE (CsMessageRow, cs_message_row, GTK_TYPE_WIDGET)
 
+/* The narrowest the text wraps to; the window's narrowest (360 px) leaves more. */
+#define MIN_WIDTH_CHARS 12
+
 static const char * const kind_classes[] = { "user", "persona", "system", "hint" };
 
+/* ---- the rendered Markdown, once per complete message ---------------------------------- */
+
+/* A complete message's Markdown as the label's text and attributes, kept on the message
+ * (qdata): rebinding a recycled row while the list scrolls sets them again without
+ * parsing anything. @hash and @length tell whether the content is still the one rendered. */
+typedef struct {
+  guint          hash;
+  gsize          length;
+  char          *text;
+  PangoAttrList *attrs;
+} Rendered;
+
+static void
+rendered_free (gpointer data)
+{
+  Rendered *rendered = data;
+
+  g_free (rendered->text);
+  g_clear_pointer (&rendered->attrs, pango_attr_list_unref);
+  g_free (rendered);
+}
+
+static GQuark
+rendered_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cs-message-row-rendered");
+  return quark;
+}
+
+static const Rendered *
+rendered_for (CsMessage  *message,
+              const char *content)
+{
+  Rendered *rendered = g_object_get_qdata (G_OBJECT (message), rendered_quark ());
+  guint hash = g_str_hash (content);
+  gsize length = strlen (content);
+  g_autofree char *markup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (rendered != NULL && rendered->hash == hash && rendered->length == length)
+    return rendered;
+
+  rendered = g_new0 (Rendered, 1);
+  rendered->hash = hash;
+  rendered->length = length;
+  markup = cs_markdown_to_pango (content);
+  if (!pango_parse_markup (markup, -1, 0, &rendered->attrs, &rendered->text, NULL, &error))
+    {
+      /* cs_markdown_to_pango() escapes everything, so this is a bug there: show the text */
+      g_warning ("Message shown as plain text: %s", error->message);
+      rendered->text = g_utf8_make_valid (content, -1);
+    }
+  g_object_set_qdata_full (G_OBJECT (message), rendered_quark (), rendered, rendered_free);
+  return rendered;
+}
+
 /* While a reply streams in, the plain text with a typing mark; once complete, its
- * Markdown rendered. */
+ * Markdown rendered (once, see rendered_for()). */
 static void
 update_text (CsMessageRow *self)
 {
+  GtkLabel *label = GTK_LABEL (self->text_label);
   const char *content;
+  gboolean complete;
 
   if (self->message == NULL)
     return;
   content = cs_message_get_content (self->message);
   if (content == NULL)
     content = "";
-  gtk_widget_set_visible (self->typing, !cs_message_get_is_complete (self->message));
-  gtk_spinner_set_spinning (GTK_SPINNER (self->typing), !cs_message_get_is_complete (self->message));
-  if (cs_message_get_is_complete (self->message))
+  complete = cs_message_get_is_complete (self->message);
+  gtk_widget_set_visible (self->typing, !complete);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->typing), !complete);
+  gtk_label_set_use_markup (label, FALSE);
+  if (complete)
     {
-      g_autofree char *markup = cs_markdown_to_pango (content);
+      const Rendered *rendered = rendered_for (self->message, content);
 
-      gtk_label_set_markup (GTK_LABEL (self->text_label), markup);
+      gtk_label_set_text (label, rendered->text);
+      gtk_label_set_attributes (label, rendered->attrs);
     }
   else
     {
       g_autofree char *typing = *content != '\0' ? g_strdup_printf ("%s …", content) : g_strdup ("…");
 
-      gtk_label_set_use_markup (GTK_LABEL (self->text_label), FALSE);
-      gtk_label_set_text (GTK_LABEL (self->text_label), typing);
+      gtk_label_set_attributes (label, NULL);
+      gtk_label_set_text (label, typing);
     }
 }
 
@@ -97,6 +165,8 @@ cs_message_row_bind (CsMessageRow *self,
     gtk_widget_set_visible (self->avatar, kind == CS_MESSAGE_KIND_PERSONA || kind == CS_MESSAGE_KIND_USER);
     adw_avatar_set_text (ADW_AVATAR (self->avatar), kind == CS_MESSAGE_KIND_USER ? _("You") : name);
     gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+    /* a short system line is centred in its (at least MIN_WIDTH_CHARS wide) label */
+    gtk_label_set_xalign (GTK_LABEL (self->text_label), kind == CS_MESSAGE_KIND_SYSTEM ? 0.5 : 0);
   }
   g_signal_connect_object (message, "notify::content", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
@@ -154,6 +224,9 @@ cs_message_row_init (CsMessageRow *self)
   gtk_label_set_xalign (GTK_LABEL (self->text_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
+  /* Without it the label's minimum width is measured with a line per character, which
+   * shapes the text again for each line: most of the cost of a row coming into view. */
+  gtk_label_set_width_chars (GTK_LABEL (self->text_label), MIN_WIDTH_CHARS);
   gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
   gtk_box_append (GTK_BOX (self->bubble), self->text_label);
   gtk_box_append (GTK_BOX (column), title);

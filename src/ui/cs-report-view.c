@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cs-report-export.h"
 #include "cs-report-view.h"
@@ -16,6 +17,10 @@ struct _CsReportView
 
   CsRunReport          *report;
   GtkFileChooserNative *chooser;
+  GCancellable         *exporting;      /* while an export runs */
+  AdwToast             *progress_toast; /* its "Saving…" toast, once it takes long */
+  guint                 slow_source;
+  gboolean              disposed;
 
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *score_label;
@@ -146,8 +151,10 @@ refresh (CsReportView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->scenes_box))))
     gtk_box_remove (self->scenes_box, child);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->report != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-transcript", self->report != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf",
+                                 self->report != NULL && self->exporting == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-transcript",
+                                 self->report != NULL && self->exporting == NULL);
   if (self->report == NULL)
     return;
 
@@ -173,9 +180,13 @@ refresh (CsReportView *self)
 
 /* ---- export --------------------------------------------------------------------------- */
 
+/* A PDF taking longer than this shows a toast with Cancel while it is made. */
+#define SLOW_EXPORT_MS 400
+
 typedef struct {
   CsReportView *self;
   gboolean      pdf;
+  GFile        *file;
   char         *name;
 } Saving;
 
@@ -183,40 +194,157 @@ static void
 saving_free (Saving *saving)
 {
   g_object_unref (saving->self);
+  g_object_unref (saving->file);
   g_free (saving->name);
   g_free (saving);
 }
 
+/* Why a file could not be written, in a few words. */
+static const char *
+failure_reason (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return _("the report could not be made");
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("the folder does not exist");
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      return _("no permission to write there");
+    case G_IO_ERROR_NO_SPACE:
+      return _("the disk is full");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("a folder has that name");
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+    case G_IO_ERROR_INVALID_FILENAME:
+      return _("the name is not allowed there");
+    default:
+      return _("the file could not be written");
+    }
+}
+
+/* A result; with @button and its @action (on @uri, when given). */
 static void
-toast (CsReportView *self,
-       const char   *text)
+toast_full (CsReportView *self,
+            const char   *text,
+            const char   *button,
+            const char   *action,
+            const char   *uri)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
   /* the latest result replaces an older one */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (button != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+      if (uri != NULL)
+        adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+toast (CsReportView *self,
+       const char   *text)
 {
-  Saving *saving = user_data;
-  g_autoptr(GError) error = NULL;
+  toast_full (self, text, NULL, NULL, NULL);
+}
+
+static void
+set_exporting (CsReportView *self,
+               GCancellable *cancellable)
+{
+  g_set_object (&self->exporting, cancellable);
+  g_clear_handle_id (&self->slow_source, g_source_remove);
+  if (cancellable == NULL && self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  g_clear_object (&self->progress_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf",
+                                 self->report != NULL && cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-transcript",
+                                 self->report != NULL && cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel-export", cancellable != NULL);
+}
+
+static gboolean
+on_slow (gpointer data)
+{
+  CsReportView *self = data;
+  AdwToast *progress = adw_toast_new (_("Saving the report…"));
+
+  self->slow_source = 0;
+  adw_toast_set_timeout (progress, 0);
+  adw_toast_set_priority (progress, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (progress, _("_Cancel"));
+  adw_toast_set_action_name (progress, "report.cancel-export");
+  self->progress_toast = g_object_ref (progress);
+  adw_toast_overlay_add_toast (self->toast_overlay, progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+saved (Saving *saving,
+       GError *error)
+{
+  CsReportView *self = saving->self;
   g_autofree char *text = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    text = g_strdup_printf (saving->pdf ? _("Could not save the report as “%s”: %s")
-                                        : _("Could not save the transcript as “%s”: %s"),
-                            saving->name, error->message);
+  if (self->disposed)
+    {
+      saving_free (saving);
+      return;
+    }
+  set_exporting (self, NULL);
+  if (error == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (saving->file);
+
+      text = g_strdup_printf (saving->pdf ? _("Report saved as “%s”") : _("Transcript saved as “%s”"),
+                              saving->name);
+      toast_full (self, text, _("_Open"), "report.open-file", uri);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, saving->pdf ? _("The report was not saved") : _("The transcript was not saved"));
   else
-    text = g_strdup_printf (saving->pdf ? _("Report saved as “%s”") : _("Transcript saved as “%s”"),
-                            saving->name);
-  toast (saving->self, text);
+    {
+      /* why, in a few words, so that the toast shows it (a file name is often longer than
+       * a toast); the button is what to do */
+      if (saving->pdf)
+        text = g_strdup_printf (_("Report not saved: %s"), failure_reason (error));
+      else
+        text = g_strdup_printf (_("Could not save the transcript as “%s”: %s"), saving->name,
+                                failure_reason (error));
+      g_debug ("Export failed: %s", error->message);
+      toast_full (self, text, _("Save _As…"),
+                  saving->pdf ? "report.export-pdf" : "report.export-transcript", NULL);
+    }
   saving_free (saving);
+}
+
+static void
+on_pdf_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  cs_report_export_pdf_finish (result, &error);
+  saved (user_data, error);
+}
+
+static void
+on_transcript_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
+  saved (user_data, error);
 }
 
 void
@@ -224,34 +352,78 @@ cs_report_view_export (CsReportView *self,
                        gboolean      pdf,
                        GFile        *file)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
   Saving *saving;
 
   g_return_if_fail (CS_IS_REPORT_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->report != NULL);
 
-  if (pdf)
-    bytes = cs_report_export_pdf (self->report, &error);
-  else
-    {
-      char *markdown = cs_report_export_markdown (self->report);
-
-      bytes = g_bytes_new_take (markdown, strlen (markdown));
-    }
-  if (bytes == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
+  if (self->exporting != NULL)
+    return;
+  cancellable = g_cancellable_new ();
+  set_exporting (self, cancellable);
   saving = g_new0 (Saving, 1);
   saving->self = g_object_ref (self);
   saving->pdf = pdf;
+  saving->file = g_object_ref (file);
   saving->name = g_file_get_basename (file);
-  /* A temporary file renamed over the old one: never half a file. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       on_saved, saving);
+  if (pdf)
+    {
+      /* drawn and written on a worker, from a copy of the run; a temporary file renamed
+       * over the old one, never half a file */
+      self->slow_source = g_timeout_add (SLOW_EXPORT_MS, on_slow, self);
+      cs_report_export_pdf_async (self->report, file, cancellable, on_pdf_saved, saving);
+    }
+  else
+    {
+      char *markdown = cs_report_export_markdown (self->report);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                           cancellable, on_transcript_saved, saving);
+    }
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  CsReportView *self = CS_REPORT_VIEW (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CsReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not open the file: %s. Open it from "
+                                                 "the folder it was saved in."), error->message);
+
+      toast (self, text);
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  g_autoptr(GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL, on_launched,
+                                           g_object_ref (widget));
 }
 
 static void
@@ -323,6 +495,11 @@ cs_report_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* an export under way still saves its file (it holds the view), with nothing to show */
+  self->disposed = TRUE;
+  g_clear_handle_id (&self->slow_source, g_source_remove);
+  g_clear_object (&self->progress_toast);
+  g_clear_object (&self->exporting);
   /* AdwBin drops its child, the template's toast overlay, itself. */
   g_clear_object (&self->report);
 
@@ -389,6 +566,8 @@ cs_report_view_class_init (CsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsReportView, scenes_box);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.export-transcript", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "report.cancel-export", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "report.open-file", "s", open_action);
 }
 
 static void

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cs-report-view.h"
+#include "cs-run-report.h"
 #include "cs-scenario-page.h"
 #include "cs-ui-util.h"
 #include "cs-wrap-box.h"
@@ -18,10 +20,16 @@ struct _CsScenarioPage
 
   CsScenario    *scenario;
   gboolean       title_visible;
+  CsStore       *store;
+  GCancellable  *looking;        /* the search for the latest completed run */
+  CsRunReport   *latest_report;  /* its report, or NULL */
+  GtkWindow     *report_window;  /* weak: the one window showing a report */
+  CsRunReport   *window_report;  /* the report it shows */
 
   GtkScrolledWindow *scroller;
   GtkWidget     *clamp;
   GtkWidget     *test_play_button;
+  GtkWidget     *view_report_button;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
   CsWrapBox     *tags_box;
@@ -281,6 +289,113 @@ set_optional_text (GtkWidget  *group,
   gtk_label_set_label (label, text ? text : "");
 }
 
+/* ---- the report of the latest completed run ------------------------------------------- */
+
+static void
+set_latest_report (CsScenarioPage *self,
+                   CsRunReport    *report)
+{
+  g_set_object (&self->latest_report, report);
+  gtk_widget_set_visible (self->view_report_button, report != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.view-report", report != NULL);
+}
+
+static void
+on_latest_report (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CsScenarioPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsRunReport) report = cs_run_report_load_latest_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->looking);
+  if (error != NULL)
+    g_debug ("No report for the case page: %s", error->message);
+  set_latest_report (self, report);
+}
+
+/* Looks for the student's latest completed run of the case shown, off the main thread. */
+static void
+look_for_report (CsScenarioPage *self)
+{
+  if (self->looking != NULL)
+    g_cancellable_cancel (self->looking);
+  g_clear_object (&self->looking);
+  set_latest_report (self, NULL);
+  if (self->store == NULL || self->scenario == NULL)
+    return;
+  self->looking = g_cancellable_new ();
+  cs_run_report_load_latest_async (self->store, self->scenario, self->looking,
+                                   on_latest_report, g_object_ref (self));
+}
+
+static gboolean
+run_saved_idle (gpointer data)
+{
+  look_for_report (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* "run-saved" comes on the thread that saved (a run's writer thread, often). */
+static void
+on_run_saved (CsScenarioPage *self,
+              const char     *progress_id,
+              CsStore        *store)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_saved_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+view_report_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  CsScenarioPage *self = CS_SCENARIO_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->latest_report == NULL)
+    return;
+  /* a newer run completed since: its report replaces the old one */
+  if (self->report_window != NULL && self->window_report != self->latest_report)
+    {
+      GtkWindow *old = self->report_window;
+
+      g_object_remove_weak_pointer (G_OBJECT (old), (gpointer *) &self->report_window);
+      self->report_window = NULL;
+      gtk_window_destroy (old);
+    }
+  if (self->report_window == NULL)
+    {
+      g_set_object (&self->window_report, self->latest_report);
+      self->report_window = cs_report_view_new_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       self->latest_report);
+      g_object_add_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+    }
+  gtk_window_present (self->report_window);
+}
+
+void
+cs_scenario_page_set_store (CsScenarioPage *self,
+                            CsStore        *store)
+{
+  g_return_if_fail (CS_IS_SCENARIO_PAGE (self));
+  g_return_if_fail (store == NULL || CS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "run-saved", G_CALLBACK (on_run_saved), self, G_CONNECT_SWAPPED);
+  look_for_report (self);
+}
+
+/* ---- showing the case ----------------------------------------------------------------- */
+
 static void
 update (CsScenarioPage *self)
 {
@@ -337,6 +452,7 @@ cs_scenario_page_set_scenario (CsScenarioPage *self,
   if (g_set_object (&self->scenario, scenario))
     {
       update (self);
+      look_for_report (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
     }
 }
@@ -366,6 +482,17 @@ cs_scenario_page_dispose (GObject *object)
 {
   CsScenarioPage *self = CS_SCENARIO_PAGE (object);
 
+  if (self->looking != NULL)
+    g_cancellable_cancel (self->looking);
+  g_clear_object (&self->looking);
+  if (self->report_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->report_window), (gpointer *) &self->report_window);
+  self->report_window = NULL;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->latest_report);
+  g_clear_object (&self->window_report);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SCENARIO_PAGE);
   g_clear_object (&self->scenario);
 
@@ -435,6 +562,8 @@ cs_scenario_page_class_init (CsScenarioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, test_play_button);
+  gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, view_report_button);
+  gtk_widget_class_install_action (widget_class, "page.view-report", NULL, view_report_action);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, CsScenarioPage, tags_box);
@@ -457,6 +586,7 @@ cs_scenario_page_init (CsScenarioPage *self)
 {
   self->title_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.view-report", FALSE);
   /* "changed" comes after a new layout (the title may wrap to more lines). */
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (update_title_visible), self, G_CONNECT_SWAPPED);

@@ -54,6 +54,7 @@ set_store (CsWindow *self,
 {
   g_set_object (&self->store, store);
   cs_library_page_set_store (self->library, store);
+  cs_scenario_page_set_store (self->scenario_page, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
 }
 

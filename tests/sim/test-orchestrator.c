@@ -16,6 +16,7 @@
 #include "cs-model.h"
 #include "cs-offline-provider.h"
 #include "cs-orchestrator.h"
+#include "cs-retriever.h"
 #include "cs-store.h"
 
 /* ---- helpers --------------------------------------------------------------------------- */
@@ -486,6 +487,42 @@ test_isolation (void)
     rendered = g_string_free (all, FALSE);
     g_assert_nonnull (strstr (rendered, "pineapple"));
   }
+}
+
+/* The case text is indexed once per run: every persona's context gets the same retriever,
+ * turn after turn, and the prompt still quotes the case. */
+static void
+test_retriever_once (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  g_autoptr(CsOrchestrator) run = new_run (scenario, NULL);
+  g_autoptr(CsTurnContext) first = NULL;
+  g_autoptr(CsTurnContext) later = NULL;
+  g_autoptr(CsTurnContext) other = NULL;
+  g_autoptr(CsLlmRequest) request = NULL;
+  CsRetriever *retriever;
+  GString *all = g_string_new (NULL);
+  g_autofree char *rendered = NULL;
+
+  say (run, "Tell me about the Kellerton plant?");
+  first = cs_orchestrator_new_persona_context (run, margaret, "What about the Kellerton plant?");
+  retriever = cs_turn_context_get_retriever (first);
+  g_assert_nonnull (retriever);
+  g_assert_cmpuint (cs_retriever_get_n_passages (retriever), >, 0);
+
+  say (run, "And what is the margin?");
+  later = cs_orchestrator_new_persona_context (run, margaret, "And the margin?");
+  other = cs_orchestrator_new_persona_context (run, sunita, "And the margin?");
+  g_assert_true (cs_turn_context_get_retriever (later) == retriever);
+  g_assert_true (cs_turn_context_get_retriever (other) == retriever);
+
+  request = cs_turn_context_new_persona_request (later);
+  for (guint i = 0; i < cs_llm_request_get_n_messages (request); i++)
+    g_string_append (all, cs_llm_request_get_message_content (request, i));
+  rendered = g_string_free (all, FALSE);
+  g_assert_nonnull (strstr (rendered, "From the case text"));
 }
 
 /* ---- goal judging --------------------------------------------------------------------- */
@@ -1000,6 +1037,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
   g_test_add_func ("/sim/isolation", test_isolation);
+  g_test_add_func ("/sim/retriever-once", test_retriever_once);
   g_test_add_func ("/sim/judge-passes", test_judge_passes);
   g_test_add_func ("/sim/judge-fails-off-topic", test_judge_fails_off_topic);
   g_test_add_func ("/sim/fabricated-quotes", test_fabricated_quotes);

@@ -6,10 +6,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "cs-model.h"
+#include "cs-pdf-reader.h"
 #include "cs-report-export.h"
 #include "cs-run-report.h"
 
@@ -211,6 +214,191 @@ test_markdown (void)
   g_assert_cmpuint (strstr (markdown, "## Introduction") - markdown, <, strstr (markdown, heading) - markdown);
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+export_pdf (CsRunReport   *report,
+            GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_report_export_pdf_async (report, file, cancellable, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cs_report_export_pdf_finish (result, error);
+}
+
+/* The PDF is made on a worker from a copy of the run: the run may change meanwhile; the
+ * file is complete or, cancelled or failed, the old one is left as it was. */
+static void
+test_pdf_async (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsScene *first = scene_at (scenario, 0);
+  g_autoptr(GListStore) messages = g_list_store_new (CS_TYPE_MESSAGE);
+  g_autoptr(GListStore) scene_progress = g_list_store_new (CS_TYPE_SCENE_PROGRESS);
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cs-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    add_message (messages, i % 2 ? CS_MESSAGE_KIND_PERSONA : CS_MESSAGE_KIND_USER, first,
+                 "What is the board deadline, and who decides?");
+  {
+    g_autoptr(CsSceneProgress) sp = cs_scene_progress_new (NULL);
+
+    cs_scene_progress_set_scene_id (sp, cs_record_get_id (CS_RECORD (first)));
+    cs_scene_progress_set_status (sp, CS_SCENE_STATUS_IN_PROGRESS);
+    cs_scene_progress_set_messages_sent (sp, 100);
+    g_list_store_append (scene_progress, sp);
+  }
+  report = cs_run_report_new (scenario, progress, G_LIST_MODEL (scene_progress), G_LIST_MODEL (messages));
+
+  cs_report_export_pdf_async (report, file, NULL, on_exported, &result);
+  /* the run goes on while the worker draws */
+  for (guint i = 0; i < 200; i++)
+    add_message (messages, CS_MESSAGE_KIND_USER, first, "And the union notice?");
+  g_list_store_remove_all (scene_progress);
+  cs_progress_set_attempt (progress, 2);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cs_report_export_pdf_finish (result, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+    g_autoptr(PopplerPage) page = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+    page = poppler_document_get_page (document, 0);
+    text = poppler_page_get_text (page);
+    g_assert_nonnull (strstr (text, cs_scenario_get_title (scenario)));
+    /* the run as it was at the call */
+    g_assert_nonnull (strstr (text, "Report of attempt 1"));
+  }
+
+  /* cancelled: the finished file stays as it is */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (export_pdf (report, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = NULL;
+    gsize after_length;
+
+    g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+    g_assert_cmpmem (after, after_length, contents, length);
+  }
+
+  /* a folder that is not there: the message names the file */
+  g_assert_false (export_pdf (report, nowhere, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "report.pdf"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static CsProgress *
+saved_run (CsStore          *store,
+           CsScenario       *scenario,
+           int               attempt,
+           CsProgressStatus  status)
+{
+  CsProgress *progress = cs_progress_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (scenario)));
+  cs_progress_set_attempt (progress, attempt);
+  cs_progress_set_status (progress, status);
+  g_assert_true (cs_store_save_run (store, progress, NULL, 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  return progress;
+}
+
+static CsRunReport *
+load_latest (CsStore    *store,
+             CsScenario *scenario)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CsRunReport *report;
+
+  cs_run_report_load_latest_async (store, scenario, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = cs_run_report_load_latest_finish (result, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The case page's report: the latest completed run, not a later one still going on. */
+static void
+test_latest (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cs-report-latest-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(CsStore) store = cs_store_open (path, &error);
+  g_autoptr(CsScenario) saved = NULL;
+  g_autoptr(CsRunReport) none = NULL;
+  g_autoptr(CsRunReport) report = NULL;
+  g_autoptr(CsProgress) first = NULL, second = NULL, third = NULL;
+
+  g_assert_no_error (error);
+  saved = cs_store_import_scenario (store, scenario, NULL, &error);
+  g_assert_no_error (error);
+
+  none = load_latest (store, saved);
+  g_assert_null (none);
+
+  first = saved_run (store, saved, 1, CS_PROGRESS_STATUS_COMPLETED);
+  second = saved_run (store, saved, 2, CS_PROGRESS_STATUS_COMPLETED);
+  third = saved_run (store, saved, 3, CS_PROGRESS_STATUS_IN_PROGRESS);
+  report = load_latest (store, saved);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (cs_record_get_id (CS_RECORD (cs_run_report_get_progress (report))), ==,
+                   cs_record_get_id (CS_RECORD (second)));
+  g_assert_true (cs_run_report_get_scenario (report) != saved);
+  g_assert_cmpstr (cs_run_report_get_title (report), ==, cs_scenario_get_title (saved));
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int argc,
       char **argv)
@@ -219,6 +407,8 @@ main (int argc,
 
   g_test_add_func ("/sim/report/quotes-checked-again", test_quotes_checked_again);
   g_test_add_func ("/sim/report/markdown", test_markdown);
+  g_test_add_func ("/sim/report/pdf-async", test_pdf_async);
+  g_test_add_func ("/sim/report/latest", test_latest);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "cs-model.h"
 #include "cs-store.h"
+#include "cs-store-private.h"
 #include "store-test-util.h"
 #include "cs-test-scenario.h"
 
@@ -1260,6 +1261,103 @@ test_runs (void)
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
 }
 
+static guint
+n_statements (CsStore *store)
+{
+  guint n;
+
+  cs_store_lock_db (store);
+  n = cs_store_statements_get_size (cs_store_get_statements (store));
+  cs_store_unlock_db (store);
+  return n;
+}
+
+static CsMessage *
+turn_message (const char *progress_id,
+              int         position,
+              const char *content)
+{
+  CsMessage *message = cs_message_new (CS_MESSAGE_KIND_USER, "You", content);
+
+  cs_message_set_progress_id (message, progress_id);
+  cs_message_set_position (message, position);
+  return message;
+}
+
+/* A turn's writes reuse the connection's prepared statements: the cache stops growing
+ * after the first turn, and a write that fails half-way (a clash on a message's position)
+ * leaves no statement in a state that spoils the next turn. */
+static void
+test_runs_statements (void)
+{
+  g_autoptr(CsStore) store = open_new_store ("runs-statements");
+  g_autoptr(CsScenario) scenario = make_scenario ("Statements");
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsSceneProgress) scene_progress = cs_scene_progress_new (NULL);
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(CsProgress) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pid = cs_record_get_id (CS_RECORD (progress));
+  guint after_first;
+
+  save (store, scenario);
+  cs_progress_set_scenario_id (progress, cs_record_get_id (CS_RECORD (scenario)));
+  cs_scene_progress_set_progress_id (scene_progress, pid);
+  cs_scene_progress_set_scene_id (scene_progress, "scene-a");
+  {
+    g_autoptr(CsMessage) a = turn_message (pid, 0, "First question");
+    g_autoptr(CsMessage) b = turn_message (pid, 1, "First answer");
+    CsMessage *both[] = { a, b };
+
+    g_assert_true (cs_store_save_run (store, progress, &scene_progress, 1, both, 2, &error));
+    g_assert_no_error (error);
+  }
+  after_first = n_statements (store);
+  /* progress, scene progress and message rows, their outbox entries, the superseding */
+  g_assert_cmpuint (after_first, >=, 5);
+
+  /* position 1 is taken by another message: the write fails and is rolled back */
+  cs_progress_set_hints_used (progress, 1);
+  {
+    g_autoptr(CsMessage) clash = turn_message (pid, 1, "Clash");
+
+    g_assert_false (cs_store_save_run (store, progress, &scene_progress, 1, &clash, 1, &error));
+    g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+  }
+
+  for (int turn = 2; turn < 6; turn++)
+    {
+      g_autofree char *text = g_strdup_printf ("Question %d", turn);
+      g_autoptr(CsMessage) message = turn_message (pid, turn, text);
+
+      cs_progress_set_hints_used (progress, turn);
+      cs_scene_progress_set_attempts (scene_progress, turn);
+      g_assert_true (cs_store_save_run (store, progress, &scene_progress, 1, &message, 1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_statements (store), ==, after_first);
+    }
+
+  loaded = cs_store_load_progress (store, pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_progress_get_hints_used (loaded), ==, 5);
+  messages = cs_store_list_messages (store, pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(CsMessage) message = g_list_model_get_item (messages, i);
+      g_autofree char *expected = i < 2 ? g_strdup (i == 0 ? "First question" : "First answer")
+                                        : g_strdup_printf ("Question %u", i);
+
+      g_assert_cmpint (cs_message_get_position (message), ==, (int) i);
+      g_assert_cmpstr (cs_message_get_content (message), ==, expected);
+    }
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM outbox WHERE entity = 'message'"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT json_extract (payload, '$.attempts') FROM outbox "
+                                     "WHERE entity = 'scene_progress'"), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1277,6 +1375,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/scenario/child-removal", test_child_removal);
   g_test_add_func ("/store/scenario/ordering", test_ordering);
   g_test_add_func ("/store/runs", test_runs);
+  g_test_add_func ("/store/runs/statements", test_runs_statements);
   g_test_add_func ("/store/scenario/list", test_list);
   g_test_add_func ("/store/scenario/delete-restore", test_delete_restore);
   g_test_add_func ("/store/search", test_search);

@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "ui-test-util.h"
 
 void
@@ -92,4 +94,63 @@ ui_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* ---- finding widgets ------------------------------------------------------------------ */
+
+GtkWidget *
+ui_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_text (GtkWidget  *root,
+                   const char *text)
+{
+  const char *shown = GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root))
+                      : GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root)) : NULL;
+
+  if (shown != NULL && strstr (shown, text) != NULL && gtk_widget_is_drawable (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_text (c, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} Wanted;
+
+static gboolean
+text_shown (gpointer data)
+{
+  Wanted *wanted = data;
+
+  return ui_test_find_text (wanted->root, wanted->text) != NULL;
+}
+
+void
+ui_test_wait_for_text (GtkWidget  *root,
+                       const char *text)
+{
+  Wanted wanted = { root, text };
+
+  ui_test_wait_for (text_shown, &wanted, text);
 }

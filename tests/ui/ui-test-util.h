@@ -24,5 +24,14 @@ void ui_test_save_screenshot (GtkWidget  *widget,
 
 /* Deletes @path and everything under it (the tests' temporary folders). */
 void ui_test_remove_tree     (const char *path);
+/* The first widget of @type at or under @root, depth first. */
+GtkWidget *ui_test_find_type     (GtkWidget  *root,
+                                  GType       type);
+/* A drawn label or button under @root whose text (with its mnemonic marks) holds @text. */
+GtkWidget *ui_test_find_text     (GtkWidget  *root,
+                                  const char *text);
+/* Runs the main loop until ui_test_find_text() finds @text; fails the test after 10 s. */
+void       ui_test_wait_for_text (GtkWidget  *root,
+                                  const char *text);
 
 G_END_DECLS
