@@ -545,6 +545,7 @@ cell_action (GtkWidget  *widget,
 typedef struct {
   CsDashboardPage *page;
   GFile           *file;
+  gboolean         pdf;
 } Export;
 
 static void
@@ -556,14 +557,16 @@ exported (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!cs_dashboard_export_csv_finish (CS_DASHBOARD (source), result, &error))
+  if (!(export->pdf ? cs_dashboard_export_pdf_finish : cs_dashboard_export_csv_finish) (CS_DASHBOARD (source),
+                                                                                         result, &error))
     /* Translators: the export of grades failed; the reason follows */
     message = g_strdup_printf (_("The grades could not be saved: %s"), error->message);
   else
     {
       g_autofree char *name = g_file_get_basename (export->file);
 
-      message = g_strdup_printf (_("Grades saved as “%s”"), name);
+      message = export->pdf ? g_strdup_printf (_("Cohort report saved as “%s”"), name)
+                            : g_strdup_printf (_("Grades saved as “%s”"), name);
     }
   adw_toast_overlay_add_toast (export->page->toast_overlay, adw_toast_new (message));
   g_object_unref (export->page);
@@ -571,9 +574,10 @@ exported (GObject      *source,
   g_free (export);
 }
 
-void
-cs_dashboard_page_export_to (CsDashboardPage *self,
-                             GFile           *file)
+static void
+export_to (CsDashboardPage *self,
+           GFile           *file,
+           gboolean         pdf)
 {
   Export *export;
 
@@ -585,7 +589,22 @@ cs_dashboard_page_export_to (CsDashboardPage *self,
   export = g_new0 (Export, 1);
   export->page = g_object_ref (self);
   export->file = g_object_ref (file);
-  cs_dashboard_export_csv_async (self->dashboard, file, NULL, exported, export);
+  export->pdf = pdf;
+  (pdf ? cs_dashboard_export_pdf_async : cs_dashboard_export_csv_async) (self->dashboard, file, NULL, exported, export);
+}
+
+void
+cs_dashboard_page_export_to (CsDashboardPage *self,
+                             GFile           *file)
+{
+  export_to (self, file, FALSE);
+}
+
+void
+cs_dashboard_page_export_pdf_to (CsDashboardPage *self,
+                                 GFile           *file)
+{
+  export_to (self, file, TRUE);
 }
 
 static void
@@ -596,27 +615,32 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    cs_dashboard_page_export_to (self, file);
+    export_to (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf")));
   g_clear_object (&self->chooser);
 }
 
 static void
-export_csv (GtkWidget  *widget,
-            const char *action,
-            GVariant   *parameter)
+export_grades (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
 {
   CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+  gboolean pdf = g_str_equal (action, "dashboard.export-pdf");
   const char *code;
   g_autofree char *name = NULL;
 
   if (!self->dashboard || self->chooser)
     return;
   code = cs_dashboard_get_course_code (self->dashboard);
-  /* Translators: the suggested file name of the grades CSV; %s is the course code or cohort */
-  name = g_strdup_printf (_("%s grades.csv"), *code ? code : cs_dashboard_get_title (self->dashboard));
+  /* Translators: the suggested file names of the grades CSV and the cohort report; %s is
+   * the course code or cohort */
+  name = g_strdup_printf (pdf ? _("%s report.pdf") : _("%s grades.csv"),
+                          *code ? code : cs_dashboard_get_title (self->dashboard));
   g_strdelimit (name, "/\\:", '-');
-  self->chooser = gtk_file_chooser_native_new (_("Export Grades"), GTK_WINDOW (gtk_widget_get_root (widget)),
+  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Cohort Report") : _("Export Grades"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (self->chooser), "pdf", GINT_TO_POINTER (pdf));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
@@ -705,7 +729,8 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload);
   gtk_widget_class_install_action (widget_class, "cell.open", NULL, cell_action);
   gtk_widget_class_install_action (widget_class, "cell.override", NULL, cell_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.export-csv", NULL, export_csv);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-csv", NULL, export_grades);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-pdf", NULL, export_grades);
   gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.reload", NULL);

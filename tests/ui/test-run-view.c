@@ -13,6 +13,7 @@
 
 #include "cs-dashboard-page.h"
 #include "cs-matrix-cell.h"
+#include "cs-pdf-reader.h"
 #include "cs-run-view.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
@@ -263,6 +264,89 @@ test_not_started (void)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The cohort report from the page's export: one page per assignment (here two), the
+ * students by name, the overridden grade as the page shows it. Run after test_open, which
+ * overrides student 2's grade to 90 %. */
+static void
+test_cohort_pdf (void)
+{
+  g_autofree char *path = g_build_filename (server.tmpdir, "OPS-301 report.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) first = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *student = NULL;
+  GMenuModel *menu = NULL;
+
+  /* The export menu offers it. */
+  {
+    GtkWidget *split = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (ADW_TYPE_SPLIT_BUTTON));
+    gboolean found = FALSE;
+
+    g_assert_nonnull (split);
+    menu = adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split));
+    for (int s = 0; menu && s < g_menu_model_get_n_items (menu); s++)
+      {
+        GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+        for (int i = 0; section && i < g_menu_model_get_n_items (section); i++)
+          {
+            g_autofree char *action = NULL;
+
+            if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                g_str_equal (action, "dashboard.export-pdf"))
+              found = TRUE;
+          }
+        g_clear_object (&section);
+      }
+    g_assert_true (found);
+  }
+
+  cs_dashboard_page_export_pdf_to (page, file);
+  ui_test_wait_for (file_written, path, "the cohort report");
+  ui_test_settle (200);  /* the toast */
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_get_assignments (dashboard)), ==, 2);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 2);
+  {
+    g_autoptr(PopplerPage) second = poppler_document_get_page (document, 1);
+    g_autofree char *second_text = poppler_page_get_text (second);
+
+    g_assert_nonnull (strstr (second_text, "Ridgeway Foods"));
+    g_assert_null (strstr (second_text, "overridden"));
+  }
+  first = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (first);
+  {
+    g_autoptr(CsDashboardStudent) row = g_list_model_get_item (cs_dashboard_page_get_rows (page), 0);
+
+    student = g_strdup (cs_dashboard_student_get_name (row));
+  }
+  g_assert_nonnull (strstr (text, "Harlow Valves"));
+  g_assert_nonnull (strstr (text, "Grade distribution"));
+  g_assert_nonnull (strstr (text, student));
+  g_assert_nonnull (strstr (text, "90 % (overridden from 69 %)"));
+
+  /* Kept next to the screenshots, to look at. */
+  {
+    g_autofree char *kept = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", "cohort-report.pdf", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (kept);
+
+    g_assert_true (g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,10 +376,11 @@ main (int argc, char **argv)
     conn = cs_pg_connect (conninfo, &error);
     g_assert_no_error (error);
     instructor = sync_test_value (conn, "SELECT current_user", NULL);
-    cohort = sync_test_seed_cohort (&server, instructor, 4, 1, 3);
+    cohort = sync_test_seed_cohort (&server, instructor, 4, 2, 3);
     login = g_strdup_printf ("%s_s2", instructor);
     run = sync_test_value (server.super, "SELECT p.id::text FROM cs.user_progress p JOIN cs.users u "
-                           "ON u.id = p.user_id WHERE u.role_name = $1", login, NULL);
+                           "ON u.id = p.user_id JOIN cs.scenarios s ON s.id = p.scenario_id "
+                           "WHERE u.role_name = $1 AND s.title = 'Harlow Valves'", login, NULL);
     sync_test_seed_evidence (&server, run);
     sync_test_rows (conn, "SELECT cs.cs_override_grade ($1, 0.85, 'Recounted the evidence')", run, NULL);
   }
@@ -313,6 +398,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/run-view/open", test_open);
   g_test_add_func ("/ui/run-view/not-started", test_not_started);
+  g_test_add_func ("/ui/run-view/cohort-pdf", test_cohort_pdf);
   status = g_test_run ();
 
   gtk_window_destroy (window);
