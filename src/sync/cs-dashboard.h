@@ -96,4 +96,17 @@ gboolean     cs_dashboard_export_csv_finish     (CsDashboard         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* The cohort report as an A4 PDF (cs-dashboard-pdf.c): one page per assignment (more when
+ * its students do not fit) with the distribution of the grades in force and a row per
+ * student, overrides applied and marked. The dashboard's contents are copied at the call;
+ * drawing and the atomic write of @file run on a thread. */
+void         cs_dashboard_export_pdf_async      (CsDashboard         *self,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean     cs_dashboard_export_pdf_finish     (CsDashboard         *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

@@ -6,7 +6,8 @@
  * by the column headers): a name column, a completion column and one column per
  * assignment, rebuilt when the assignments change (not on every reload, so that the sort
  * stays). A cell is a flat button: status icon, progress or grade, and a late flag;
- * clicking it opens the override dialog. All server work goes through CsDashboard.
+ * clicking it opens the student's run (CsRunView); its context menu (secondary click,
+ * Shift+F10, Menu) opens the run or the override dialog. All server work goes through CsDashboard.
  */
 
 #include "config.h"
@@ -16,6 +17,8 @@
 
 #include "cs-dashboard-page.h"
 #include "cs-matrix-cell.h"
+#include "cs-override-dialog.h"
+#include "cs-run-view.h"
 #include "cs-scene-chart.h"
 #include "cs-score-histogram.h"
 #include "cs-ui-util.h"
@@ -53,6 +56,8 @@ struct _CsDashboardPage
   GPtrArray           *assignment_columns;
   char                *assignment_ids;   /* of the columns, to see whether they changed */
   GtkFileChooserNative *chooser;
+  GtkWidget           *cell_menu;   /* the context menu of a cell, for menu_cell */
+  CsDashboardCell     *menu_cell;
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, GTK_TYPE_WIDGET)
@@ -201,6 +206,47 @@ bind_completion (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_cell_menu (CsDashboardPage *self,
+                CsMatrixCell    *widget,
+                double           x,
+                double           y)
+{
+  CsDashboardCell *cell = cs_matrix_cell_get_cell (widget);
+  graphene_rect_t bounds;
+  GdkRectangle at;
+
+  if (!cell || !gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (self), &bounds))
+    return;
+  g_set_object (&self->menu_cell, cell);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.override", cs_dashboard_cell_get_progress_id (cell) != NULL);
+  at.x = (int) (x >= 0 ? bounds.origin.x + x : bounds.origin.x + bounds.size.width / 2);
+  at.y = (int) (y >= 0 ? bounds.origin.y + y : bounds.origin.y + bounds.size.height / 2);
+  at.width = at.height = 1;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->cell_menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->cell_menu));
+}
+
+static void
+on_cell_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 CsDashboardPage *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_cell_menu (self, CS_MATRIX_CELL (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture))), x, y);
+}
+
+static gboolean
+on_cell_menu_key (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  show_cell_menu (data, CS_MATRIX_CELL (widget), -1, -1);
+  return TRUE;
+}
+
+static void
 on_cell_activated (CsMatrixCell    *widget,
                    CsDashboardPage *self)
 {
@@ -217,7 +263,18 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = cs_matrix_cell_new ();
 
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
   g_signal_connect_object (cell, "activate", G_CALLBACK (on_cell_activated), self, 0);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_cell_pressed), self, 0);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  for (guint i = 0; i < 2; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_F10 : GDK_KEY_Menu, i == 0 ? GDK_SHIFT_MASK : 0),
+                        gtk_callback_action_new (on_cell_menu_key, self, NULL)));
+  gtk_widget_add_controller (cell, keys);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -436,167 +493,51 @@ reload (GtkWidget  *widget,
   cs_dashboard_load_async (self->dashboard, NULL, loaded, g_object_ref (self));
 }
 
-/* Overriding a grade */
-
-typedef struct {
-  CsDashboardPage *page;
-  CsDashboardCell *cell;
-  GtkEntry        *score;
-  GtkEntry        *reason;
-} OverrideDialog;
-
-static void
-override_dialog_free (OverrideDialog *dialog)
-{
-  g_object_unref (dialog->page);
-  g_object_unref (dialog->cell);
-  g_free (dialog);
-}
-
-/* The score typed, as a fraction, or -1 when it is not a number from 0 to 100. */
-static double
-typed_score (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  char *end = NULL;
-  double value;
-
-  g_strdelimit (text, ",", '.');
-  if (g_str_has_suffix (text, "%"))
-    text[strlen (text) - 1] = '\0';
-  value = g_ascii_strtod (text, &end);
-  if (!*text || !end || (*end && !g_ascii_isspace (*end)) || !(value >= 0 && value <= 100))
-    return -1;
-  return value / 100;
-}
-
-static void
-validate_override (AdwMessageDialog *dialog)
-{
-  OverrideDialog *data = g_object_get_data (G_OBJECT (dialog), "override");
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->reason))));
-  gboolean score_ok = typed_score (data->score) >= 0;
-
-  if (score_ok || !*gtk_editable_get_text (GTK_EDITABLE (data->score)))
-    gtk_widget_remove_css_class (GTK_WIDGET (data->score), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (data->score), "error");
-  adw_message_dialog_set_response_enabled (dialog, "override", score_ok && *reason);
-}
-
-static void
-overridden (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(CsDashboardPage) self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!cs_dashboard_override_grade_finish (CS_DASHBOARD (source), result, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Grade changed; the student is told")));
-}
-
-static void
-on_override_response (AdwMessageDialog *dialog,
-                      const char       *response)
-{
-  OverrideDialog *data = g_object_get_data (G_OBJECT (dialog), "override");
-
-  if (!g_str_equal (response, "override") || !data->page->dashboard)
-    return;
-  cs_dashboard_override_grade_async (data->page->dashboard, cs_dashboard_cell_get_progress_id (data->cell),
-                                     typed_score (data->score), gtk_editable_get_text (GTK_EDITABLE (data->reason)),
-                                     NULL, overridden, g_object_ref (data->page));
-}
+/* Opening a cell: its run, read-only; the context menu also overrides the grade */
 
 GtkWidget *
 cs_dashboard_page_open_cell (CsDashboardPage *self,
                              CsDashboardCell *cell)
 {
-  g_autoptr(CsDashboardStudent) student = NULL;
-  GtkWidget *dialog, *box, *score, *reason;
-  OverrideDialog *data;
-  g_autofree char *body = NULL;
-  g_autofree char *current = NULL;
-  GListModel *students;
+  GtkWidget *view;
 
   g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
   g_return_val_if_fail (CS_IS_DASHBOARD_CELL (cell), NULL);
 
-  if (!cs_dashboard_cell_get_progress_id (cell))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Not started yet: there is no grade to change")));
-      return NULL;
-    }
+  if (!self->dashboard)
+    return NULL;
+  view = cs_run_view_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->dashboard, cell);
+  gtk_window_present (GTK_WINDOW (view));
+  return view;
+}
 
-  students = cs_dashboard_get_students (self->dashboard);
-  for (guint i = 0; !student && i < g_list_model_get_n_items (students); i++)
-    {
-      g_autoptr(CsDashboardStudent) candidate = g_list_model_get_item (students, i);
+GtkWidget *
+cs_dashboard_page_override_cell (CsDashboardPage *self,
+                                 CsDashboardCell *cell)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (CS_IS_DASHBOARD_CELL (cell), NULL);
 
-      if (g_strcmp0 (cs_dashboard_student_get_id (candidate), cs_dashboard_cell_get_student_id (cell)) == 0)
-        student = g_steal_pointer (&candidate);
-    }
+  if (!self->dashboard)
+    return NULL;
+  return cs_override_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->dashboard,
+                                     cell, self->toast_overlay);
+}
 
-  current = cs_ui_dup_percent (cs_dashboard_cell_get_score (cell));
-  {
-    g_autoptr(CsDashboardAssignment) assignment =
-      g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), cs_dashboard_cell_get_assignment (cell));
-    const char *who = student ? cs_dashboard_student_get_name (student) : "";
-    const char *what = assignment ? cs_dashboard_assignment_get_title (assignment) : "";
+static void
+cell_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+  g_autoptr(CsDashboardCell) cell = g_steal_pointer (&self->menu_cell);
 
-    if (cs_dashboard_cell_get_overridden (cell))
-      {
-        g_autofree char *computed = cs_ui_dup_percent (cs_dashboard_cell_get_computed_score (cell));
-
-        /* Translators: in the override dialog: student, case, grade in force, computed grade */
-        body = g_strdup_printf (_("%s has %s in “%s”, changed by hand; the computed grade was %s. "
-                                  "The student sees the new grade and your reason; every change is kept."),
-                                who, current, what, computed);
-      }
-    else
-      /* Translators: in the override dialog: student, grade, case */
-      body = g_strdup_printf (_("%s has %s in “%s”, as computed. The student sees the new grade and your "
-                                "reason; every change is kept."), who, current, what);
-  }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Change Grade"), body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  score = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (score), _("New grade, 0 to 100"));
-  gtk_entry_set_input_purpose (GTK_ENTRY (score), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_activates_default (GTK_ENTRY (score), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (score), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New grade"), -1);
-  reason = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, shown to the student"));
-  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  gtk_box_append (GTK_BOX (box), score);
-  gtk_box_append (GTK_BOX (box), reason);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "override", _("_Change Grade"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "override", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "override");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override", FALSE);
-
-  data = g_new0 (OverrideDialog, 1);
-  data->page = g_object_ref (self);
-  data->cell = g_object_ref (cell);
-  data->score = GTK_ENTRY (score);
-  data->reason = GTK_ENTRY (reason);
-  g_object_set_data_full (G_OBJECT (dialog), "override", data, (GDestroyNotify) override_dialog_free);
-  g_signal_connect_swapped (score, "changed", G_CALLBACK (validate_override), dialog);
-  g_signal_connect_swapped (reason, "changed", G_CALLBACK (validate_override), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_override_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (score);
-  return dialog;
+  if (!cell)
+    return;
+  if (g_str_equal (action, "cell.open"))
+    cs_dashboard_page_open_cell (self, cell);
+  else
+    cs_dashboard_page_override_cell (self, cell);
 }
 
 /* Export */
@@ -604,6 +545,7 @@ cs_dashboard_page_open_cell (CsDashboardPage *self,
 typedef struct {
   CsDashboardPage *page;
   GFile           *file;
+  gboolean         pdf;
 } Export;
 
 static void
@@ -615,14 +557,16 @@ exported (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!cs_dashboard_export_csv_finish (CS_DASHBOARD (source), result, &error))
+  if (!(export->pdf ? cs_dashboard_export_pdf_finish : cs_dashboard_export_csv_finish) (CS_DASHBOARD (source),
+                                                                                         result, &error))
     /* Translators: the export of grades failed; the reason follows */
     message = g_strdup_printf (_("The grades could not be saved: %s"), error->message);
   else
     {
       g_autofree char *name = g_file_get_basename (export->file);
 
-      message = g_strdup_printf (_("Grades saved as “%s”"), name);
+      message = export->pdf ? g_strdup_printf (_("Cohort report saved as “%s”"), name)
+                            : g_strdup_printf (_("Grades saved as “%s”"), name);
     }
   adw_toast_overlay_add_toast (export->page->toast_overlay, adw_toast_new (message));
   g_object_unref (export->page);
@@ -630,9 +574,10 @@ exported (GObject      *source,
   g_free (export);
 }
 
-void
-cs_dashboard_page_export_to (CsDashboardPage *self,
-                             GFile           *file)
+static void
+export_to (CsDashboardPage *self,
+           GFile           *file,
+           gboolean         pdf)
 {
   Export *export;
 
@@ -644,7 +589,22 @@ cs_dashboard_page_export_to (CsDashboardPage *self,
   export = g_new0 (Export, 1);
   export->page = g_object_ref (self);
   export->file = g_object_ref (file);
-  cs_dashboard_export_csv_async (self->dashboard, file, NULL, exported, export);
+  export->pdf = pdf;
+  (pdf ? cs_dashboard_export_pdf_async : cs_dashboard_export_csv_async) (self->dashboard, file, NULL, exported, export);
+}
+
+void
+cs_dashboard_page_export_to (CsDashboardPage *self,
+                             GFile           *file)
+{
+  export_to (self, file, FALSE);
+}
+
+void
+cs_dashboard_page_export_pdf_to (CsDashboardPage *self,
+                                 GFile           *file)
+{
+  export_to (self, file, TRUE);
 }
 
 static void
@@ -655,27 +615,32 @@ on_chooser_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    cs_dashboard_page_export_to (self, file);
+    export_to (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf")));
   g_clear_object (&self->chooser);
 }
 
 static void
-export_csv (GtkWidget  *widget,
-            const char *action,
-            GVariant   *parameter)
+export_grades (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
 {
   CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+  gboolean pdf = g_str_equal (action, "dashboard.export-pdf");
   const char *code;
   g_autofree char *name = NULL;
 
   if (!self->dashboard || self->chooser)
     return;
   code = cs_dashboard_get_course_code (self->dashboard);
-  /* Translators: the suggested file name of the grades CSV; %s is the course code or cohort */
-  name = g_strdup_printf (_("%s grades.csv"), *code ? code : cs_dashboard_get_title (self->dashboard));
+  /* Translators: the suggested file names of the grades CSV and the cohort report; %s is
+   * the course code or cohort */
+  name = g_strdup_printf (pdf ? _("%s report.pdf") : _("%s grades.csv"),
+                          *code ? code : cs_dashboard_get_title (self->dashboard));
   g_strdelimit (name, "/\\:", '-');
-  self->chooser = gtk_file_chooser_native_new (_("Export Grades"), GTK_WINDOW (gtk_widget_get_root (widget)),
+  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Cohort Report") : _("Export Grades"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (self->chooser), "pdf", GINT_TO_POINTER (pdf));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
@@ -701,9 +666,24 @@ cs_dashboard_page_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->cell_menu, gtk_widget_unparent);
+  g_clear_object (&self->menu_cell);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DASHBOARD_PAGE);
 
   G_OBJECT_CLASS (cs_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+cs_dashboard_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cs_dashboard_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->cell_menu)
+    gtk_popover_present (GTK_POPOVER (self->cell_menu));
 }
 
 static void
@@ -727,6 +707,7 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
 
   object_class->dispose = cs_dashboard_page_dispose;
   object_class->finalize = cs_dashboard_page_finalize;
+  widget_class->size_allocate = cs_dashboard_page_size_allocate;
 
   g_type_ensure (CS_TYPE_SCORE_HISTOGRAM);
   g_type_ensure (CS_TYPE_SCENE_CHART);
@@ -746,7 +727,10 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_assignment_selected);
 
   gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload);
-  gtk_widget_class_install_action (widget_class, "dashboard.export-csv", NULL, export_csv);
+  gtk_widget_class_install_action (widget_class, "cell.open", NULL, cell_action);
+  gtk_widget_class_install_action (widget_class, "cell.override", NULL, cell_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-csv", NULL, export_grades);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-pdf", NULL, export_grades);
   gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.reload", NULL);
@@ -764,6 +748,16 @@ cs_dashboard_page_init (CsDashboardPage *self)
   GtkExpression *name;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Open Run"), "cell.open");
+    g_menu_append (menu, _("_Override Grade…"), "cell.override");
+    self->cell_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->cell_menu), FALSE);
+    gtk_widget_set_halign (self->cell_menu, GTK_ALIGN_START);
+    gtk_widget_set_parent (self->cell_menu, GTK_WIDGET (self));
+  }
   self->assignment_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   add_figure (self, FIGURE_STUDENTS, _("Students"));

@@ -28,8 +28,16 @@ GtkEditable *cs_dashboard_page_get_search    (CsDashboardPage *self);
 /* Saves the grades CSV to @file, as the export action does after its file chooser. */
 void         cs_dashboard_page_export_to     (CsDashboardPage *self,
                                               GFile           *file);
-/* Opens the override dialog for @cell (as clicking it does); returns the dialog. */
+/* Saves the cohort report PDF to @file, as the export menu's item does after its chooser. */
+void         cs_dashboard_page_export_pdf_to (CsDashboardPage *self,
+                                              GFile           *file);
+/* Opens the run of @cell read-only in a CsRunView window (as clicking it does); returns
+ * the window. */
 GtkWidget   *cs_dashboard_page_open_cell     (CsDashboardPage *self,
+                                              CsDashboardCell *cell);
+/* Opens the override dialog for @cell (as its context menu does); returns the dialog, or
+ * NULL (with a toast) when the student has not started. */
+GtkWidget   *cs_dashboard_page_override_cell (CsDashboardPage *self,
                                               CsDashboardCell *cell);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _CsMessageRow
   GtkWidget *bubble;
   GtkWidget *text_label;
   CsMessage *message;
+  char      *student_name;  /* someone else's run: their name for "You" */
 };
 
 G_DEFINE_FINAL_TYPE (CsMessageRow, cs_message_row, GTK_TYPE_WIDGET)
@@ -151,7 +152,7 @@ cs_message_row_bind (CsMessageRow *self,
 
     gtk_widget_add_css_class (self->bubble, kind_classes[MIN ((guint) kind, G_N_ELEMENTS (kind_classes) - 1)]);
     if (kind == CS_MESSAGE_KIND_USER)
-      title = g_strdup (_("You"));
+      title = g_strdup (self->student_name ? self->student_name : _("You"));
     else if (kind == CS_MESSAGE_KIND_HINT)
       title = g_strdup (_("Hint"));
     else if (kind == CS_MESSAGE_KIND_SYSTEM)
@@ -163,7 +164,8 @@ cs_message_row_bind (CsMessageRow *self,
     gtk_label_set_text (GTK_LABEL (self->name_label), title ? title : "");
     gtk_widget_set_visible (self->name_label, title != NULL);
     gtk_widget_set_visible (self->avatar, kind == CS_MESSAGE_KIND_PERSONA || kind == CS_MESSAGE_KIND_USER);
-    adw_avatar_set_text (ADW_AVATAR (self->avatar), kind == CS_MESSAGE_KIND_USER ? _("You") : name);
+    adw_avatar_set_text (ADW_AVATAR (self->avatar), kind != CS_MESSAGE_KIND_USER ? name
+                                                     : self->student_name ? self->student_name : _("You"));
     gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
     /* a short system line is centred in its (at least MIN_WIDTH_CHARS wide) label */
     gtk_label_set_xalign (GTK_LABEL (self->text_label), kind == CS_MESSAGE_KIND_SYSTEM ? 0.5 : 0);
@@ -173,6 +175,16 @@ cs_message_row_bind (CsMessageRow *self,
   update_text (self);
 }
 
+void
+cs_message_row_set_student_name (CsMessageRow *self,
+                                 const char   *name)
+{
+  g_return_if_fail (CS_IS_MESSAGE_ROW (self));
+
+  g_free (self->student_name);
+  self->student_name = g_strdup (name);
+}
+
 static void
 cs_message_row_dispose (GObject *object)
 {
@@ -180,6 +192,7 @@ cs_message_row_dispose (GObject *object)
 
   cs_message_row_bind (self, NULL, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->student_name, g_free);
 
   G_OBJECT_CLASS (cs_message_row_parent_class)->dispose (object);
 }

@@ -20,4 +20,9 @@ void       cs_message_row_bind (CsMessageRow *self,
                                 CsMessage    *message,
                                 CsScenario   *scenario);
 
+/* Someone else's run: the student's messages under @name instead of "You" (NULL: "You").
+ * Takes effect at the next bind. */
+void       cs_message_row_set_student_name (CsMessageRow *self,
+                                            const char   *name);
+
 G_END_DECLS

@@ -79,3 +79,32 @@ sync_test_seed_cohort (SyncTestServer *server,
   sync_test_rows (server->super, "COMMIT", NULL);
   return cohort;
 }
+
+void
+sync_test_seed_evidence (SyncTestServer *server,
+                         const char     *run)
+{
+  /* A published version is frozen: its criteria go in with the guard triggers off. */
+  sync_test_rows (server->super, "SET session_replication_role = replica", NULL);
+  sync_test_rows (server->super,
+    "UPDATE cs.scenes SET goal_criteria = '[{\"text\": \"Names the bottleneck\", \"weight\": 1},"
+    "                                       {\"text\": \"Proposes a fix\", \"weight\": 1}]', success_threshold = 0.5 "
+    "WHERE scenario_id = (SELECT scenario_id FROM cs.user_progress WHERE id = $1)", run, NULL);
+  sync_test_rows (server->super, "RESET session_replication_role", NULL);
+  sync_test_rows (server->super,
+    "UPDATE cs.scene_progress sp SET score = 0.5, feedback = 'Good diagnosis, no plan yet.', criteria_results = "
+    "  '[{\"text\": \"Names the bottleneck\", \"weight\": 1, \"met\": true, \"confidence\": 0.9,"
+    "     \"evidence\": \"the valve line is the bottleneck\"},"
+    "    {\"text\": \"Proposes a fix\", \"weight\": 1, \"met\": false, \"confidence\": 0.7, \"evidence\": null}]' "
+    "FROM cs.scenes sc WHERE sp.progress_id = $1 AND sc.id = sp.scene_id AND sc.position = 0", run, NULL);
+  sync_test_rows (server->super,
+    "INSERT INTO cs.conversation_logs (id, progress_id, scene_id, kind, sender_name, content, position) "
+    "SELECT gen_random_uuid (), $1, sc.id, m.kind, m.sender, m.content, m.position "
+    "  FROM cs.scenes sc, (VALUES ('persona', 'Mara Quist', 'Where do orders pile up?', 1), "
+    "                             ('user', 'Student', 'I think the valve line is the bottleneck here.', 2), "
+    "                             ('system', '', 'Scene 1 begins.', 0), "
+    "                             ('persona', 'Mara Quist', 'Then what would you change?', 3)) "
+    "       AS m (kind, sender, content, position) "
+    " WHERE sc.scenario_id = (SELECT scenario_id FROM cs.user_progress WHERE id = $1) AND sc.position = 0",
+    run, NULL);
+}

@@ -1,4 +1,4 @@
-/* sync-test-cohort.h: a seeded cohort for the dashboard's UI test and benchmark
+/* sync-test-cohort.h: a seeded cohort for the dashboard's and run view's tests and benchmark
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,5 +18,13 @@ char *sync_test_seed_cohort (SyncTestServer *server,
                              guint           n_students,
                              guint           n_assignments,
                              guint           n_scenes);
+
+/* As the superuser, for the seeded run @run: two criteria on every scene of its case
+ * ("Names the bottleneck", "Proposes a fix"; pass mark 50 %), the judge's results of its
+ * first scene (score 0.5, the first met with the quote "the valve line is the bottleneck",
+ * the second not) and four messages of that scene, positions 0–3 written out of order: a
+ * system line, Mara Quist asking, the student's answer holding the quote, Mara asking on. */
+void  sync_test_seed_evidence (SyncTestServer *server,
+                               const char     *run);
 
 G_END_DECLS

@@ -215,14 +215,14 @@ test_override (void)
     if (!cs_dashboard_cell_get_progress_id (cs_dashboard_student_get_cell (row (i), 0)))
       cell = cs_dashboard_student_get_cell (row (i), 0);
   g_assert_nonnull (cell);
-  g_assert_null (cs_dashboard_page_open_cell (page, cell));
+  g_assert_null (cs_dashboard_page_override_cell (page, cell));
 
   for (cell = NULL; position < g_list_model_get_n_items (rows); position++)
     if (cs_dashboard_cell_get_status (cs_dashboard_student_get_cell (row (position), 0)) == CS_DASHBOARD_COMPLETED)
       break;
   g_assert_cmpuint (position, <, g_list_model_get_n_items (rows));
   cell = cs_dashboard_student_get_cell (row (position), 0);
-  dialog = cs_dashboard_page_open_cell (page, cell);
+  dialog = cs_dashboard_page_override_cell (page, cell);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   score = gtk_widget_get_first_child (box);

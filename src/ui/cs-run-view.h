@@ -1,0 +1,38 @@
+/* cs-run-view.h: one student's run of a cohort dashboard, read-only: grade, report with
+ * the evidence behind each criterion, transcript and grade history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-dashboard.h"
+#include "cs-remote-run.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_RUN_VIEW (cs_run_view_get_type ())
+G_DECLARE_FINAL_TYPE (CsRunView, cs_run_view, CS, RUN_VIEW, AdwWindow)
+
+/* A window for the run of @cell of @dashboard, transient for @parent. It reads the run
+ * from the dashboard's server (on its worker) and again whenever the dashboard reloads, so
+ * that an override or a new turn shows. A student who has not started gets an empty state.
+ * Actions: "run.override" (Ctrl+G) opens the override dialog, "run.reload" (Ctrl+R, F5)
+ * reads the run again. */
+GtkWidget   *cs_run_view_new          (GtkWindow       *parent,
+                                       CsDashboard     *dashboard,
+                                       CsDashboardCell *cell);
+/* The run as last read (NULL while none is, or when not started). */
+CsRemoteRun *cs_run_view_get_run      (CsRunView       *self);
+/* TRUE while a read is under way. */
+gboolean     cs_run_view_get_loading  (CsRunView       *self);
+/* What is shown: "loading", "failed", "empty" (not started) or "run". */
+const char  *cs_run_view_get_state    (CsRunView       *self);
+/* For tests: the header's grade text ("85 % (overridden from 70 %)"), the transcript and
+ * the history list. */
+const char  *cs_run_view_get_score_text (CsRunView     *self);
+GtkListView *cs_run_view_get_transcript (CsRunView     *self);
+GtkListBox  *cs_run_view_get_history    (CsRunView     *self);
+
+G_END_DECLS
