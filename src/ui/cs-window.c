@@ -1029,7 +1029,12 @@ cohorts_action (GtkWidget  *widget,
       show_toast (self, _("Connect to a shared server first: Shared Server, in the main menu"));
       return;
     }
-  gtk_window_present (GTK_WINDOW (cs_cohorts_window_new (GTK_WINDOW (self), cs_sync_get_server (sync))));
+  {
+    CsCohortsWindow *cohorts = cs_cohorts_window_new (GTK_WINDOW (self), cs_sync_get_server (sync));
+
+    cs_cohorts_window_set_kind (cohorts, cs_sync_session_get_kind (cs_application_get_sync_session (application)));
+    gtk_window_present (GTK_WINDOW (cohorts));
+  }
 }
 
 static void
