@@ -74,6 +74,18 @@ cs_cohort_admin_withdraw (PGconn      *conn,
   return result != NULL;
 }
 
+gboolean
+cs_cohort_admin_reinstate (PGconn      *conn,
+                           const char  *enrolment_id,
+                           GError     **error)
+{
+  const char *params[] = { enrolment_id };
+  g_autoptr(PGresult) result = cs_enrolment_query (conn, "SELECT cs.cs_reinstate_student ($1::uuid)",
+                                                   1, params, error);
+
+  return result != NULL;
+}
+
 char *
 cs_cohort_admin_assign (PGconn      *conn,
                         const char  *cohort_id,
@@ -247,7 +259,23 @@ withdraw_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cance
   Args *args = data;
 
   *result = GINT_TO_POINTER (1);
-  return cs_cohort_admin_withdraw (conn, args->a, error);
+  return args->flag ? cs_cohort_admin_reinstate (conn, args->a, error)
+                    : cs_cohort_admin_withdraw (conn, args->a, error);
+}
+
+void
+cs_cohort_admin_withdraw_full_async (CsServer            *server,
+                                     const char          *enrolment_id,
+                                     gboolean             reinstate,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->a = g_strdup (enrolment_id);
+  args->flag = reinstate;
+  run (server, withdraw_job, args, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -257,10 +285,7 @@ cs_cohort_admin_withdraw_async (CsServer            *server,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Args *args = g_new0 (Args, 1);
-
-  args->a = g_strdup (enrolment_id);
-  run (server, withdraw_job, args, NULL, cancellable, callback, user_data);
+  cs_cohort_admin_withdraw_full_async (server, enrolment_id, FALSE, cancellable, callback, user_data);
 }
 
 gboolean

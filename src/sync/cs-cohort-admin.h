@@ -35,6 +35,10 @@ char      *cs_cohort_admin_save       (PGconn      *conn,
 gboolean   cs_cohort_admin_withdraw   (PGconn      *conn,
                                        const char  *enrolment_id,
                                        GError     **error);
+/* Undoes cs_cohort_admin_withdraw(): the student is approved again. */
+gboolean   cs_cohort_admin_reinstate  (PGconn      *conn,
+                                       const char  *enrolment_id,
+                                       GError     **error);
 /* Assigns the newest published version of @scenario_id, due at @due (NULL: no due date);
  * assigning it again changes the due date and @required. Returns the version's id. */
 char      *cs_cohort_admin_assign     (PGconn      *conn,
@@ -76,6 +80,13 @@ void       cs_cohort_admin_withdraw_async    (CsServer            *server,
 gboolean   cs_cohort_admin_withdraw_finish   (CsServer            *server,
                                               GAsyncResult        *result,
                                               GError             **error);
+/* @reinstate: cs_cohort_admin_reinstate() instead. */
+void       cs_cohort_admin_withdraw_full_async (CsServer          *server,
+                                                const char        *enrolment_id,
+                                                gboolean           reinstate,
+                                                GCancellable      *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer           user_data);
 void       cs_cohort_admin_assign_async      (CsServer            *server,
                                               const char          *cohort_id,
                                               const char          *scenario_id,

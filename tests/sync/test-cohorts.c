@@ -334,6 +334,21 @@ test_assign_and_withdraw (void)
   /* Twice is fine. */
   g_assert_true (cs_cohort_admin_withdraw (ann, enrolment, &error));
   g_assert_no_error (error);
+
+  /* Undone (only by Ann): back on the dashboard with the same run. */
+  g_assert_false (cs_cohort_admin_reinstate (bob, enrolment, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (cs_cohort_admin_reinstate (ann, enrolment, &error));
+  g_assert_no_error (error);
+  row = sync_test_value (ann, "SELECT string_agg (split_part (student_login, '_', 1) || ' ' || coalesce (progress_id::text, '-'), ',' "
+                         "ORDER BY student_login) FROM cs.cs_cohort_matrix ($1)", cohort, NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("cstu1 %s,cstu2 -", run);
+
+    g_assert_cmpstr (row, ==, expected);
+  }
+  g_clear_pointer (&row, g_free);
 }
 
 int

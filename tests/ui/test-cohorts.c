@@ -14,6 +14,7 @@
 #include "cs-cohort-dialog.h"
 #include "cs-cohorts-window.h"
 #include "cs-enrolment.h"
+#include "cs-join-link.h"
 #include "cs-student-page.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
@@ -304,6 +305,65 @@ test_student (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+student_listed (gpointer data)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (cs_students_group_get_list (data), 0);
+
+  return row && g_object_get_data (G_OBJECT (row), "remove");
+}
+
+static gboolean
+enrolment_is (gpointer data)
+{
+  g_autofree char *status = sync_test_value (server.super, "SELECT e.status FROM cs.cohort_students e "
+                                             "WHERE e.cohort_id = $1", cohort_id, NULL);
+
+  return g_strcmp0 (status, data) == 0;
+}
+
+static gboolean
+has_code (gpointer data)
+{
+  return cs_enrolment_page_get_new_code (data) != NULL;
+}
+
+/* The Enrolment view: a join link with the account's port for live updates, and the
+ * student taken out of the cohort with their work kept. */
+static void
+test_enrolment (void)
+{
+  CsEnrolmentPage *enrolment = cs_cohorts_window_get_enrolment_page (cohorts);
+  CsStudentsGroup *students = cs_enrolment_page_get_students (enrolment);
+  GtkListBoxRow *row;
+  g_autoptr(CsJoinLink) link = NULL;
+  g_autofree char *link_text = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_cohorts_window_show_view (cohorts, "enrolment");
+  cs_enrolment_page_set_listen_port (enrolment, 6543);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (enrolment), "enrolment.new-code", NULL));
+  ui_test_wait_for (has_code, enrolment, "a new code");
+  link_text = cs_enrolment_page_dup_join_link (enrolment);
+  link = cs_join_link_parse (link_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (link->listen_port, ==, 6543);
+  g_assert_cmpstr (link->database, ==, server.dbname);
+
+  ui_test_wait_for (student_listed, students, "the student listed");
+  row = gtk_list_box_get_row_at_index (cs_students_group_get_list (students), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Uma Student");
+  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment-students.png");
+  gtk_widget_activate (g_object_get_data (G_OBJECT (row), "remove"));
+  ui_test_wait_for (enrolment_is, (gpointer) "withdrawn", "the student withdrawn");
+  kept = sync_test_value (server.super, "SELECT count (*) FROM cs.user_progress p JOIN cs.cohort_students e "
+                          "ON e.student_id = p.user_id WHERE e.cohort_id = $1", cohort_id, NULL);
+  g_assert_cmpstr (kept, ==, "1");
+  cs_cohorts_window_show_view (cohorts, "dashboard");
+}
+
 static void
 test_archive (void)
 {
@@ -359,6 +419,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/cohorts/instructor", test_instructor);
   g_test_add_func ("/ui/cohorts/student", test_student);
+  g_test_add_func ("/ui/cohorts/enrolment", test_enrolment);
   g_test_add_func ("/ui/cohorts/archive", test_archive);
   status = g_test_run ();
 

@@ -67,3 +67,23 @@ END $$;
 
 REVOKE EXECUTE ON FUNCTION cs.cs_withdraw_student (uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cs.cs_withdraw_student (uuid) TO cs_instructor;
+
+-- Undoes cs_withdraw_student(): the withdrawn student of enrolment @enrolment is approved
+-- again in the caller's cohort, with their work as they left it.
+CREATE FUNCTION cs.cs_reinstate_student (enrolment uuid) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, cs AS $$
+DECLARE
+  me uuid := cs.uid (current_user);
+BEGIN
+  IF NOT EXISTS (SELECT FROM cs.cohort_students e JOIN cs.cohorts c ON c.id = e.cohort_id
+                  WHERE e.id = enrolment AND c.instructor_id = me) THEN
+    RAISE EXCEPTION 'you have no such student in your cohorts' USING ERRCODE = '42501';
+  END IF;
+  UPDATE cs.cohort_students
+     SET status = 'approved', approved_by = me, approved_at = now (), updated_at = now (),
+         version = version + 1
+   WHERE id = enrolment AND status = 'withdrawn';
+END $$;
+
+REVOKE EXECUTE ON FUNCTION cs.cs_reinstate_student (uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cs.cs_reinstate_student (uuid) TO cs_instructor;
