@@ -368,6 +368,23 @@ static void
 test_archive (void)
 {
   g_autofree char *active = NULL;
+  g_autofree char *row = NULL;
+  GtkWidget *dialog;
+
+  /* Edited: the dialog starts from the cohort as it is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.edit", NULL));
+  ui_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CS_TYPE_COHORT_DIALOG), "the edit dialog");
+  dialog = find_toplevel (CS_TYPE_COHORT_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 0))), ==, "Field Study");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 2))), ==, "Autumn 2031");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (nth_of (dialog, GTK_TYPE_SWITCH, 0))));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 0)), "Field Study (late start)");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 1)), "");
+  g_assert_true (gtk_widget_activate_action (dialog, "cohort.save", NULL));
+  ui_test_wait_for (shows_title, (gpointer) "Field Study (late start)", "the edited cohort shown");
+  row = sync_test_value (server.super, "SELECT format ('%s|%s|%s', title, coalesce (course_code, '-'), semester) "
+                         "FROM cs.cohorts WHERE id = $1", cohort_id, NULL);
+  g_assert_cmpstr (row, ==, "Field Study (late start)|-|Autumn 2031");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.archive", NULL));
   ui_test_wait_for (is_archived, GINT_TO_POINTER (TRUE), "the cohort archived");
