@@ -137,6 +137,30 @@ cs_cohort_admin_list_cases (PGconn  *conn,
   return list;
 }
 
+GHashTable *
+cs_cohort_admin_list_feedback (PGconn  *conn,
+                               GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  GHashTable *feedback;
+
+  /* Run-level overrides of the login's own runs (the row policies let a student read
+   * those), the newest of each. */
+  result = cs_enrolment_query (conn,
+                               "SELECT DISTINCT ON (g.progress_id) g.progress_id::text, g.reason "
+                               "  FROM cs.grade_overrides g JOIN cs.user_progress p ON p.id = g.progress_id "
+                               " WHERE g.scene_progress_id IS NULL "
+                               "   AND p.user_id = (SELECT cs.uid (current_user)) "
+                               " ORDER BY g.progress_id, g.change_seq DESC, g.created_at DESC",
+                               0, NULL, error);
+  if (!result)
+    return NULL;
+  feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_insert (feedback, g_strdup (PQgetvalue (result, r, 0)), g_strdup (PQgetvalue (result, r, 1)));
+  return feedback;
+}
+
 /* On the worker */
 
 typedef struct {
@@ -351,6 +375,30 @@ GPtrArray *
 cs_cohort_admin_list_cases_finish (CsServer      *server,
                                    GAsyncResult  *result,
                                    GError       **error)
+{
+  return finish (server, result, error);
+}
+
+static gboolean
+list_feedback_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
+{
+  return (*result = cs_cohort_admin_list_feedback (conn, error)) != NULL;
+}
+
+void
+cs_cohort_admin_list_feedback_async (CsServer            *server,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  run (server, list_feedback_job, g_new0 (Args, 1), (GDestroyNotify) g_hash_table_unref,
+       cancellable, callback, user_data);
+}
+
+GHashTable *
+cs_cohort_admin_list_feedback_finish (CsServer      *server,
+                                      GAsyncResult  *result,
+                                      GError       **error)
 {
   return finish (server, result, error);
 }

@@ -51,6 +51,19 @@ char      *cs_cohort_admin_assign     (PGconn      *conn,
 GPtrArray *cs_cohort_admin_list_cases (PGconn      *conn,
                                        GError     **error);
 
+/* For a student: the newest reason the instructor gave for a grade of each of the login's
+ * runs (progress id → reason; runs without an override are left out). */
+GHashTable *cs_cohort_admin_list_feedback (PGconn     *conn,
+                                           GError    **error);
+
+void       cs_cohort_admin_list_feedback_async  (CsServer            *server,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GHashTable *cs_cohort_admin_list_feedback_finish (CsServer           *server,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
+
 void       cs_cohort_admin_save_async        (CsServer            *server,
                                               const char          *cohort_id,
                                               const char          *title,

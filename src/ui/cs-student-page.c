@@ -4,13 +4,15 @@
  *
  * One row per assignment, by due date: the case, when it is due and whether it is
  * required, the student's status (late when past due and not completed in time), their
- * progress and the grade in force (marked when the instructor changed it).
+ * progress and the grade in force (marked when the instructor changed it, with their
+ * reason).
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cs-cohort-admin.h"
 #include "cs-student-page.h"
 #include "cs-ui-util.h"
 
@@ -24,6 +26,8 @@ struct _CsStudentPage
 
   CsDashboard *dashboard;
   GPtrArray   *statuses;  /* the status label of each row */
+  GHashTable  *feedback;  /* progress id → the instructor's reason for the grade */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CsStudentPage, cs_student_page, ADW_TYPE_BIN)
@@ -70,6 +74,7 @@ assignment_row (CsStudentPage         *self,
   GtkWidget *status_label = gtk_label_new (cs_student_page_status_label (status, late));
   GtkWidget *grade;
   g_autofree char *grade_text = NULL;
+  gboolean overridden;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cs_dashboard_assignment_get_title (assignment));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -88,21 +93,27 @@ assignment_row (CsStudentPage         *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
   g_ptr_array_add (self->statuses, g_strdup (cs_student_page_status_label (status, late)));
 
-  if (cell && cs_dashboard_cell_get_score (cell) >= 0)
+  overridden = cell && cs_dashboard_cell_get_score (cell) >= 0 && cs_dashboard_cell_get_overridden (cell);
+  grade_text = cs_ui_dup_percent (cell ? cs_dashboard_cell_get_score (cell) : -1);
+  if (cell && cs_dashboard_cell_get_progress_id (cell) && self->feedback &&
+      g_hash_table_contains (self->feedback, cs_dashboard_cell_get_progress_id (cell)))
     {
-      g_autofree char *percent = cs_ui_dup_percent (cs_dashboard_cell_get_score (cell));
+      /* Translators: under an assignment: its due date etc., then the instructor's note on the grade */
+      g_autofree char *with_note = g_strdup_printf (_("%s\nYour instructor: “%s”"), subtitle,
+                                                   (char *) g_hash_table_lookup (self->feedback,
+                                                                                 cs_dashboard_cell_get_progress_id (cell)));
 
-      grade_text = cs_dashboard_cell_get_overridden (cell)
-        /* Translators: a grade the instructor changed */
-        ? g_strdup_printf (_("%s (set by your instructor)"), percent)
-        : g_steal_pointer (&percent);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_note);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
     }
-  grade = gtk_label_new (grade_text ? grade_text : "—");
+  grade = gtk_label_new (grade_text);
   gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (grade, 64, -1);
+  gtk_widget_set_size_request (grade, 56, -1);
   gtk_label_set_xalign (GTK_LABEL (grade), 1);
   gtk_widget_add_css_class (grade, "numeric");
-  gtk_widget_set_tooltip_text (grade, _("Grade"));
+  if (overridden)
+    gtk_widget_add_css_class (grade, "accent");
+  gtk_widget_set_tooltip_text (grade, overridden ? _("Grade set by your instructor") : _("Grade"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
   return row;
 }
@@ -141,6 +152,31 @@ rebuild (CsStudentPage *self)
 }
 
 static void
+got_feedback (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(CsStudentPage) self = data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *feedback = cs_cohort_admin_list_feedback_finish (CS_SERVER (source), result, &error);
+
+  if (!feedback)
+    return;  /* the grades show without their notes */
+  g_clear_pointer (&self->feedback, g_hash_table_unref);
+  self->feedback = feedback;
+  rebuild (self);
+}
+
+/* After each load: the notes on the grades, then the rows again with them. */
+static void
+on_loaded (CsStudentPage *self)
+{
+  rebuild (self);
+  cs_cohort_admin_list_feedback_async (cs_dashboard_get_server (self->dashboard), self->cancellable,
+                                       got_feedback, g_object_ref (self));
+}
+
+static void
 on_failed (CsStudentPage *self,
            GError        *error)
 {
@@ -157,10 +193,14 @@ cs_student_page_set_dashboard (CsStudentPage *self,
 
   if (self->dashboard)
     g_signal_handlers_disconnect_by_data (self->dashboard, self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->feedback, g_hash_table_unref);
   g_set_object (&self->dashboard, dashboard);
   if (dashboard)
     {
-      g_signal_connect_swapped (dashboard, "loaded", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (dashboard, "loaded", G_CALLBACK (on_loaded), self);
       g_signal_connect_swapped (dashboard, "failed", G_CALLBACK (on_failed), self);
     }
   adw_status_page_set_title (self->empty_page, _("No Assignments"));
@@ -187,6 +227,9 @@ cs_student_page_dispose (GObject *object)
   if (self->dashboard)
     g_signal_handlers_disconnect_by_data (self->dashboard, self);
   g_clear_object (&self->dashboard);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->feedback, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_student_page_parent_class)->dispose (object);
 }
@@ -217,5 +260,6 @@ static void
 cs_student_page_init (CsStudentPage *self)
 {
   self->statuses = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -259,6 +259,9 @@ test_instructor (void)
 
     g_free (cs_enrolment_assign (ann, cohort_id, second, past, &error));
     g_assert_no_error (error);
+    /* And a grade for the run so far, with a note the student reads. */
+    g_free (sync_test_value (ann, "SELECT cs.cs_override_grade ($1, 0.9, 'Clear reasoning in the first scene')",
+                             run, NULL));
   }
 }
 
@@ -269,6 +272,28 @@ student_statuses (gpointer data)
   g_autofree char *summary = cs_student_page_dup_summary (cs_cohorts_window_get_student_page (window));
 
   return g_str_equal (summary, "Late, In Progress") || g_str_equal (summary, "In Progress, Late");
+}
+
+/* The student page shows the instructor's grade and note. */
+static gboolean
+feedback_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean note = FALSE, grade = FALSE;
+
+  collect (data, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+      note |= subtitle && strstr (subtitle, "“Clear reasoning in the first scene”") != NULL;
+    }
+  collect (data, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    grade |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "90 %") &&
+             g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (labels, i)), "Grade set by your instructor") == 0;
+  return note && grade;
 }
 
 static void
@@ -282,6 +307,7 @@ test_student (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
   gtk_window_present (GTK_WINDOW (window));
   ui_test_wait_for (student_statuses, window, "the student's two assignments");
+  ui_test_wait_for (feedback_shown, cs_cohorts_window_get_student_page (window), "the grade and its note");
   g_assert_cmpuint (cs_cohorts_window_get_cohorts (window)->len, ==, 1);
 
   /* None of the instructor's controls: the actions do nothing. */
