@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-enrolment.h"
+#include "cs-enrolment-private.h"
 #include "cs-pg.h"
 #include "cs-server-account.h"
 
@@ -23,6 +24,7 @@ cs_cohort_info_free (CsCohortInfo *info)
   g_free (info->id);
   g_free (info->title);
   g_free (info->course_code);
+  g_free (info->semester);
   g_free (info);
 }
 
@@ -189,6 +191,28 @@ time_param (GDateTime *when)
   return when ? g_date_time_format_iso8601 (when) : NULL;
 }
 
+/* For the other files of the enrolment calls (cs-enrolment-private.h) */
+
+PGresult *
+cs_enrolment_query (PGconn             *conn,
+                    const char         *sql,
+                    int                 n_params,
+                    const char * const *params,
+                    GError            **error)
+{
+  return query (conn, sql, n_params, params, error);
+}
+
+char *
+cs_enrolment_query_value (PGconn             *conn,
+                          const char         *sql,
+                          int                 n_params,
+                          const char * const *params,
+                          GError            **error)
+{
+  return query_value (conn, sql, n_params, params, error);
+}
+
 /* Cohorts */
 
 char *
@@ -226,7 +250,8 @@ cs_enrolment_list_cohorts (PGconn  *conn,
                   "SELECT c.id::text, c.title, c.course_code, c.auto_approve, c.is_active, "
                   "       (SELECT count (*) FROM cs.cohort_students e WHERE e.cohort_id = c.id AND e.status = 'approved'), "
                   "       (SELECT count (*) FROM cs.cohort_students e WHERE e.cohort_id = c.id AND e.status = 'pending'), "
-                  "       (SELECT count (*) FROM cs.cohort_simulations a WHERE a.cohort_id = c.id) "
+                  "       (SELECT count (*) FROM cs.cohort_simulations a WHERE a.cohort_id = c.id), "
+                  "       c.semester "
                   "  FROM cs.cohorts c ORDER BY c.is_active DESC, c.created_at DESC, c.title",
                   0, NULL, error);
   if (!result)
@@ -245,6 +270,7 @@ cs_enrolment_list_cohorts (PGconn  *conn,
       info->n_approved = atoi (PQgetvalue (result, r, 5));
       info->n_pending = atoi (PQgetvalue (result, r, 6));
       info->n_assigned = atoi (PQgetvalue (result, r, 7));
+      info->semester = value_or_null (result, r, 8);
       g_ptr_array_add (list, info);
     }
   return list;

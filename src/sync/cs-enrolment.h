@@ -45,6 +45,7 @@ typedef struct {
   char     *id;
   char     *title;
   char     *course_code;   /* or NULL */
+  char     *semester;      /* or NULL */
   gboolean  auto_approve;
   gboolean  is_active;
   int       n_approved;

@@ -5,15 +5,24 @@
  * The sidebar lists the cohorts (an instructor's own, or those a student is in) through
  * the enrolment calls on the CsServer's worker; choosing one shows its CsDashboardPage,
  * live. The first cohort is chosen when the list arrives.
+ *
+ * An instructor (or a login of unknown kind) also gets the cohort's controls: new, edit,
+ * assign a case, archive. A student gets none of them, nor the dashboard or the enrolment
+ * views: only their own assignments in the cohort (CsStudentPage).
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cs-assign-dialog.h"
+#include "cs-cohort-admin.h"
+#include "cs-cohort-dialog.h"
 #include "cs-cohorts-window.h"
 #include "cs-enrolment.h"
 #include "cs-enrolment-page.h"
+#include "cs-student-page.h"
+#include "cs-ui-util.h"
 
 struct _CsCohortsWindow
 {
@@ -28,10 +37,19 @@ struct _CsCohortsWindow
   AdwViewStack    *view_stack;
   CsDashboardPage *page;
   CsEnrolmentPage *enrolment_page;
+  CsStudentPage   *student_page;
+  GtkWidget       *new_button;
+  GtkWidget       *cohort_menu_button;
+  AdwViewStackPage *assignments_stack_page;
+  AdwViewStackPage *dashboard_stack_page;
+  AdwViewStackPage *enrolment_stack_page;
+  AdwToastOverlay *toast_overlay;
+  gboolean         student;
 
   CsServer        *server;
   GPtrArray       *cohorts;
   char            *shown_id;
+  char            *pending_id;  /* a cohort just saved: shown when the list arrives */
   GCancellable    *cancellable;
 };
 
@@ -47,7 +65,8 @@ cohort_row (const CsCohortInfo *info)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* Translators: under a cohort in the sidebar: approved students and assignments */
-  counts = g_strdup_printf (_("%d students · %d assigned"), info->n_approved, info->n_assigned);
+  counts = g_strdup_printf (ngettext ("%d student · %d assigned", "%d students · %d assigned", info->n_approved),
+                            info->n_approved, info->n_assigned);
   if (info->course_code && *info->course_code)
     subtitle = g_strdup_printf ("%s · %s", info->course_code, counts);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : counts);
@@ -66,6 +85,31 @@ cohort_row (const CsCohortInfo *info)
   if (!info->is_active)
     gtk_widget_add_css_class (row, "dim-label");
   return row;
+}
+
+/* The cohort shown, or NULL. */
+static const CsCohortInfo *
+shown (CsCohortsWindow *self)
+{
+  for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
+    if (g_strcmp0 (((CsCohortInfo *) g_ptr_array_index (self->cohorts, i))->id, self->shown_id) == 0)
+      return g_ptr_array_index (self->cohorts, i);
+  return NULL;
+}
+
+static void
+update_actions (CsCohortsWindow *self)
+{
+  const CsCohortInfo *info = shown (self);
+  gboolean teach = !self->student;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.new", teach);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.edit", teach && info);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.assign", teach && info && info->is_active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.archive", teach && info && info->is_active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.restore", teach && info && !info->is_active);
+  gtk_widget_set_visible (self->new_button, teach);
+  gtk_widget_set_visible (self->cohort_menu_button, teach && info);
 }
 
 static void
@@ -90,6 +134,8 @@ on_row_selected (CsCohortsWindow *self,
   cs_enrolment_page_set_cohort (self->enrolment_page, self->server, info->id);
   adw_view_switcher_title_set_title (self->content_title, info->title);
   adw_view_switcher_title_set_subtitle (self->content_title, info->course_code ? info->course_code : "");
+  cs_student_page_set_dashboard (self->student_page, dashboard);
+  update_actions (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -121,10 +167,25 @@ listed (GObject      *source,
     {
       adw_status_page_set_title (self->sidebar_status, _("No Cohorts"));
       adw_status_page_set_description (self->sidebar_status,
-                                       _("Cohorts you teach or have joined appear here"));
+                                       self->student ? _("Cohorts you have joined appear here")
+                                                     : _("Create a cohort with the + button, then invite your students"));
     }
   gtk_stack_set_visible_child_name (self->sidebar_stack, cohorts->len ? "list" : "empty");
-  /* The cohort shown stays selected; the first one is shown otherwise. */
+  update_actions (self);
+  /* A cohort just created is shown; else the one shown stays selected; else the first. */
+  if (self->pending_id)
+    {
+      g_free (self->shown_id);
+      self->shown_id = NULL;
+      for (guint i = 0; i < cohorts->len; i++)
+        if (g_str_equal (((CsCohortInfo *) g_ptr_array_index (cohorts, i))->id, self->pending_id))
+          {
+            g_clear_pointer (&self->pending_id, g_free);
+            gtk_list_box_select_row (self->cohort_list, gtk_list_box_get_row_at_index (self->cohort_list, (int) i));
+            return;
+          }
+      g_clear_pointer (&self->pending_id, g_free);
+    }
   for (guint i = 0; i < cohorts->len; i++)
     if (g_strcmp0 (((CsCohortInfo *) g_ptr_array_index (cohorts, i))->id, self->shown_id) == 0)
       {
@@ -154,6 +215,136 @@ back (GtkWidget  *widget,
 }
 
 static void
+cohort_saved (CsCohortsWindow *self,
+              const char      *id)
+{
+  cs_ui_add_toast (GTK_WIDGET (self->view_stack), adw_toast_new (_("Cohort saved")), self->toast_overlay);
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
+}
+
+static void
+new_cohort (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  CsCohortsWindow *self = CS_COHORTS_WINDOW (widget);
+  gboolean edit = g_str_equal (action, "cohorts.edit");
+  CsCohortDialog *dialog;
+
+  if (self->student || (edit && !shown (self)))
+    return;
+  dialog = cs_cohort_dialog_new (GTK_WINDOW (self), self->server, edit ? shown (self) : NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (cohort_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+case_assigned (CsCohortsWindow *self,
+               const char      *title)
+{
+  /* Translators: a toast; %s is a case's title */
+  g_autofree char *text = g_strdup_printf (_("“%s” assigned"), title);
+
+  cs_ui_add_toast (GTK_WIDGET (self->view_stack), adw_toast_new (text), self->toast_overlay);
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
+}
+
+static void
+assign_case (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  CsCohortsWindow *self = CS_COHORTS_WINDOW (widget);
+  const CsCohortInfo *info = shown (self);
+  CsAssignDialog *dialog;
+
+  if (self->student || !info || !info->is_active)
+    return;
+  dialog = cs_assign_dialog_new (GTK_WINDOW (self), self->server, self->shown_id);
+  g_signal_connect_object (dialog, "assigned", G_CALLBACK (case_assigned), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  CsCohortsWindow *self;
+  char            *id;
+  gboolean         active;
+} Archiving;
+
+static void
+archiving_free (Archiving *archiving)
+{
+  g_object_unref (archiving->self);
+  g_free (archiving->id);
+  g_free (archiving);
+}
+
+static void set_active (CsCohortsWindow *self, const char *id, gboolean active);
+
+static void
+undo_archive (AdwToast  *toast,
+              Archiving *archiving)
+{
+  set_active (archiving->self, archiving->id, !archiving->active);
+}
+
+static void
+activated (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Archiving *archiving = data;
+  CsCohortsWindow *self = archiving->self;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!cs_cohort_admin_set_active_finish (CS_SERVER (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cs_ui_add_toast (GTK_WIDGET (self->view_stack), adw_toast_new (error->message), self->toast_overlay);
+      archiving_free (archiving);
+      return;
+    }
+  toast = adw_toast_new (archiving->active ? _("Cohort restored") : _("Cohort archived"));
+  if (!archiving->active)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_archive), archiving,
+                             (GClosureNotify) (void (*) (void)) archiving_free, 0);
+    }
+  else
+    archiving_free (archiving);
+  cs_ui_add_toast (GTK_WIDGET (self->view_stack), toast, self->toast_overlay);
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
+}
+
+static void
+set_active (CsCohortsWindow *self,
+            const char      *id,
+            gboolean         active)
+{
+  Archiving *archiving = g_new0 (Archiving, 1);
+
+  archiving->self = g_object_ref (self);
+  archiving->id = g_strdup (id);
+  archiving->active = active;
+  cs_cohort_admin_set_active_async (self->server, id, active, self->cancellable, activated, archiving);
+}
+
+static void
+archive (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  CsCohortsWindow *self = CS_COHORTS_WINDOW (widget);
+
+  if (!self->student && shown (self))
+    set_active (self, self->shown_id, g_str_equal (action, "cohorts.restore"));
+}
+
+static void
 cs_cohorts_window_dispose (GObject *object)
 {
   CsCohortsWindow *self = CS_COHORTS_WINDOW (object);
@@ -163,6 +354,7 @@ cs_cohorts_window_dispose (GObject *object)
   g_clear_object (&self->server);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->shown_id, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_COHORTS_WINDOW);
 
   G_OBJECT_CLASS (cs_cohorts_window_parent_class)->dispose (object);
@@ -177,6 +369,7 @@ cs_cohorts_window_class_init (CsCohortsWindowClass *klass)
 
   g_type_ensure (CS_TYPE_DASHBOARD_PAGE);
   g_type_ensure (CS_TYPE_ENROLMENT_PAGE);
+  g_type_ensure (CS_TYPE_STUDENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-cohorts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, sidebar_stack);
@@ -187,10 +380,24 @@ cs_cohorts_window_class_init (CsCohortsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, page);
   gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, enrolment_page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, student_page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, cohort_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, assignments_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, dashboard_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, enrolment_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CsCohortsWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "cohorts.refresh", NULL, refresh);
   gtk_widget_class_install_action (widget_class, "cohorts.back", NULL, back);
+  gtk_widget_class_install_action (widget_class, "cohorts.new", NULL, new_cohort);
+  gtk_widget_class_install_action (widget_class, "cohorts.edit", NULL, new_cohort);
+  gtk_widget_class_install_action (widget_class, "cohorts.assign", NULL, assign_case);
+  gtk_widget_class_install_action (widget_class, "cohorts.archive", NULL, archive);
+  gtk_widget_class_install_action (widget_class, "cohorts.restore", NULL, archive);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "cohorts.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "cohorts.edit", NULL);
 }
 
 static void
@@ -206,6 +413,30 @@ cs_cohorts_window_init (CsCohortsWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->enrolment_page, "changed", G_CALLBACK (on_enrolment_changed), self,
                            G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+void
+cs_cohorts_window_set_kind (CsCohortsWindow *self,
+                            const char      *kind)
+{
+  g_return_if_fail (CS_IS_COHORTS_WINDOW (self));
+
+  self->student = g_strcmp0 (kind, "student") == 0;
+  adw_view_stack_page_set_visible (self->assignments_stack_page, self->student);
+  adw_view_stack_page_set_visible (self->dashboard_stack_page, !self->student);
+  adw_view_stack_page_set_visible (self->enrolment_stack_page, !self->student);
+  adw_view_stack_set_visible_child_name (self->view_stack, self->student ? "assignments" : "dashboard");
+  update_actions (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
+}
+
+CsStudentPage *
+cs_cohorts_window_get_student_page (CsCohortsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
+
+  return self->student_page;
 }
 
 CsCohortsWindow *

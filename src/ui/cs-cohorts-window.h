@@ -8,6 +8,7 @@
 
 #include "cs-dashboard-page.h"
 #include "cs-enrolment-page.h"
+#include "cs-student-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ CsCohortsWindow *cs_cohorts_window_new      (GtkWindow       *parent,
                                              CsServer        *server);
 CsDashboardPage *cs_cohorts_window_get_page (CsCohortsWindow *self);
 CsEnrolmentPage *cs_cohorts_window_get_enrolment_page (CsCohortsWindow *self);
+CsStudentPage   *cs_cohorts_window_get_student_page   (CsCohortsWindow *self);
+/* The login's kind (cs_sync_session_get_kind()): "student" shows only the student's own
+ * assignments and none of the instructor's controls; anything else shows those. */
+void             cs_cohorts_window_set_kind           (CsCohortsWindow *self,
+                                                       const char      *kind);
 /* Shows "dashboard" or "enrolment". */
 void             cs_cohorts_window_show_view (CsCohortsWindow *self,
                                               const char      *name);

@@ -15,6 +15,7 @@
 
 #include "cs-enrolment-page.h"
 #include "cs-enrolment.h"
+#include "cs-students-group.h"
 
 struct _CsEnrolmentPage
 {
@@ -23,6 +24,8 @@ struct _CsEnrolmentPage
   GtkWidget    *preferences;
   GtkListBox   *requests_list;
   GtkListBox   *invitations_list;
+  CsStudentsGroup *students_group;
+  int           listen_port;
 
   CsServer     *server;
   char         *cohort_id;
@@ -196,6 +199,8 @@ link_for (CsEnrolmentPage *self,
         dbname = o->val;
     }
   link = host ? cs_join_link_new (host, port ? atoi (port) : 5432, dbname, code, NULL) : NULL;
+  if (link)
+    link->listen_port = self->listen_port;
   PQconninfoFree (options);
   return link ? cs_join_link_to_string (link) : NULL;
 }
@@ -366,10 +371,12 @@ cs_enrolment_page_class_init (CsEnrolmentPageClass *klass)
   object_class->dispose = cs_enrolment_page_dispose;
   object_class->finalize = cs_enrolment_page_finalize;
 
+  g_type_ensure (CS_TYPE_STUDENTS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-enrolment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsEnrolmentPage, preferences);
   gtk_widget_class_bind_template_child (widget_class, CsEnrolmentPage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, CsEnrolmentPage, invitations_list);
+  gtk_widget_class_bind_template_child (widget_class, CsEnrolmentPage, students_group);
 
   gtk_widget_class_install_action (widget_class, "enrolment.approve", NULL, decide);
   gtk_widget_class_install_action (widget_class, "enrolment.reject", NULL, decide);
@@ -382,10 +389,17 @@ cs_enrolment_page_class_init (CsEnrolmentPageClass *klass)
 }
 
 static void
+students_changed (CsEnrolmentPage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 cs_enrolment_page_init (CsEnrolmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->students_group, "changed", G_CALLBACK (students_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -415,6 +429,7 @@ cs_enrolment_page_set_cohort (CsEnrolmentPage *self,
   clear_list (self->invitations_list);
   update_actions (self);
   reload (self);
+  cs_students_group_set_cohort (self->students_group, self->server, cohort_id);
 }
 
 GtkListBox *
@@ -439,4 +454,21 @@ cs_enrolment_page_dup_join_link (CsEnrolmentPage *self)
   g_return_val_if_fail (CS_IS_ENROLMENT_PAGE (self), NULL);
 
   return self->new_code && self->server ? link_for (self, self->new_code) : NULL;
+}
+
+void
+cs_enrolment_page_set_listen_port (CsEnrolmentPage *self,
+                                   int              listen_port)
+{
+  g_return_if_fail (CS_IS_ENROLMENT_PAGE (self));
+
+  self->listen_port = listen_port > 0 && listen_port <= 65535 ? listen_port : 0;
+}
+
+CsStudentsGroup *
+cs_enrolment_page_get_students (CsEnrolmentPage *self)
+{
+  g_return_val_if_fail (CS_IS_ENROLMENT_PAGE (self), NULL);
+
+  return self->students_group;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "cs-students-group.h"
+
 #include "cs-server.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,10 @@ void        cs_enrolment_page_set_cohort (CsEnrolmentPage *self,
 GtkListBox *cs_enrolment_page_get_requests  (CsEnrolmentPage *self);
 const char *cs_enrolment_page_get_new_code  (CsEnrolmentPage *self);
 char       *cs_enrolment_page_dup_join_link (CsEnrolmentPage *self);
+/* The instructor's account's port for live updates behind a pooler (0: none), put in the
+ * join links so that students get it too. */
+void        cs_enrolment_page_set_listen_port (CsEnrolmentPage *self,
+                                               int              listen_port);
+CsStudentsGroup *cs_enrolment_page_get_students (CsEnrolmentPage *self);
 
 G_END_DECLS

@@ -1030,7 +1030,17 @@ cohorts_action (GtkWidget  *widget,
       show_toast (self, _("Connect to a shared server first: Shared Server, in the main menu"));
       return;
     }
-  gtk_window_present (GTK_WINDOW (cs_cohorts_window_new (GTK_WINDOW (self), cs_sync_get_server (sync))));
+  {
+    CsCohortsWindow *cohorts = cs_cohorts_window_new (GTK_WINDOW (self), cs_sync_get_server (sync));
+
+    CsSyncSession *session = cs_application_get_sync_session (application);
+    const CsServerAccount *account = cs_sync_session_get_account (session);
+
+    cs_cohorts_window_set_kind (cohorts, cs_sync_session_get_kind (session));
+    if (account)
+      cs_enrolment_page_set_listen_port (cs_cohorts_window_get_enrolment_page (cohorts), account->listen_port);
+    gtk_window_present (GTK_WINDOW (cohorts));
+  }
 }
 
 static void

@@ -1,0 +1,27 @@
+/* cs-student-page.h: what a student sees of one of their cohorts: the assignments, due
+ * dates, how far they are and their grades
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-dashboard.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_STUDENT_PAGE (cs_student_page_get_type ())
+G_DECLARE_FINAL_TYPE (CsStudentPage, cs_student_page, CS, STUDENT_PAGE, AdwBin)
+
+/* Shows @dashboard (loaded as the student: their own row only), following its reloads. */
+void         cs_student_page_set_dashboard (CsStudentPage *self,
+                                            CsDashboard   *dashboard);
+/* The status word of each row, in order ("Late", "Completed", …), for tests. */
+char        *cs_student_page_dup_summary   (CsStudentPage *self);
+
+/* "Not Started", "In Progress", "Completed" or "Late", translated. */
+const char  *cs_student_page_status_label  (CsDashboardStatus status,
+                                            gboolean          late);
+
+G_END_DECLS
