@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-ui-util.h"
 #include "cs-chat-sidebar.h"
 #include "cs-chat-window.h"
 #include "cs-mention-entry.h"
@@ -164,7 +165,7 @@ report_action (GtkWidget  *widget,
   if (report == NULL)
     {
       if (error != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   self->report_shown = TRUE;
@@ -248,7 +249,7 @@ on_sent (GObject      *source,
 
   if (!cs_orchestrator_send_message_finish (CS_ORCHESTRATOR (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   /* a turn that ended at once (a command) may call back after the next one began */
   if (self->turn == g_task_get_cancellable (G_TASK (result)))
     g_clear_object (&self->turn);
@@ -353,16 +354,16 @@ save_run_action (GtkWidget  *widget,
 
   if (store == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
+      cs_ui_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("The library is not open, so the run cannot be saved.")));
       return;
     }
   if (!cs_orchestrator_keep_run (self->orchestrator, store, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay,
+  cs_ui_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("This run is saved in the library from now on.")));
 }
 
@@ -549,7 +550,7 @@ restart_action (GtkWidget  *widget,
   g_clear_object (&store);
   if (fresh == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   gtk_window_present (GTK_WINDOW (fresh));

@@ -458,7 +458,7 @@ static void
 on_failed (CsDashboardPage *self,
            const GError    *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -568,7 +568,7 @@ exported (GObject      *source,
       message = export->pdf ? g_strdup_printf (_("Cohort report saved as “%s”"), name)
                             : g_strdup_printf (_("Grades saved as “%s”"), name);
     }
-  adw_toast_overlay_add_toast (export->page->toast_overlay, adw_toast_new (message));
+  cs_ui_overlay_add_toast (export->page->toast_overlay, adw_toast_new (message));
   g_object_unref (export->page);
   g_object_unref (export->file);
   g_free (export);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-edit-field.h"
+#include "cs-ui-util.h"
 #include "cs-text-row.h"
 
 void
@@ -161,7 +162,7 @@ cs_edit_field_toast (GtkWidget  *widget,
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      cs_ui_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
     }
   else
     g_warning ("%s", message);

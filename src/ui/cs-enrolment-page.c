@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "cs-enrolment-page.h"
+#include "cs-ui-util.h"
 #include "cs-enrolment.h"
 #include "cs-students-group.h"
 
@@ -69,7 +70,7 @@ toast (CsEnrolmentPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    cs_ui_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 /* Requests */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-import-error.h"
+#include "cs-ui-util.h"
 #include "cs-import-window.h"
 #include "cs-offline-extractor.h"
 #include "cs-pdf-page.h"
@@ -229,7 +230,7 @@ on_page_rendered (GObject      *source,
       gtk_picture_set_paintable (self->page_picture, GDK_PAINTABLE (texture));
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -396,7 +397,7 @@ on_extracted (GObject      *source,
     /* TRANSLATORS: "Found 4 people and 5 scenes: check them, then save" */
     toast = g_strdup_printf (_("Found %s and %s: check them, then save"), people, scenes);
   }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
+  cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
   if (cs_extraction_get_fallback_reason (self->extraction))
     {
       g_autofree char *why = g_strdup_printf (_("The language model failed (%s): the draft was made offline"),
@@ -404,7 +405,7 @@ on_extracted (GObject      *source,
       AdwToast *fallback = adw_toast_new (why);
 
       adw_toast_set_timeout (fallback, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, fallback);
+      cs_ui_overlay_add_toast (self->toast_overlay, fallback);
     }
 }
 

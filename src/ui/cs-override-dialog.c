@@ -68,9 +68,9 @@ overridden (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!cs_dashboard_override_grade_finish (CS_DASHBOARD (source), result, &error))
-    adw_toast_overlay_add_toast (toasts, adw_toast_new (error->message));
+    cs_ui_overlay_add_toast (toasts, adw_toast_new (error->message));
   else
-    adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Grade changed; the student is told")));
+    cs_ui_overlay_add_toast (toasts, adw_toast_new (_("Grade changed; the student is told")));
 }
 
 static void
@@ -105,7 +105,7 @@ cs_override_dialog_present (GtkWindow       *parent,
 
   if (!cs_dashboard_cell_get_progress_id (cell))
     {
-      adw_toast_overlay_add_toast (toasts,
+      cs_ui_overlay_add_toast (toasts,
                                    adw_toast_new (_("Not started yet: there is no grade to change")));
       return NULL;
     }

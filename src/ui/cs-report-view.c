@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cs-report-export.h"
+#include "cs-ui-util.h"
 #include "cs-report-view.h"
 
 struct _CsReportView
@@ -244,7 +245,7 @@ toast_full (CsReportView *self,
       if (uri != NULL)
         adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cs_ui_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -282,7 +283,7 @@ on_slow (gpointer data)
   adw_toast_set_button_label (progress, _("_Cancel"));
   adw_toast_set_action_name (progress, "report.cancel-export");
   self->progress_toast = g_object_ref (progress);
-  adw_toast_overlay_add_toast (self->toast_overlay, progress);
+  cs_ui_overlay_add_toast (self->toast_overlay, progress);
   return G_SOURCE_REMOVE;
 }
 

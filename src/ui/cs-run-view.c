@@ -273,7 +273,7 @@ fetched (GObject      *source,
   if (!run)
     {
       if (self->run)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       else
         {
           adw_status_page_set_description (self->failed_page, error->message);

@@ -146,6 +146,102 @@ cs_ui_show_persona_avatar (gpointer    avatar,
   adw_avatar_set_custom_image (avatar, GDK_PAINTABLE (texture));
 }
 
+/* libadwaita 1.2 crashes when a toast is dismissed while its show animation runs (up to
+ * 0.5 s from when it appears, which for a queued toast is when the one before it goes; it
+ * also crashes showing a toast that a high-priority one pushed back). So every toast of an
+ * overlay goes through here: a new one dismisses the one before it, but only once that one
+ * has been on screen this long, and is queued behind it. */
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct {
+  AdwToast *toast;     /* the newest, shown or queued */
+  gint64    shown_us;  /* when it appears (monotonic) */
+} OverlayToasts;
+
+static void
+overlay_toasts_free (gpointer data)
+{
+  OverlayToasts *state = data;
+
+  g_clear_object (&state->toast);
+  g_free (state);
+}
+
+static OverlayToasts *
+overlay_toasts (AdwToastOverlay *overlay)
+{
+  OverlayToasts *state = g_object_get_data (G_OBJECT (overlay), "cs-toasts");
+
+  if (!state)
+    {
+      state = g_new0 (OverlayToasts, 1);
+      g_object_set_data_full (G_OBJECT (overlay), "cs-toasts", state, overlay_toasts_free);
+    }
+  return state;
+}
+
+static void
+mark_toast_dismissed (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "cs-dismissed", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (!g_object_get_data (G_OBJECT (toast), "cs-dismissed"))
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_toast (AdwToast        *toast,
+              AdwToastOverlay *overlay)
+{
+  OverlayToasts *state = overlay_toasts (overlay);
+
+  if (state->toast == toast)
+    g_clear_object (&state->toast);
+}
+
+gint64
+cs_ui_overlay_dismiss_toast (AdwToastOverlay *overlay,
+                             AdwToast        *toast)
+{
+  OverlayToasts *state = overlay_toasts (overlay);
+  gint64 now = g_get_monotonic_time ();
+  gint64 at;
+
+  if (toast == NULL || state->toast != toast)
+    return now;
+
+  at = MAX (now, state->shown_us + TOAST_SETTLE_US);
+  if (at == now)
+    dismiss_toast_cb (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (at - now) / G_TIME_SPAN_MILLISECOND + 1,
+                        dismiss_toast_cb, g_object_ref (toast), g_object_unref);
+  g_clear_object (&state->toast);
+  return at;
+}
+
+void
+cs_ui_overlay_add_toast (AdwToastOverlay *overlay,
+                         AdwToast        *toast)
+{
+  OverlayToasts *state = overlay_toasts (overlay);
+  gint64 shown_us = state->toast ? cs_ui_overlay_dismiss_toast (overlay, state->toast)
+                                 : g_get_monotonic_time ();
+
+  state->toast = g_object_ref (toast);
+  state->shown_us = shown_us;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (mark_toast_dismissed), NULL);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_toast), overlay, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 void
 cs_ui_add_toast (GtkWidget *widget,
                  gpointer   toast,
@@ -154,7 +250,7 @@ cs_ui_add_toast (GtkWidget *widget,
   GtkWidget *parent = gtk_widget_get_parent (widget);
   GtkWidget *overlay = parent ? gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY) : NULL;
 
-  adw_toast_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : fallback, toast);
+  cs_ui_overlay_add_toast (overlay ? ADW_TOAST_OVERLAY (overlay) : fallback, toast);
 }
 
 char *

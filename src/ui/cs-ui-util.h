@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cs-model.h"
 
@@ -26,6 +26,14 @@ GtkWidget  *cs_ui_new_traits_grid     (CsPersona    *persona);
 void        cs_ui_show_persona_avatar (gpointer      avatar,
                                        CsPersona    *persona,
                                        const char   *library_dir);
+/* Every toast goes through these (libadwaita 1.2 crashes when a toast is dismissed while it
+ * animates): a new toast on an overlay replaces the one before it once that one has been on
+ * screen a moment. dismiss_toast() dismisses @toast if it is the overlay's newest, now or
+ * once it has settled; returns when it will be gone (monotonic time). */
+void        cs_ui_overlay_add_toast     (AdwToastOverlay *overlay,
+                                         AdwToast        *toast);
+gint64      cs_ui_overlay_dismiss_toast (AdwToastOverlay *overlay,
+                                         AdwToast        *toast);
 /* Adds @toast (AdwToast) to the nearest AdwToastOverlay above @widget, so that it queues
  * with the window's other toasts instead of showing on top of them, else to @fallback. */
 void        cs_ui_add_toast           (GtkWidget    *widget,

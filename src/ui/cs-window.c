@@ -19,6 +19,7 @@
 #include "cs-scenario-editor.h"
 #include "cs-scene-board.h"
 #include "cs-window.h"
+#include "cs-ui-util.h"
 
 struct _CsWindow
 {
@@ -28,7 +29,6 @@ struct _CsWindow
   GSettings            *settings;
   GCancellable         *load_cancellable;
   AdwToast             *toast;
-  gint64                toast_shown_us;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -93,49 +93,17 @@ cs_window_get_library_state (CsWindow *self)
   return cs_library_page_get_state (self->library);
 }
 
-/* libadwaita 1.2 crashes when a toast is dismissed while its show animation runs (up to
- * 0.5 s from when it appears, which for a queued toast is when the one before it goes; it
- * also crashes showing a toast that a high-priority one pushed back). So toasts queue, and
- * code dismisses one only this long after it appeared. */
-#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
-
+/* Forgets the current toast (the one whose Undo win.undo-delete runs) and dismisses it, now
+ * or once it has settled (cs_ui_overlay_dismiss_toast()). */
 static void
-mark_toast_dismissed (AdwToast *toast)
-{
-  g_object_set_data (G_OBJECT (toast), "cs-dismissed", GINT_TO_POINTER (TRUE));
-}
-
-static gboolean
-dismiss_toast_cb (gpointer data)
-{
-  AdwToast *toast = data;
-
-  if (!g_object_get_data (G_OBJECT (toast), "cs-dismissed"))
-    adw_toast_dismiss (toast);
-  return G_SOURCE_REMOVE;
-}
-
-/* Dismisses the current toast, now or once it has settled, and forgets it. Returns when it
- * will be gone (monotonic time). */
-static gint64
 dismiss_toast (CsWindow *self)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 at = now;
-
   if (!self->toast)
-    return now;
-
-  at = MAX (now, self->toast_shown_us + TOAST_SETTLE_US);
-  if (at == now)
-    dismiss_toast_cb (self->toast);
-  else
-    g_timeout_add_full (G_PRIORITY_DEFAULT, (at - now) / G_TIME_SPAN_MILLISECOND + 1,
-                        dismiss_toast_cb, g_object_ref (self->toast), g_object_unref);
-
+    return;
+  g_signal_handlers_disconnect_by_data (self->toast, self);
+  cs_ui_overlay_dismiss_toast (self->toast_overlay, self->toast);
   g_clear_object (&self->toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
-  return at;
 }
 
 static void
@@ -149,21 +117,22 @@ on_toast_dismissed (AdwToast *toast,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
 }
 
-/* A new toast replaces the one on screen: that one is dismissed and the new one, queued
- * behind it, appears when it has gone. Only a deletion's toast offers Undo. */
+/* A new toast replaces the one on screen (all toasts of the window's overlay, the editor's
+ * too, queue through cs_ui_overlay_add_toast()). Only a deletion's toast offers Undo. */
 static void
 add_toast (CsWindow *self,
            AdwToast *toast)
 {
-  gint64 shown_us = dismiss_toast (self);
-
+  if (self->toast)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      g_clear_object (&self->toast);
+    }
   self->toast = g_object_ref (toast);
-  self->toast_shown_us = shown_us;
-  g_signal_connect (toast, "dismissed", G_CALLBACK (mark_toast_dismissed), NULL);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  g_object_get_data (G_OBJECT (toast), "scenario-id") != NULL);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cs_ui_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Toast titles are markup in libadwaita 1.2; ours are plain text (case titles, file names). */
