@@ -15,6 +15,8 @@
 #include <poll.h>
 
 #include "cs-enrolment.h"
+#include "cs-messages.h"
+#include "cs-notifications.h"
 #include "cs-publisher.h"
 #include "cs-server-schema.h"
 #include "sync-test-machine.h"
@@ -551,6 +553,191 @@ test_notify (void)
     }
 }
 
+/* The client: CsNotifications and the messages API on a CsServer's worker */
+
+static char *
+student_conninfo (guint i)
+{
+  g_autofree char *base = g_strdup_printf ("stu%u", i);
+  g_autofree char *name = sync_test_user_name (&server, base);
+
+  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
+                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+}
+
+static gpointer
+run_to_end (GAsyncResult **result)
+{
+  while (!*result)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+arrived_cb (CsNotifications *notifications,
+            CsNotification  *notification,
+            GPtrArray       *arrived)
+{
+  g_ptr_array_add (arrived, g_object_ref (notification));
+}
+
+static guint
+unread_on_server (PGconn *conn)
+{
+  return (guint) sync_test_rows (conn, "SELECT FROM cs.notifications WHERE read_at IS NULL "
+                                 "AND user_id = cs.uid (current_user)", NULL);
+}
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data, double seconds)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  while (!done (data))
+    {
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, seconds);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+has_arrived (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
+static gboolean
+is_watching (gpointer data)
+{
+  return cs_notifications_get_watching (data);
+}
+
+static gboolean
+is_not_watching (gpointer data)
+{
+  return !cs_notifications_get_watching (data);
+}
+
+static void
+test_model (void)
+{
+  g_autofree char *conninfo = student_conninfo (2);
+  g_autoptr(CsServer) stu2 = cs_server_new (conninfo);
+  g_autoptr(CsNotifications) notifications = cs_notifications_new (stu2);
+  g_autoptr(GPtrArray) arrived = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *reply = NULL;
+  g_autoptr(CsNotification) newest = NULL;
+  CsMessageThread *thread = NULL;
+  guint unread;
+
+  g_signal_connect (notifications, "arrived", G_CALLBACK (arrived_cb), arrived);
+  cs_notifications_load_async (notifications, NULL, got_result, &result);
+  g_assert_true (cs_notifications_load_finish (notifications, run_to_end (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (cs_notifications_get_user_id (notifications), ==, seeded.stu_id[2]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (notifications)), ==,
+                    sync_test_rows (seeded.stu[2], "SELECT FROM cs.notifications WHERE user_id = cs.uid (current_user)", NULL));
+  unread = cs_notifications_get_unread_count (notifications);
+  g_assert_cmpuint (unread, ==, unread_on_server (seeded.stu[2]));
+  g_assert_cmpuint (unread, >, 0);
+  g_assert_cmpuint (arrived->len, ==, 0);  /* the first load is what was there */
+
+  /* A message from the instructor arrives within 2 s, through LISTEN, with no polling. */
+  cs_notifications_watch (notifications, NULL);
+  wait_for (is_watching, notifications, 10);
+  g_timer_start (timer);
+  first = send (seeded.ann, seeded.stu_id[2], "Please read chapter 3.", NULL, NULL, NULL);
+  wait_for (has_arrived, arrived, 2.0);
+  g_test_message ("a message in the recipient's model after %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpuint (arrived->len, ==, 1);
+  g_assert_cmpstr (cs_notification_get_kind (arrived->pdata[0]), ==, "message");
+  g_assert_cmpstr (cs_notification_get_data_id (arrived->pdata[0], "thread_id"), ==, first);
+  g_assert_cmpstr (cs_notification_get_message (arrived->pdata[0]), ==, "Please read chapter 3.");
+  g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, unread + 1);
+  newest = g_list_model_get_item (G_LIST_MODEL (notifications), 0);
+  g_assert_cmpstr (cs_notification_get_id (newest), ==, cs_notification_get_id (arrived->pdata[0]));
+
+  /* Marking one read: at once in the model, then on the server. */
+  cs_notifications_mark_read_async (notifications, newest, NULL, got_result, &result);
+  g_assert_true (cs_notification_get_read (newest));
+  g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, unread);
+  g_assert_true (cs_notifications_mark_read_finish (notifications, run_to_end (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (unread_on_server (seeded.stu[2]), ==, unread);
+
+  /* The messages API: the thread, a reply, read state. */
+  cs_messages_list_threads_async (stu2, NULL, got_result, &result);
+  threads = cs_messages_list_threads_finish (stu2, run_to_end (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < threads->len; i++)
+    if (g_str_equal (((CsMessageThread *) threads->pdata[i])->id, first))
+      thread = threads->pdata[i];
+  g_assert_nonnull (thread);
+  g_assert_cmpuint (thread->n_unread, ==, 1);
+  g_assert_cmpstr (thread->other_id, ==, seeded.ann_id);
+  g_assert_cmpstr (thread->last_body, ==, "Please read chapter 3.");
+
+  cs_messages_send_async (stu2, NULL, "   ", NULL, NULL, first, NULL, got_result, &result);
+  g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  cs_messages_send_async (stu2, NULL, "I will.", NULL, NULL, first, NULL, got_result, &result);
+  reply = cs_messages_send_finish (stu2, run_to_end (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (reply));
+  g_clear_object (&result);
+  cs_messages_send_async (stu2, seeded.stu_id[1], "Hi stu1", NULL, NULL, NULL, NULL, got_result, &result);
+  g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
+  g_assert_nonnull (error);  /* a student does not write to a student */
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  cs_messages_mark_read_async (stu2, first, NULL, got_result, &result);
+  g_assert_true (cs_messages_mark_read_finish (stu2, run_to_end (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  cs_messages_list_async (stu2, first, NULL, got_result, &result);
+  messages = cs_messages_list_finish (stu2, run_to_end (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (messages->len, ==, 2);
+  g_assert_false (((CsDirectMessage *) messages->pdata[0])->mine);
+  g_assert_true (((CsDirectMessage *) messages->pdata[0])->read);
+  g_assert_cmpstr (((CsDirectMessage *) messages->pdata[1])->body, ==, "I will.");
+  g_assert_true (((CsDirectMessage *) messages->pdata[1])->mine);
+
+  /* The listening connection is cut; what comes meanwhile is caught up once it is back. */
+  g_ptr_array_set_size (arrived, 0);
+  sync_test_rows (server.super, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                  "WHERE datname = current_database () AND query LIKE 'LISTEN cs_inbox%'", NULL);
+  wait_for (is_not_watching, notifications, 10);
+  g_free (send (seeded.ann, seeded.stu_id[2], "While you were away.", NULL, NULL, NULL));
+  wait_for (is_watching, notifications, 10);
+  wait_for (has_arrived, arrived, 5);
+  g_assert_cmpstr (cs_notification_get_message (arrived->pdata[0]), ==, "While you were away.");
+  g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, unread_on_server (seeded.stu[2]));
+
+  /* All read. */
+  cs_notifications_mark_read_async (notifications, NULL, NULL, got_result, &result);
+  g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, 0);
+  g_assert_true (cs_notifications_mark_read_finish (notifications, run_to_end (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (unread_on_server (seeded.stu[2]), ==, 0);
+  cs_notifications_unwatch (notifications);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -569,6 +756,7 @@ main (int argc, char **argv)
   g_test_add_func ("/messages/threads-and-security", test_threads_and_security);
   g_test_add_func ("/messages/notifications", test_notifications);
   g_test_add_func ("/messages/notify", test_notify);
+  g_test_add_func ("/messages/model", test_model);
   status = g_test_run ();
 
   seeded_clear ();
