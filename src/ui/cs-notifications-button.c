@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-messages-window.h"
 #include "cs-notifications-button.h"
 
 struct _CsNotificationsButton
@@ -233,14 +234,43 @@ cs_notifications_button_set_session (CsNotificationsButton *self,
   on_session_changed (self);
 }
 
+static CsMessagesWindow *
+open_messages (CsNotificationsButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CsMessagesWindow *window;
+
+  if (!self->notifications)
+    return NULL;
+  gtk_menu_button_popdown (self->menu_button);
+  window = cs_messages_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   cs_notifications_get_server (self->notifications),
+                                   self->sync ? cs_sync_get_listen_conninfo (self->sync) : NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+on_open_messages (CsNotificationsButton *self)
+{
+  open_messages (self);
+}
+
+/* Marks it read, and opens the conversation of a message. */
 static void
 on_row_activated (CsNotificationsButton *self,
                   GtkListBoxRow         *row)
 {
   CsNotification *notification = g_object_get_data (G_OBJECT (row), "notification");
+  const char *thread;
 
-  if (notification && self->notifications && !cs_notification_get_read (notification))
+  if (!notification || !self->notifications)
+    return;
+  if (!cs_notification_get_read (notification))
     cs_notifications_mark_read_async (self->notifications, notification, NULL, NULL, NULL);
+  thread = cs_notification_get_data_id (notification, "thread_id");
+  if (g_strcmp0 (cs_notification_get_kind (notification), "message") == 0 && thread)
+    cs_messages_window_open_thread (open_messages (self), thread);
 }
 
 static void
@@ -355,6 +385,7 @@ cs_notifications_button_class_init (CsNotificationsButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsNotificationsButton, mark_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_mark_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_messages);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

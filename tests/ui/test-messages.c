@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cs-enrolment.h"
+#include "cs-messages-window.h"
 #include "cs-notifications-button.h"
 #include "sync-test-machine.h"
 #include "ui-test-util.h"
@@ -42,6 +43,69 @@ read_on_server (gpointer data)
 {
   return sync_test_rows (data, "SELECT FROM cs.notifications WHERE user_id = cs.uid (current_user) "
                          "AND read_at IS NULL", NULL) == 0;
+}
+
+static CsMessagesWindow *
+messages_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_MESSAGES_WINDOW (window))
+        return CS_MESSAGES_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+messages_window_shown (gpointer data)
+{
+  return messages_window () != NULL;
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+static gboolean
+thread_has_rows (gpointer data)
+{
+  CsMessagesWindow *window = messages_window ();
+
+  return window && gtk_widget_get_mapped (GTK_WIDGET (cs_messages_window_get_thread (window))) &&
+         n_rows (cs_messages_window_get_thread (window)) == GPOINTER_TO_UINT (data);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+student_has_reply (gpointer data)
+{
+  return sync_test_rows (data, "SELECT FROM cs.direct_messages WHERE body = 'Slides are up now.' "
+                         "AND read_at IS NULL", NULL) == 1;
 }
 
 static void
@@ -128,18 +192,33 @@ test_popover (void)
   ui_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
                            "messages-popover.png");
 
-  /* A click marks it read, here and on the server. */
+  /* A click marks it read, here and on the server, and opens the message's conversation;
+   * a reply goes to the student. */
   gtk_widget_activate (GTK_WIDGET (row));
   wait_for_badge (window, "1");
+  ui_test_wait_for (messages_window_shown, NULL, "the messages window");
+  ui_test_wait_for (thread_has_rows, GUINT_TO_POINTER (1), "the thread of the slides");
+  g_assert_cmpuint (n_rows (cs_messages_window_get_threads (messages_window ())), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (cs_messages_window_get_entry (messages_window ())), "Slides are up now.");
+  g_signal_emit_by_name (cs_messages_window_get_entry (messages_window ()), "activate");
+  ui_test_wait_for (student_has_reply, student, "the reply on the server");
+  ui_test_wait_for (thread_has_rows, GUINT_TO_POINTER (2), "the reply in the thread");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cs_messages_window_get_entry (messages_window ()))), ==, "");
+  ui_test_save_screenshot (GTK_WIDGET (messages_window ()), "messages-window.png");
+  gtk_window_destroy (GTK_WINDOW (messages_window ()));
+
+  /* Mark All Read. */
+  gtk_menu_button_popup (cs_notifications_button_get_menu_button (button));
   g_assert_cmpint (sync_test_rows (ann, "SELECT FROM cs.notifications WHERE user_id = cs.uid (current_user) "
-                                   "AND read_at IS NULL", NULL), >=, 1);
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (cs_notifications_button_get_list (button), 1)));
+                                   "AND read_at IS NULL", NULL), ==, 1);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
+                                      "_Mark All Read"), "clicked");
   wait_for_badge (window, NULL);
   ui_test_wait_for (read_on_server, ann, "read on the server");
   ui_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
                            "messages-read.png");
-
   gtk_menu_button_popdown (cs_notifications_button_get_menu_button (button));
+
   cs_notifications_unwatch (notifications);
   gtk_window_destroy (GTK_WINDOW (window));
 }
