@@ -759,6 +759,13 @@ cs_sync_get_server (CsSync *self)
   return self->server;
 }
 
+const char *
+cs_sync_get_listen_conninfo (CsSync *self)
+{
+  g_return_val_if_fail (CS_IS_SYNC (self), NULL);
+  return self->listen_conninfo;
+}
+
 CsSyncStatus
 cs_sync_get_status (CsSync *self)
 {

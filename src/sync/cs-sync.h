@@ -64,6 +64,8 @@ gboolean      cs_sync_pull_finish         (CsSync              *self,
  * a pooler in transaction mode in front of it; before cs_sync_start_live(). */
 void          cs_sync_set_listen_conninfo (CsSync              *self,
                                            const char          *conninfo);
+/* That connection string (NULL: the server's own). */
+const char   *cs_sync_get_listen_conninfo (CsSync              *self);
 void          cs_sync_start_live          (CsSync              *self);
 void          cs_sync_stop_live           (CsSync              *self);
 

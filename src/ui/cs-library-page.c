@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-library-page.h"
+#include "cs-notifications-button.h"
 #include "cs-sync-indicator.h"
 #include "cs-scenario-row.h"
 
@@ -459,6 +460,7 @@ cs_library_page_class_init (CsLibraryPageClass *klass)
   object_class->finalize = cs_library_page_finalize;
 
   g_type_ensure (CS_TYPE_SYNC_INDICATOR);
+  g_type_ensure (CS_TYPE_NOTIFICATIONS_BUTTON);
   object_class->get_property = cs_library_page_get_property;
   object_class->set_property = cs_library_page_set_property;
   widget_class->root = cs_library_page_root;

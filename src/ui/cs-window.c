@@ -12,6 +12,7 @@
 #include "cs-cohorts-window.h"
 #include "cs-import-window.h"
 #include "cs-llm-extractor.h"
+#include "cs-messages-window.h"
 #include "cs-provider-factory.h"
 #include "cs-library-page.h"
 #include "cs-publish-button.h"
@@ -1012,6 +1013,25 @@ cohorts_action (GtkWidget  *widget,
   }
 }
 
+/* Instructor–student conversations, on the shared server of the sync session. */
+static void
+messages_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  CsApplication *application = CS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  CsSync *sync = application ? cs_sync_session_get_sync (cs_application_get_sync_session (application)) : NULL;
+
+  if (!sync)
+    {
+      show_toast (self, _("Connect to a shared server first: Shared Server, in the main menu"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (cs_messages_window_new (GTK_WINDOW (self), cs_sync_get_server (sync),
+                                                          cs_sync_get_listen_conninfo (sync))));
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action,
@@ -1185,6 +1205,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.cohorts", NULL, cohorts_action);
+  gtk_widget_class_install_action (widget_class, "win.messages", NULL, messages_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);

@@ -105,6 +105,22 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The primary menu's button (the header bar has other menu buttons). */
+static GtkMenuButton *
+find_primary_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_primary_menu (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 preferences_shown (gpointer data)
 {
@@ -167,7 +183,7 @@ test_menu_and_shortcut (void)
                                                                 "app.preferences");
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
-  button = GTK_MENU_BUTTON (find_row (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
+  button = find_primary_menu (GTK_WIDGET (window));
   g_assert_nonnull (button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (button), "app.preferences"));
 }

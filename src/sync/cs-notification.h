@@ -1,0 +1,40 @@
+/* cs-notification.h: one notification of the signed-in person's inbox on the server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the server wrote (type, title, text, when) and the ids it names in its data (the
+ * thread of a message, the cohort, the assignment, the run), so that a view can open the
+ * related thing. "read" changes when it is marked read.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_NOTIFICATION (cs_notification_get_type ())
+G_DECLARE_FINAL_TYPE (CsNotification, cs_notification, CS, NOTIFICATION, GObject)
+
+/* @data: the notification's data, a JSON object (NULL: none). */
+CsNotification *cs_notification_new             (const char     *id,
+                                                 const char     *type,
+                                                 const char     *title,
+                                                 const char     *message,
+                                                 const char     *data,
+                                                 gint64          created_at,
+                                                 gboolean        read);
+const char     *cs_notification_get_id          (CsNotification *self);
+/* "message", "assignment", "due_soon", "run_completed", "grade", "enrollment", … */
+const char     *cs_notification_get_kind        (CsNotification *self);
+const char     *cs_notification_get_title       (CsNotification *self);
+const char     *cs_notification_get_message     (CsNotification *self);
+/* Unix time. */
+gint64          cs_notification_get_created_at  (CsNotification *self);
+gboolean        cs_notification_get_read        (CsNotification *self);
+void            cs_notification_set_read        (CsNotification *self,
+                                                 gboolean        read);
+/* A string member of the data ("thread_id", "cohort_id", "assignment_id", …) or NULL. */
+const char     *cs_notification_get_data_id     (CsNotification *self,
+                                                 const char     *key);
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* test-messages.c: the notifications button against the test PostgreSQL server, under
+ * Xvfb: two logins (an instructor in the window, a student on a second connection); a
+ * message sent by the student appears in the instructor's popover, the unread count and
+ * the accessible label follow, a click marks it read on the server; screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cs-enrolment.h"
+#include "cs-messages-window.h"
+#include "cs-notifications-button.h"
+#include "sync-test-machine.h"
+#include "ui-test-util.h"
+
+static SyncTestServer server;
+
+static gboolean
+badge_is (gpointer data)
+{
+  CsNotificationsButton *button = g_object_get_data (data, "button");
+
+  return g_strcmp0 (cs_notifications_button_get_badge (button), g_object_get_data (data, "badge")) == 0;
+}
+
+static gboolean
+is_watching (gpointer data)
+{
+  return cs_notifications_get_watching (data);
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return cs_notifications_get_user_id (data) != NULL;
+}
+
+static gboolean
+read_on_server (gpointer data)
+{
+  return sync_test_rows (data, "SELECT FROM cs.notifications WHERE user_id = cs.uid (current_user) "
+                         "AND read_at IS NULL", NULL) == 0;
+}
+
+static CsMessagesWindow *
+messages_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CS_IS_MESSAGES_WINDOW (window))
+        return CS_MESSAGES_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+messages_window_shown (gpointer data)
+{
+  return messages_window () != NULL;
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+static gboolean
+thread_has_rows (gpointer data)
+{
+  CsMessagesWindow *window = messages_window ();
+
+  return window && gtk_widget_get_mapped (GTK_WIDGET (cs_messages_window_get_thread (window))) &&
+         n_rows (cs_messages_window_get_thread (window)) == GPOINTER_TO_UINT (data);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+student_has_reply (gpointer data)
+{
+  return sync_test_rows (data, "SELECT FROM cs.direct_messages WHERE body = 'Slides are up now.' "
+                         "AND read_at IS NULL", NULL) == 1;
+}
+
+static void
+wait_for_badge (GtkWidget  *window,
+                const char *badge)
+{
+  g_object_set_data_full (G_OBJECT (window), "badge", g_strdup (badge), g_free);
+  ui_test_wait_for (badge_is, window, badge ? badge : "no badge");
+}
+
+static void
+test_popover (void)
+{
+  g_autofree char *ann_info = sync_test_instructor_conninfo (&server, NULL);
+  g_autoptr(PGconn) ann = NULL;
+  g_autoptr(PGconn) student = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsServer) worker = cs_server_new (ann_info);
+  g_autoptr(CsNotifications) notifications = cs_notifications_new (worker);
+  g_autofree char *name = sync_test_user_name (&server, "lena");
+  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
+                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *ann_id = NULL;
+  const char *tooltip;
+  g_autoptr(CsJoinResult) joined = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  CsNotificationsButton *button = g_object_new (CS_TYPE_NOTIFICATIONS_BUTTON, NULL);
+  GtkListBoxRow *row;
+
+  ann = cs_pg_connect (ann_info, &error);
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (ann, "Operations 2027", "OPS-101", TRUE, &error);
+  g_assert_no_error (error);
+  code = cs_enrolment_create_invitation (ann, cohort, 1, NULL, 1, &error);
+  g_assert_no_error (error);
+  joined = cs_enrolment_join (nobody, code, name, "student-password", "Lena Ortiz", &error);
+  g_assert_no_error (error);
+  student = sync_test_connect_as (&server, name, "student-password");
+  ann_id = sync_test_value (ann, "SELECT cs.uid (current_user)", NULL);
+  /* The enrolment told Ann already; start from nothing unread. */
+  sync_test_rows (ann, "SELECT cs.cs_mark_notifications_read ()", NULL);
+
+  /* Hidden until it has notifications to show. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (button));
+  gtk_window_set_titlebar (GTK_WINDOW (window), header);
+  gtk_window_set_child (GTK_WINDOW (window), adw_status_page_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  gtk_window_set_title (GTK_WINDOW (window), "Case Studio");
+  g_object_set_data (G_OBJECT (window), "button", button);
+
+  cs_notifications_button_set_notifications (button, notifications);
+  cs_notifications_load_async (notifications, NULL, NULL, NULL);
+  cs_notifications_watch (notifications, NULL);
+  ui_test_wait_for (is_loaded, notifications, "the first load");
+  ui_test_wait_for (is_watching, notifications, "listening");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_badge (window, NULL);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (cs_notifications_button_get_menu_button (button)));
+  g_assert_cmpstr (tooltip, ==, "Notifications, 0 unread");
+  ui_test_save_screenshot (window, "messages-none.png");
+
+  /* The student writes; it appears in the instructor's popover through LISTEN. */
+  g_free (sync_test_value (student, "SELECT cs.cs_send_message ($1, 'Could we move the seminar to Friday? "
+                           "Three of us have an exam on Thursday morning.', '', $2)", ann_id, cohort, NULL));
+  wait_for_badge (window, "1");
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (cs_notifications_button_get_menu_button (button)));
+  g_assert_cmpstr (tooltip, ==, "Notifications, 1 unread");
+  g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, 1);
+  /* A desktop notification only when the window is not in front. */
+  g_assert_cmpuint (cs_notifications_button_get_n_sent (button), ==, gtk_window_is_active (GTK_WINDOW (window)) ? 0 : 1);
+
+  g_free (sync_test_value (student, "SELECT cs.cs_send_message ($1, 'And could you post the slides?')", ann_id, NULL));
+  wait_for_badge (window, "2");
+
+  gtk_menu_button_popup (cs_notifications_button_get_menu_button (button));
+  row = gtk_list_box_get_row_at_index (cs_notifications_button_get_list (button), 0);
+  g_assert_nonnull (row);
+  ui_test_save_screenshot (window, "messages-unread.png");
+  ui_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
+                           "messages-popover.png");
+
+  /* A click marks it read, here and on the server, and opens the message's conversation;
+   * a reply goes to the student. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_for_badge (window, "1");
+  ui_test_wait_for (messages_window_shown, NULL, "the messages window");
+  ui_test_wait_for (thread_has_rows, GUINT_TO_POINTER (1), "the thread of the slides");
+  g_assert_cmpuint (n_rows (cs_messages_window_get_threads (messages_window ())), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (cs_messages_window_get_entry (messages_window ())), "Slides are up now.");
+  g_signal_emit_by_name (cs_messages_window_get_entry (messages_window ()), "activate");
+  ui_test_wait_for (student_has_reply, student, "the reply on the server");
+  ui_test_wait_for (thread_has_rows, GUINT_TO_POINTER (2), "the reply in the thread");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cs_messages_window_get_entry (messages_window ()))), ==, "");
+  ui_test_save_screenshot (GTK_WIDGET (messages_window ()), "messages-window.png");
+  gtk_window_destroy (GTK_WINDOW (messages_window ()));
+
+  /* Mark All Read. */
+  gtk_menu_button_popup (cs_notifications_button_get_menu_button (button));
+  g_assert_cmpint (sync_test_rows (ann, "SELECT FROM cs.notifications WHERE user_id = cs.uid (current_user) "
+                                   "AND read_at IS NULL", NULL), ==, 1);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
+                                      "_Mark All Read"), "clicked");
+  wait_for_badge (window, NULL);
+  ui_test_wait_for (read_on_server, ann, "read on the server");
+  ui_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (cs_notifications_button_get_menu_button (button))),
+                           "messages-read.png");
+  gtk_menu_button_popdown (cs_notifications_button_get_menu_button (button));
+
+  cs_notifications_unwatch (notifications);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
+      return g_test_run ();
+    }
+  if (!sync_test_server_set_up (&server))
+    {
+      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
+      return g_test_run ();
+    }
+  adw_init ();
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/messages-ui/popover", test_popover);
+  status = g_test_run ();
+  sync_test_server_tear_down (&server);
+  return status;
+}
