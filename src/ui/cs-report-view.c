@@ -28,6 +28,8 @@ struct _CsReportView
   GtkLabel             *totals_label;
   GtkWidget            *unfinished_label;
   GtkBox               *scenes_box;
+  GtkLabel             *method_label;
+  char                 *student_name;   /* the report is someone else's: an instructor's view */
 };
 
 G_DEFINE_FINAL_TYPE (CsReportView, cs_report_view, ADW_TYPE_BIN)
@@ -78,13 +80,22 @@ new_row (const char *title,
 }
 
 static GtkWidget *
-criterion_row (const CsCriterionReport *criterion)
+criterion_row (CsReportView            *self,
+               const CsCriterionReport *criterion)
 {
   g_autofree char *weight = percent (criterion->weight);
   g_autofree char *title = g_strdup_printf (_("%s (%s)"), criterion->text, weight);
-  g_autofree char *quote = criterion->evidence != NULL ?
-    g_strdup_printf (_("You said: “%s”"), criterion->evidence) : NULL;
-  GtkWidget *row = new_row (title, quote != NULL ? quote : _("Not shown in your messages yet"));
+  g_autofree char *quote = NULL;
+  GtkWidget *row;
+
+  if (criterion->evidence != NULL && self->student_name != NULL)
+    /* TRANSLATORS: a student's name, then their own words */
+    quote = g_strdup_printf (_("%s said: “%s”"), self->student_name, criterion->evidence);
+  else if (criterion->evidence != NULL)
+    quote = g_strdup_printf (_("You said: “%s”"), criterion->evidence);
+  row = new_row (title, quote != NULL ? quote
+                        : self->student_name != NULL ? _("Not shown in the student’s messages yet")
+                        : _("Not shown in your messages yet"));
   GtkWidget *icon = gtk_image_new_from_icon_name (criterion->met ? "object-select-symbolic"
                                                                  : "action-unavailable-symbolic");
   const char *state = criterion->met ? _("Met") : _("Not met");
@@ -97,7 +108,8 @@ criterion_row (const CsCriterionReport *criterion)
 }
 
 static GtkWidget *
-scene_card (CsSceneReport *scene)
+scene_card (CsReportView  *self,
+            CsSceneReport *scene)
 {
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = g_strdup_printf (_("Scene %u: %s"), cs_scene_report_get_position (scene) + 1,
@@ -138,7 +150,7 @@ scene_card (CsSceneReport *scene)
     }
   for (guint i = 0; i < cs_scene_report_get_n_criteria (scene); i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               criterion_row (cs_scene_report_get_criterion (scene, i)));
+                               criterion_row (self, cs_scene_report_get_criterion (scene, i)));
   return group;
 }
 
@@ -175,7 +187,7 @@ refresh (CsReportView *self)
     {
       g_autoptr(CsSceneReport) scene = g_list_model_get_item (scenes, i);
 
-      gtk_box_append (self->scenes_box, scene_card (scene));
+      gtk_box_append (self->scenes_box, scene_card (self, scene));
     }
 }
 
@@ -503,6 +515,7 @@ cs_report_view_dispose (GObject *object)
   g_clear_object (&self->exporting);
   /* AdwBin drops its child, the template's toast overlay, itself. */
   g_clear_object (&self->report);
+  g_clear_pointer (&self->student_name, g_free);
 
   G_OBJECT_CLASS (cs_report_view_parent_class)->dispose (object);
 }
@@ -565,6 +578,7 @@ cs_report_view_class_init (CsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsReportView, totals_label);
   gtk_widget_class_bind_template_child (widget_class, CsReportView, unfinished_label);
   gtk_widget_class_bind_template_child (widget_class, CsReportView, scenes_box);
+  gtk_widget_class_bind_template_child (widget_class, CsReportView, method_label);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.export-transcript", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "report.cancel-export", NULL, cancel_action);
@@ -590,6 +604,27 @@ cs_report_view_get_report (CsReportView *self)
   g_return_val_if_fail (CS_IS_REPORT_VIEW (self), NULL);
 
   return self->report;
+}
+
+void
+cs_report_view_set_student_name (CsReportView *self,
+                                 const char   *name)
+{
+  g_return_if_fail (CS_IS_REPORT_VIEW (self));
+
+  if (g_strcmp0 (self->student_name, name) == 0)
+    return;
+  g_free (self->student_name);
+  self->student_name = name && *name ? g_strdup (name) : NULL;
+  gtk_label_set_label (self->method_label,
+                       self->student_name
+                       ? _("The overall score is the mean of the scene scores, each scene counting equally. "
+                           "A scene’s score is the weighted share of its goal criteria met after its last "
+                           "turn; a criterion counts as met only with a quote of the student’s own words.")
+                       : _("The overall score is the mean of the scene scores, each scene counting equally. "
+                           "A scene’s score is the weighted share of its goal criteria met after its last "
+                           "turn; a criterion counts as met only with a quote of your own words."));
+  refresh (self);
 }
 
 void

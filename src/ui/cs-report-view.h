@@ -24,6 +24,10 @@ GtkWidget   *cs_report_view_new        (void);
 CsRunReport *cs_report_view_get_report (CsReportView *self);
 void         cs_report_view_set_report (CsReportView *self,
                                         CsRunReport  *report);
+/* Someone else's report (an instructor's view of a student's run): the student's own words
+ * are named as theirs, not "you". NULL: the reader's own. */
+void         cs_report_view_set_student_name (CsReportView *self,
+                                              const char   *name);
 /* Saves the report (@pdf) or the transcript to @file, as the actions do after the file
  * chooser, and shows the result as a toast. Returns at once; ignored while an export runs. */
 void         cs_report_view_export     (CsReportView *self,

@@ -224,6 +224,7 @@ show_run (CsRunView *self)
                              cs_progress_get_attempt (progress), status);
   show_header (self, name ? name : "", details, score_text);
 
+  cs_report_view_set_student_name (self->report_view, cs_remote_run_get_student_name (self->run));
   cs_report_view_set_report (self->report_view, report);
   gtk_list_view_set_model (self->transcript, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->transcript_stack, g_list_model_get_n_items (messages) ? "messages" : "empty");

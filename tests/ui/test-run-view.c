@@ -197,6 +197,10 @@ test_open (void)
   shown = label_texts (GTK_WIDGET (view));
   g_assert_nonnull (strstr (shown, "Names the bottleneck"));
   g_assert_nonnull (strstr (shown, "the valve line is the bottleneck"));
+  /* in an instructor's view the words are the student's, not "yours" */
+  g_assert_nonnull (strstr (shown, "Omar Schmidt said: “the valve line is the bottleneck”"));
+  g_assert_null (strstr (shown, "You said"));
+  g_assert_null (strstr (shown, "your own words"));
   g_assert_nonnull (strstr (shown, "Proposes a fix"));
   g_assert_nonnull (strstr (shown, "Harlow Valves · Attempt 1 · Completed"));
   ui_test_save_screenshot (GTK_WIDGET (view), "run-view-report.png");
