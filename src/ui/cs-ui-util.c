@@ -146,12 +146,13 @@ cs_ui_show_persona_avatar (gpointer    avatar,
   adw_avatar_set_custom_image (avatar, GDK_PAINTABLE (texture));
 }
 
-/* libadwaita 1.2 crashes when a toast is dismissed while its show animation runs (up to
- * 0.5 s from when it appears, which for a queued toast is when the one before it goes; it
- * also crashes showing a toast that a high-priority one pushed back). So every toast of an
- * overlay goes through here: a new one dismisses the one before it, but only once that one
- * has been on screen this long, and is queued behind it. */
-#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+/* libadwaita 1.2 crashes when a toast is dismissed while its show animation runs; it also
+ * crashes showing a toast that a high-priority one pushed back. A queued toast appears when
+ * the one before it has gone: its hide animation (0.3 s) and then its own show animation
+ * (0.3 s) run after that one's dismissal, later still when frames are late on a busy
+ * machine. So every toast of an overlay goes through here: a new one dismisses the one
+ * before it only this long after that one was due to appear, and is queued behind it. */
+#define TOAST_SETTLE_US (1500 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct {
   AdwToast *toast;     /* the newest, shown or queued */
