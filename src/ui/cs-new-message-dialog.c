@@ -93,6 +93,7 @@ recipients_loaded (GObject      *source,
           g_debug ("Loading the recipients failed: %s", error->message);
           cs_ui_overlay_add_toast (self->toasts, adw_toast_new (error->message));
           gtk_stack_set_visible_child_name (self->stack, "empty");
+          gtk_widget_set_visible (self->send_button, FALSE);
         }
       return;
     }
@@ -112,6 +113,7 @@ recipients_loaded (GObject      *source,
   adw_combo_row_set_selected (self->recipient, 0);
   on_recipient_changed (self);
   gtk_stack_set_visible_child_name (self->stack, self->recipients->len ? "form" : "empty");
+  gtk_widget_set_visible (self->send_button, self->recipients->len > 0);
   if (self->recipients->len)
     gtk_widget_grab_focus (GTK_WIDGET (self->message));
 }
