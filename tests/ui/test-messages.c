@@ -48,8 +48,9 @@ read_on_server (gpointer data)
                          "AND read_at IS NULL", NULL) == 0;
 }
 
-static CsMessagesWindow *
-messages_window (void)
+/* The first open window of @type. */
+static gpointer
+toplevel_of_type (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -57,10 +58,16 @@ messages_window (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (CS_IS_MESSAGES_WINDOW (window))
-        return CS_MESSAGES_WINDOW (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
+}
+
+static CsMessagesWindow *
+messages_window (void)
+{
+  return toplevel_of_type (CS_TYPE_MESSAGES_WINDOW);
 }
 
 static gboolean
@@ -239,16 +246,7 @@ test_popover (void)
 static CsNewMessageDialog *
 new_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CS_IS_NEW_MESSAGE_DIALOG (window))
-        return CS_NEW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return toplevel_of_type (CS_TYPE_NEW_MESSAGE_DIALOG);
 }
 
 static gboolean
