@@ -40,6 +40,18 @@ cs_direct_message_free (CsDirectMessage *message)
   g_free (message);
 }
 
+void
+cs_message_recipient_free (CsMessageRecipient *recipient)
+{
+  if (!recipient)
+    return;
+  g_free (recipient->person_id);
+  g_free (recipient->person_name);
+  g_free (recipient->cohort_id);
+  g_free (recipient->cohort_title);
+  g_free (recipient);
+}
+
 static char *
 dup_at (PGresult *result,
         int       row,
@@ -227,6 +239,58 @@ cs_messages_list_finish (CsServer      *server,
                          GError       **error)
 {
   return finish (server, result, cs_messages_list_async, error);
+}
+
+/* Recipients */
+
+static gboolean
+recipients_job (PGconn        *conn,
+                gpointer       data,
+                gpointer      *result,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(PGresult) rows = NULL;
+  GPtrArray *recipients;
+
+  rows = cs_server_query (conn,
+    "SELECT person_id::text, person_name, cohort_id::text, cohort_title FROM cs.cs_message_recipients ()",
+    0, NULL, error);
+  if (!rows)
+    return FALSE;
+  recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_message_recipient_free);
+  for (int r = 0; r < PQntuples (rows); r++)
+    {
+      CsMessageRecipient *recipient = g_new0 (CsMessageRecipient, 1);
+
+      recipient->person_id = dup_at (rows, r, 0);
+      recipient->person_name = dup_at (rows, r, 1);
+      recipient->cohort_id = dup_at (rows, r, 2);
+      recipient->cohort_title = dup_at (rows, r, 3);
+      g_ptr_array_add (recipients, recipient);
+    }
+  *result = recipients;
+  return TRUE;
+}
+
+void
+cs_messages_list_recipients_async (CsServer            *server,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (CS_IS_SERVER (server));
+
+  run (server, cs_messages_list_recipients_async, recipients_job, NULL, NULL, array_unref,
+       cancellable, callback, user_data);
+}
+
+GPtrArray *
+cs_messages_list_recipients_finish (CsServer      *server,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish (server, result, cs_messages_list_recipients_async, error);
 }
 
 /* Sending */

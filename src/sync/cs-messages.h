@@ -36,10 +36,20 @@ typedef struct {
   gboolean mine;
 } CsDirectMessage;
 
+/* Someone I may start a thread with, in one cohort we share. */
+typedef struct {
+  char *person_id;
+  char *person_name;
+  char *cohort_id;
+  char *cohort_title;
+} CsMessageRecipient;
+
 void cs_message_thread_free (CsMessageThread *thread);
 void cs_direct_message_free        (CsDirectMessage       *message);
+void cs_message_recipient_free     (CsMessageRecipient    *recipient);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsMessageThread, cs_message_thread_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsDirectMessage, cs_direct_message_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsMessageRecipient, cs_message_recipient_free)
 
 /* CsMessageThread, the newest first. */
 void       cs_messages_list_threads_async  (CsServer            *server,
@@ -58,6 +68,15 @@ void       cs_messages_list_async          (CsServer            *server,
 GPtrArray *cs_messages_list_finish         (CsServer            *server,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* CsMessageRecipient: the approved students of my cohorts when I teach, the instructors
+ * of my cohorts when I study; one per person and cohort, sorted by cohort and name. */
+void       cs_messages_list_recipients_async  (CsServer            *server,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray *cs_messages_list_recipients_finish (CsServer            *server,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 /* Sends @body to @recipient_id about @cohort_id or @assignment_id (both may be NULL), or as
  * a reply in the thread @thread_id (then the recipient and what it is about come from the
  * thread). Returns the new message's id. G_IO_ERROR_INVALID_ARGUMENT for an empty body,

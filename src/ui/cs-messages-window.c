@@ -11,6 +11,7 @@
 #include "cs-ui-util.h"
 #include "cs-messages.h"
 #include "cs-messages-window.h"
+#include "cs-new-message-dialog.h"
 
 struct _CsMessagesWindow
 {
@@ -304,6 +305,28 @@ on_send (CsMessagesWindow *self)
                           sent, g_object_ref (self));
 }
 
+/* A new thread */
+
+static void
+on_new_thread_sent (CsMessagesWindow *self,
+                    const char       *thread_id)
+{
+  cs_ui_overlay_add_toast (self->toasts, adw_toast_new (_("Message sent")));
+  cs_messages_window_open_thread (self, thread_id);
+}
+
+static void
+new_message_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CsMessagesWindow *self = CS_MESSAGES_WINDOW (widget);
+  CsNewMessageDialog *dialog = cs_new_message_dialog_new (GTK_WINDOW (self), self->server);
+
+  g_signal_connect_object (dialog, "sent", G_CALLBACK (on_new_thread_sent), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Live */
 
 static void
@@ -413,6 +436,8 @@ cs_messages_window_class_init (CsMessagesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_thread_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back);
   gtk_widget_class_bind_template_callback (widget_class, on_send);
+  gtk_widget_class_install_action (widget_class, "messages.new", NULL, new_message_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "messages.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -1,6 +1,7 @@
 /* test-messages.c: instructor–student messages and notifications on the server
  * (007-messages.sql): threads, read state, who may read and write them, the notifications
- * each event makes, NOTIFY cs_inbox reaching the addressee, due-soon notifications once
+ * each event makes, NOTIFY cs_inbox reaching the addressee, due-soon notifications once,
+ * whom one may start a thread with
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -738,6 +739,52 @@ test_model (void)
   cs_notifications_unwatch (notifications);
 }
 
+/* Whom one may start a thread with: approved students of my cohorts, my instructors. Runs
+ * first, while stu3 still waits for approval. */
+static char *
+recipients_of (PGconn *conn)
+{
+  return sync_test_value (conn, "SELECT coalesce (string_agg (split_part (person_name, '_', 1) || '@' || cohort_title, ' ' "
+                          "ORDER BY person_name), '') FROM cs.cs_message_recipients ()", NULL);
+}
+
+static void
+test_recipients (void)
+{
+  g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+  const CsMessageRecipient *first;
+
+  /* stu3 waits for approval: not on Ann's list, nobody on theirs. */
+  text = recipients_of (seeded.ann);
+  g_assert_cmpstr (text, ==, "stu1@Operations 2027 stu2@Operations 2027");
+  g_clear_pointer (&text, g_free);
+  text = recipients_of (seeded.stu[1]);
+  g_assert_cmpstr (text, ==, "Sync Tester@Operations 2027");
+  g_clear_pointer (&text, g_free);
+  text = recipients_of (seeded.stu[3]);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = recipients_of (seeded.bob);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  /* Through the worker. */
+  cs_messages_list_recipients_async (worker, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  list = cs_messages_list_recipients_finish (worker, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  first = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (first->person_id, ==, seeded.stu_id[1]);
+  g_assert_cmpstr (first->cohort_id, ==, seeded.cohort);
+  g_assert_cmpstr (first->cohort_title, ==, "Operations 2027");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -753,6 +800,7 @@ main (int argc, char **argv)
   ann_conninfo = sync_test_instructor_conninfo (&server, NULL);
   seed ();
 
+  g_test_add_func ("/messages/recipients", test_recipients);
   g_test_add_func ("/messages/threads-and-security", test_threads_and_security);
   g_test_add_func ("/messages/notifications", test_notifications);
   g_test_add_func ("/messages/notify", test_notify);

@@ -1,7 +1,9 @@
 /* test-messages.c: the notifications button against the test PostgreSQL server, under
  * Xvfb: two logins (an instructor in the window, a student on a second connection); a
  * message sent by the student appears in the instructor's popover, the unread count and
- * the accessible label follow, a click marks it read on the server; screenshots
+ * the accessible label follow, a click marks it read on the server; an instructor starts
+ * a thread with a student in the New Message dialog and the student's window shows it; a
+ * student not approved yet has nobody to write to; screenshots
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "cs-enrolment.h"
 #include "cs-messages-window.h"
+#include "cs-new-message-dialog.h"
 #include "cs-notifications-button.h"
 #include "sync-test-machine.h"
 #include "ui-test-util.h"
@@ -45,8 +48,9 @@ read_on_server (gpointer data)
                          "AND read_at IS NULL", NULL) == 0;
 }
 
-static CsMessagesWindow *
-messages_window (void)
+/* The first open window of @type. */
+static gpointer
+toplevel_of_type (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -54,10 +58,16 @@ messages_window (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (CS_IS_MESSAGES_WINDOW (window))
-        return CS_MESSAGES_WINDOW (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
+}
+
+static CsMessagesWindow *
+messages_window (void)
+{
+  return toplevel_of_type (CS_TYPE_MESSAGES_WINDOW);
 }
 
 static gboolean
@@ -106,6 +116,16 @@ student_has_reply (gpointer data)
 {
   return sync_test_rows (data, "SELECT FROM cs.direct_messages WHERE body = 'Slides are up now.' "
                          "AND read_at IS NULL", NULL) == 1;
+}
+
+/* GTK 4.8 keeps the toplevel of the last tooltip query and, when its popup timeout fires
+ * after that toplevel is gone, asks a NULL surface for the pointer (a critical). Let the
+ * pending query run out first. */
+static void
+destroy_window (GtkWidget *window)
+{
+  ui_test_settle (700);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -205,7 +225,7 @@ test_popover (void)
   ui_test_wait_for (thread_has_rows, GUINT_TO_POINTER (2), "the reply in the thread");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cs_messages_window_get_entry (messages_window ()))), ==, "");
   ui_test_save_screenshot (GTK_WIDGET (messages_window ()), "messages-window.png");
-  gtk_window_destroy (GTK_WINDOW (messages_window ()));
+  destroy_window (GTK_WIDGET (messages_window ()));
 
   /* Mark All Read. */
   gtk_menu_button_popup (cs_notifications_button_get_menu_button (button));
@@ -220,7 +240,187 @@ test_popover (void)
   gtk_menu_button_popdown (cs_notifications_button_get_menu_button (button));
 
   cs_notifications_unwatch (notifications);
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_window (window);
+}
+
+static CsNewMessageDialog *
+new_message_dialog (void)
+{
+  return toplevel_of_type (CS_TYPE_NEW_MESSAGE_DIALOG);
+}
+
+static gboolean
+dialog_in_state (gpointer data)
+{
+  CsNewMessageDialog *dialog = new_message_dialog ();
+
+  return dialog && g_strcmp0 (cs_new_message_dialog_get_state (dialog), data) == 0;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return new_message_dialog () == NULL;
+}
+
+static GtkListBoxRow *
+row_of_thread (CsMessagesWindow *window,
+               const char       *thread_id)
+{
+  GtkListBox *threads = cs_messages_window_get_threads (window);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (threads)); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && g_strcmp0 (g_object_get_data (G_OBJECT (c), "thread-id"), thread_id) == 0)
+      return GTK_LIST_BOX_ROW (c);
+  return NULL;
+}
+
+/* The window (data) has the thread of its "thread-id" selected and its one message shown. */
+static gboolean
+thread_open (gpointer data)
+{
+  CsMessagesWindow *window = data;
+  GtkListBoxRow *row = row_of_thread (window, g_object_get_data (data, "thread-id"));
+
+  return row && gtk_list_box_get_selected_row (cs_messages_window_get_threads (window)) == row &&
+         gtk_widget_get_mapped (GTK_WIDGET (cs_messages_window_get_thread (window))) &&
+         n_rows (cs_messages_window_get_thread (window)) == 1;
+}
+
+static gboolean
+thread_listed (gpointer data)
+{
+  return row_of_thread (data, g_object_get_data (data, "thread-id")) != NULL;
+}
+
+static guint
+index_of (GListModel *model,
+          const char *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      return i;
+  g_error ("no \"%s\" in the list", label);
+  return G_MAXUINT;
+}
+
+static char *
+student_conninfo (const char *name)
+{
+  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
+                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+}
+
+static void
+test_new_thread (void)
+{
+  g_autofree char *ann_info = sync_test_instructor_conninfo (&server, NULL);
+  g_autoptr(PGconn) ann = NULL;
+  g_autoptr(PGconn) student = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsServer) ann_server = cs_server_new (ann_info);
+  g_autofree char *name = sync_test_user_name (&server, "mira");
+  g_autofree char *pending_name = sync_test_user_name (&server, "noor");
+  g_autofree char *mira_info = student_conninfo (name);
+  g_autofree char *noor_info = student_conninfo (pending_name);
+  g_autoptr(CsServer) mira_server = cs_server_new (mira_info);
+  g_autoptr(CsServer) noor_server = cs_server_new (noor_info);
+  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
+                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *cohort = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *pending_code = NULL;
+  g_autofree char *thread_id = NULL;
+  g_autofree char *about = NULL;
+  g_autoptr(CsJoinResult) joined = NULL;
+  g_autoptr(CsJoinResult) pending = NULL;
+  CsMessagesWindow *ann_window;
+  CsMessagesWindow *mira_window;
+  CsMessagesWindow *noor_window;
+  CsNewMessageDialog *dialog;
+  GListModel *recipients;
+
+  ann = cs_pg_connect (ann_info, &error);
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (ann, "Supply Chains 2027", "SCM-202", TRUE, &error);
+  g_assert_no_error (error);
+  code = cs_enrolment_create_invitation (ann, cohort, 1, NULL, 1, &error);
+  g_assert_no_error (error);
+  joined = cs_enrolment_join (nobody, code, name, "student-password", "Mira Chen", &error);
+  g_assert_no_error (error);
+  /* Noor asks to join and waits for approval. */
+  pending_code = cs_enrolment_create_invitation (ann, cohort, 1, NULL, 0, &error);
+  g_assert_no_error (error);
+  pending = cs_enrolment_join (nobody, pending_code, pending_name, "student-password", "Noor Haddad", &error);
+  g_assert_no_error (error);
+  student = sync_test_connect_as (&server, name, "student-password");
+
+  /* Mira's window is open before anything is sent: the thread comes through LISTEN. */
+  mira_window = cs_messages_window_new (NULL, mira_server, NULL);
+  gtk_window_present (GTK_WINDOW (mira_window));
+  ann_window = cs_messages_window_new (NULL, ann_server, NULL);
+  gtk_window_present (GTK_WINDOW (ann_window));
+
+  /* Ann writes to Mira about the cohort; Noor, not approved yet, is not on the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ann_window), "messages.new", NULL));
+  ui_test_wait_for (dialog_in_state, "form", "the recipients");
+  dialog = new_message_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (ann_window));
+  recipients = adw_combo_row_get_model (cs_new_message_dialog_get_recipient (dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (recipients); i++)
+    g_assert_null (strstr (gtk_string_list_get_string (GTK_STRING_LIST (recipients), i), "Noor"));
+  adw_combo_row_set_selected (cs_new_message_dialog_get_recipient (dialog),
+                              index_of (recipients, "Mira Chen — Supply Chains 2027"));
+  g_assert_cmpuint (index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
+                              "Supply Chains 2027"), ==, 1);
+  adw_combo_row_set_selected (cs_new_message_dialog_get_about (dialog), 1);
+  /* Nothing to send yet. */
+  g_assert_false (gtk_widget_get_sensitive (cs_new_message_dialog_get_send_button (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_message (dialog)), "   ");
+  g_assert_false (gtk_widget_get_sensitive (cs_new_message_dialog_get_send_button (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_message (dialog)),
+                         "Your draft of the supplier memo is due on Monday.");
+  g_assert_true (gtk_widget_get_sensitive (cs_new_message_dialog_get_send_button (dialog)));
+  ui_test_settle (200);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "messages-new.png");
+  g_signal_emit_by_name (cs_new_message_dialog_get_send_button (dialog), "clicked");
+  ui_test_wait_for (dialog_closed, NULL, "the dialog to close");
+
+  /* On the server: a new thread from Ann to Mira about the cohort. */
+  thread_id = sync_test_value (student, "SELECT id::text FROM cs.direct_messages "
+                               "WHERE body = 'Your draft of the supplier memo is due on Monday.' "
+                               "AND parent_id IS NULL", NULL);
+  g_assert_nonnull (thread_id);
+  about = sync_test_value (student, "SELECT cohort_id::text FROM cs.direct_messages WHERE id = $1", thread_id, NULL);
+  g_assert_cmpstr (about, ==, cohort);
+
+  /* Ann's window has it selected and open. */
+  g_object_set_data_full (G_OBJECT (ann_window), "thread-id", g_strdup (thread_id), g_free);
+  ui_test_wait_for (thread_open, ann_window, "the new thread selected");
+  ui_test_save_screenshot (GTK_WIDGET (ann_window), "messages-new-sent.png");
+
+  /* Mira's window shows it; opening it shows the message. */
+  g_object_set_data_full (G_OBJECT (mira_window), "thread-id", g_strdup (thread_id), g_free);
+  ui_test_wait_for (thread_listed, mira_window, "the new thread at the student's");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row_of_thread (mira_window, thread_id)), "subtitle"), ==,
+                   "Supply Chains 2027");
+  gtk_list_box_select_row (cs_messages_window_get_threads (mira_window), row_of_thread (mira_window, thread_id));
+  ui_test_wait_for (thread_open, mira_window, "the new thread at the student's open");
+  ui_test_save_screenshot (GTK_WIDGET (mira_window), "messages-new-received.png");
+  destroy_window (GTK_WIDGET (ann_window));
+  destroy_window (GTK_WIDGET (mira_window));
+
+  /* Noor has nobody to write to yet. */
+  noor_window = cs_messages_window_new (NULL, noor_server, NULL);
+  gtk_window_present (GTK_WINDOW (noor_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (noor_window), "messages.new", NULL));
+  ui_test_wait_for (dialog_in_state, "empty", "the empty state");
+  dialog = new_message_dialog ();
+  g_assert_false (gtk_widget_get_visible (cs_new_message_dialog_get_send_button (dialog)));
+  ui_test_settle (200);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "messages-new-empty.png");
+  destroy_window (GTK_WIDGET (dialog));
+  destroy_window (GTK_WIDGET (noor_window));
 }
 
 int
@@ -248,6 +448,7 @@ main (int argc, char **argv)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/messages-ui/popover", test_popover);
+  g_test_add_func ("/messages-ui/new-thread", test_new_thread);
   status = g_test_run ();
   sync_test_server_tear_down (&server);
   return status;

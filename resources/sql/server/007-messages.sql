@@ -126,6 +126,27 @@ BEGIN
   RETURN message;
 END $$;
 
+-- The people I may start a thread with, one row per shared cohort: the approved students of
+-- my cohorts when I teach, the instructors of the cohorts I am approved in when I study.
+-- Runs as the caller: the policies on cohorts, cohort_students and users allow these rows.
+CREATE FUNCTION cs.cs_message_recipients ()
+RETURNS TABLE (person_id uuid, person_name text, cohort_id uuid, cohort_title text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, cs AS $$
+  SELECT e.student_id, coalesce (nullif (u.display_name, ''), u.role_name, ''), c.id, c.title
+    FROM cs.cohorts c
+    JOIN cs.cohort_students e ON e.cohort_id = c.id AND e.status = 'approved'
+    JOIN cs.users u ON u.id = e.student_id
+   WHERE c.instructor_id = cs.uid (current_user) AND cs.kind_of (current_user) = 'instructor'
+  UNION ALL
+  SELECT c.instructor_id, coalesce (nullif (u.display_name, ''), u.role_name, ''), c.id, c.title
+    FROM cs.cohort_students e
+    JOIN cs.cohorts c ON c.id = e.cohort_id
+    JOIN cs.users u ON u.id = c.instructor_id
+   WHERE e.student_id = cs.uid (current_user) AND e.status = 'approved'
+     AND cs.kind_of (current_user) = 'student'
+   ORDER BY 4, 2, 1
+$$;
+
 -- Reading -------------------------------------------------------------------------------------
 
 -- My threads, the newest first: who the other person is, what the thread is about, its last
@@ -336,12 +357,12 @@ CREATE TRIGGER direct_messages_inbox AFTER INSERT OR UPDATE ON cs.direct_message
 
 -- Rights ---------------------------------------------------------------------------------------
 
-REVOKE EXECUTE ON FUNCTION cs.cs_send_message (uuid, text, text, uuid, uuid, uuid),
+REVOKE EXECUTE ON FUNCTION cs.cs_send_message (uuid, text, text, uuid, uuid, uuid), cs.cs_message_recipients (),
   cs.cs_message_threads (), cs.cs_thread_messages (uuid), cs.cs_mark_thread_read (uuid),
   cs.cs_mark_notifications_read (uuid[]), cs.cs_make_due_soon_notifications (),
   cs.notify_new_message (), cs.notify_assignment (), cs.notify_run_completed (),
   cs.notify_inbox () FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cs.cs_send_message (uuid, text, text, uuid, uuid, uuid),
+GRANT EXECUTE ON FUNCTION cs.cs_send_message (uuid, text, text, uuid, uuid, uuid), cs.cs_message_recipients (),
   cs.cs_message_threads (), cs.cs_thread_messages (uuid), cs.cs_mark_thread_read (uuid),
   cs.cs_mark_notifications_read (uuid[]), cs.cs_make_due_soon_notifications ()
   TO cs_instructor, cs_student;
