@@ -357,6 +357,13 @@ test_notifications (void)
                                    "AND data ->> 'status' = 'pending' AND data ->> 'student_id' = $1",
                                    seeded.stu_id[3], NULL), ==, 1);
   g_assert_cmpint (notifications_of (seeded.stu[3], "enrollment"), ==, 0);
+  /* Not approved yet: the instructor cannot start writing to them. */
+  {
+    g_autofree char *refused = sync_test_error (seeded.ann, "SELECT cs.cs_send_message ($1, 'Welcome?')",
+                                                seeded.stu_id[3], NULL);
+
+    g_assert_cmpstr (refused, ==, "42501");
+  }
   enrolment = sync_test_value (seeded.ann, "SELECT id FROM cs.cohort_students WHERE student_id = $1",
                                seeded.stu_id[3], NULL);
   ids[0] = enrolment;

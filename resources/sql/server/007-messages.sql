@@ -94,8 +94,10 @@ BEGIN
   IF my_kind = 'instructor' THEN
     instructor := me;
     student := recipient;
-    IF recipient IS NULL OR recipient NOT IN (SELECT cs.instructor_student_ids (current_user, false)) THEN
-      RAISE EXCEPTION 'you can write only to the students of your cohorts' USING ERRCODE = '42501';
+    -- approved students only, as cs_message_recipients lists them (not pending, withdrawn
+    -- or rejected ones)
+    IF recipient IS NULL OR recipient NOT IN (SELECT cs.instructor_student_ids (current_user, true)) THEN
+      RAISE EXCEPTION 'you can write only to the approved students of your cohorts' USING ERRCODE = '42501';
     END IF;
   ELSE
     instructor := recipient;
