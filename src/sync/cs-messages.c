@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "cs-messages.h"
 #include "cs-pg.h"
@@ -41,11 +42,20 @@ cs_direct_message_free (CsDirectMessage *message)
   g_free (message);
 }
 
+static void
+assignment_free (CsMessageAssignment *assignment)
+{
+  g_free (assignment->id);
+  g_free (assignment->title);
+  g_free (assignment);
+}
+
 void
 cs_message_recipient_free (CsMessageRecipient *recipient)
 {
   if (!recipient)
     return;
+  g_clear_pointer (&recipient->assignments, g_ptr_array_unref);
   g_free (recipient->person_id);
   g_free (recipient->person_name);
   g_free (recipient->cohort_id);
@@ -172,6 +182,34 @@ cs_messages_list_finish (CsServer      *server,
 
 /* Recipients */
 
+/* [[id, title], …] */
+static GPtrArray *
+assignments_from_json (const char *json)
+{
+  GPtrArray *assignments = g_ptr_array_new_with_free_func ((GDestroyNotify) assignment_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *list;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || !(root = json_parser_get_root (parser)) ||
+      !JSON_NODE_HOLDS_ARRAY (root))
+    return assignments;
+  list = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (list, i);
+      CsMessageAssignment *assignment;
+
+      if (!pair || json_array_get_length (pair) < 2)
+        continue;
+      assignment = g_new0 (CsMessageAssignment, 1);
+      assignment->id = g_strdup (json_array_get_string_element (pair, 0));
+      assignment->title = g_strdup (json_array_get_string_element (pair, 1));
+      g_ptr_array_add (assignments, assignment);
+    }
+  return assignments;
+}
+
 static gpointer
 recipients_from_rows (PGresult *rows)
 {
@@ -184,6 +222,8 @@ recipients_from_rows (PGresult *rows)
       recipient->person_name = dup_at (rows, r, 1);
       recipient->cohort_id = dup_at (rows, r, 2);
       recipient->cohort_title = dup_at (rows, r, 3);
+      recipient->pending = PQgetvalue (rows, r, 4)[0] == 't';
+      recipient->assignments = assignments_from_json (PQgetvalue (rows, r, 5));
       g_ptr_array_add (recipients, recipient);
     }
   return recipients;
@@ -198,7 +238,10 @@ cs_messages_list_recipients_async (CsServer            *server,
   g_return_if_fail (CS_IS_SERVER (server));
 
   cs_server_query_async (server,
-    "SELECT person_id::text, person_name, cohort_id::text, cohort_title FROM cs.cs_message_recipients ()",
+    "SELECT r.person_id::text, r.person_name, r.cohort_id::text, r.cohort_title, r.pending, "
+    "       coalesce ((SELECT json_agg (json_build_array (a.assignment_id, a.title) ORDER BY lower (a.title), a.assignment_id) "
+    "                    FROM cs.cs_message_assignments () a WHERE a.cohort_id = r.cohort_id AND NOT r.pending), '[]') "
+    "  FROM cs.cs_message_recipients () r ORDER BY r.cohort_title, r.person_name, r.person_id",
     0, NULL, NULL, recipients_from_rows, array_unref, cancellable, callback, user_data);
 }
 
@@ -222,6 +265,7 @@ void
 cs_messages_send_async (CsServer            *server,
                         const char          *recipient_id,
                         const char          *body,
+                        const char          *subject,
                         const char          *cohort_id,
                         const char          *assignment_id,
                         const char          *thread_id,
@@ -238,8 +282,8 @@ cs_messages_send_async (CsServer            *server,
                                G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Write a message first."));
       return;
     }
-  cs_server_query_async (server, "SELECT cs.cs_send_message ($1::uuid, $2, '', $3::uuid, $4::uuid, $5::uuid)::text",
-                         5, (const char *[]) { recipient_id, trimmed, cohort_id, assignment_id, thread_id },
+  cs_server_query_async (server, "SELECT cs.cs_send_message ($1::uuid, $2, coalesce ($3, ''), $4::uuid, $5::uuid, $6::uuid)::text",
+                         6, (const char *[]) { recipient_id, trimmed, subject, cohort_id, assignment_id, thread_id },
                          NULL, first_value, g_free, cancellable, callback, user_data);
 }
 
