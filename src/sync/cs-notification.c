@@ -111,8 +111,20 @@ read_data (CsNotification *self,
     return;
   json_object_iter_init (&iter, json_node_get_object (root));
   while (json_object_iter_next (&iter, &name, &member))
-    if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
-      g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_string (member)));
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!JSON_NODE_HOLDS_VALUE (member))
+        continue;
+      if (json_node_get_value_type (member) == G_TYPE_STRING)
+        g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_string (member)));
+      else if (json_node_get_value_type (member) == G_TYPE_INT64 ||
+               json_node_get_value_type (member) == G_TYPE_DOUBLE)
+        g_hash_table_insert (self->data, g_strdup (name),
+                             g_strdup (g_ascii_dtostr (number, sizeof number, json_node_get_double (member))));
+      else if (json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+        g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_boolean (member) ? "true" : "false"));
+    }
 }
 
 CsNotification *

@@ -33,7 +33,8 @@ gint64          cs_notification_get_created_at  (CsNotification *self);
 gboolean        cs_notification_get_read        (CsNotification *self);
 void            cs_notification_set_read        (CsNotification *self,
                                                  gboolean        read);
-/* A string member of the data ("thread_id", "cohort_id", "assignment_id", …) or NULL. */
+/* A member of the data ("thread_id", "cohort_id", "assignment_id", …) as text (numbers in
+ * the C locale, booleans "true" or "false"), or NULL. */
 const char     *cs_notification_get_data_id     (CsNotification *self,
                                                  const char     *key);
 

@@ -10,6 +10,7 @@
 
 #include "cs-application.h"
 #include "cs-messages-window.h"
+#include "cs-notification-text.h"
 #include "cs-notifications-button.h"
 
 struct _CsNotificationsButton
@@ -70,7 +71,9 @@ make_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
-  GtkWidget *title = gtk_label_new (cs_notification_get_title (notification));
+  g_autofree char *title_text = cs_notification_dup_display_title (notification);
+  g_autofree char *body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+  GtkWidget *title = gtk_label_new (title_text);
   GtkWidget *time;
   g_autofree char *when = format_time (cs_notification_get_created_at (notification));
 
@@ -91,9 +94,9 @@ make_row (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (text), title);
-  if (*cs_notification_get_message (notification))
+  if (*body)
     {
-      GtkWidget *message = gtk_label_new (cs_notification_get_message (notification));
+      GtkWidget *message = gtk_label_new (body);
 
       gtk_label_set_xalign (GTK_LABEL (message), 0);
       gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -143,12 +146,16 @@ on_arrived (CsNotificationsButton *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GApplication *app = g_application_get_default ();
   g_autoptr(GNotification) desktop = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
 
   if (!app || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
-  desktop = g_notification_new (cs_notification_get_title (notification));
-  if (*cs_notification_get_message (notification))
-    g_notification_set_body (desktop, cs_notification_get_message (notification));
+  title = cs_notification_dup_display_title (notification);
+  body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+  desktop = g_notification_new (title);
+  if (*body)
+    g_notification_set_body (desktop, body);
   g_notification_set_default_action (desktop, "app.activate");
   g_application_send_notification (app, cs_notification_get_id (notification), desktop);
   self->n_sent++;

@@ -17,6 +17,7 @@
 
 #include "cs-enrolment.h"
 #include "cs-messages.h"
+#include "cs-notification-text.h"
 #include "cs-notifications.h"
 #include "cs-publisher.h"
 #include "cs-server-schema.h"
@@ -921,6 +922,89 @@ test_subject_and_assignment (void)
   sync_test_rows (server.super, "DELETE FROM cs.direct_messages", NULL);
 }
 
+/* The newest notification of @type to @conn's login matching @condition (SQL on n), as the
+ * client reads it. */
+static CsNotification *
+notification_on_server (PGconn     *conn,
+                        const char *type,
+                        const char *condition)
+{
+  g_autofree char *where = g_strdup_printf ("n.user_id = cs.uid (current_user) AND n.type = $1 AND (%s)",
+                                            condition ? condition : "true");
+  g_autofree char *sql = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *data = NULL;
+
+  sql = g_strdup_printf ("SELECT n.id FROM cs.notifications n WHERE %s ORDER BY n.created_at DESC, n.change_seq DESC "
+                         "LIMIT 1", where);
+  id = sync_test_value (conn, sql, type, NULL);
+  g_assert_nonnull (id);
+  title = sync_test_value (conn, "SELECT title FROM cs.notifications WHERE id = $1", id, NULL);
+  message = sync_test_value (conn, "SELECT message FROM cs.notifications WHERE id = $1", id, NULL);
+  data = sync_test_value (conn, "SELECT data::text FROM cs.notifications WHERE id = $1", id, NULL);
+  return cs_notification_new (id, type, title, message, data, 0, FALSE);
+}
+
+static void
+assert_rendered (CsNotification *notification,
+                 const char     *title,
+                 const char     *body)
+{
+  g_autofree char *shown_title = cs_notification_dup_display_title (notification);
+  g_autofree char *shown_body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+
+  g_assert_cmpstr (shown_title, ==, title);
+  if (g_str_has_suffix (body, "*"))
+    {
+      g_autofree char *prefix = g_strndup (body, strlen (body) - 1);
+
+      g_assert_true (g_str_has_prefix (shown_body, prefix));
+    }
+  else
+    g_assert_cmpstr (shown_body, ==, body);
+}
+
+/* The server's notifications carry the names behind their ids (010), and the client writes
+ * them from their type and data: each kind as the tests above made it. */
+static void
+test_rendered (void)
+{
+  g_autoptr(CsNotification) assignment = notification_on_server (seeded.stu[1], "assignment", "n.data ->> 'scenario_title' = 'Harlow Valves'");
+  g_autoptr(CsNotification) due = notification_on_server (seeded.stu[1], "due_soon", NULL);
+  g_autoptr(CsNotification) grade = notification_on_server (seeded.stu[1], "grade", NULL);
+  g_autoptr(CsNotification) completed = notification_on_server (seeded.ann, "run_completed", NULL);
+  g_autoptr(CsNotification) asked = notification_on_server (seeded.ann, "enrollment", "n.data ->> 'status' = 'pending'");
+  g_autoptr(CsNotification) approved = notification_on_server (seeded.stu[3], "enrollment", NULL);
+  g_autoptr(CsNotification) message = NULL;
+
+  assert_rendered (assignment, "New assignment: Harlow Valves", "In Operations 2027, due *");
+  assert_rendered (due, "Dunmore Dairy is due soon", "Due in 3 hours, *");
+  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90 % — Good memo");
+  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80 %");
+  assert_rendered (asked, "stu3 asks to join Operations 2027", "");
+  assert_rendered (approved, "You joined Operations 2027", "");
+
+  /* A grade names only the run: the trigger found its assignment and cohort, so that the
+   * app can open them. */
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "assignment_id"), ==, seeded.assignment);
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "cohort_id"), ==, seeded.cohort);
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "student_id"), ==, seeded.stu_id[1]);
+
+  /* A message with a subject; the text is the message's own. */
+  g_free (sync_test_value (seeded.stu[2], "SELECT cs.cs_send_message ($1, 'Is the room the same?', 'Seminar', $2)",
+                           seeded.ann_id, seeded.cohort, NULL));
+  message = notification_on_server (seeded.ann, "message", "n.message = 'Is the room the same?'");
+  assert_rendered (message, "stu2: Seminar", "Is the room the same?");
+
+  /* Keys the maker set stay as they were: the server's title is still there as fallback. */
+  g_assert_cmpstr (cs_notification_get_title (assignment), ==, "New assignment: Harlow Valves");
+  g_assert_cmpint (sync_test_rows (seeded.ann, "SELECT FROM cs.notifications WHERE type = 'run_completed' "
+                                   "AND data ->> 'student_id' = $1 AND data ->> 'student_name' = 'stu1' "
+                                   "AND (data ->> 'run_score')::float = 0.8", seeded.stu_id[1], NULL), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -943,6 +1027,7 @@ main (int argc, char **argv)
   g_test_add_func ("/messages/notifications", test_notifications);
   g_test_add_func ("/messages/notify", test_notify);
   g_test_add_func ("/messages/model", test_model);
+  g_test_add_func ("/messages/rendered", test_rendered);
   status = g_test_run ();
 
   seeded_clear ();
