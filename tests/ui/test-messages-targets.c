@@ -24,21 +24,6 @@
 
 static SyncTestServer server;
 
-static gpointer
-toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* As in test-messages.c: let a pending tooltip query run out before a window goes. */
 static void
 destroy_window (gpointer window)
@@ -92,7 +77,7 @@ has_row (gpointer data)
 static gboolean
 run_view_shown (gpointer data)
 {
-  CsRunView *view = toplevel_of_type (CS_TYPE_RUN_VIEW);
+  CsRunView *view = ui_test_find_toplevel (CS_TYPE_RUN_VIEW);
 
   return view && g_strcmp0 (cs_run_view_get_state (view), "run") == 0;
 }
@@ -107,7 +92,7 @@ static gboolean
 cohort_shown (gpointer data)
 {
   Shown *shown = data;
-  CsCohortsWindow *window = toplevel_of_type (CS_TYPE_COHORTS_WINDOW);
+  CsCohortsWindow *window = ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW);
 
   return window && g_strcmp0 (cs_cohorts_window_get_cohort_id (window), shown->cohort) == 0 &&
          g_strcmp0 (cs_cohorts_window_get_view (window), shown->view) == 0 &&
@@ -208,7 +193,7 @@ test_instructor_and_student (void)
   g_assert_true (g_str_has_prefix (title, run_student_name));
   gtk_widget_activate (GTK_WIDGET (row));
   ui_test_wait_for (run_view_shown, NULL, "the student's run");
-  view = toplevel_of_type (CS_TYPE_RUN_VIEW);
+  view = ui_test_find_toplevel (CS_TYPE_RUN_VIEW);
   g_assert_cmpstr (cs_remote_run_get_student_name (cs_run_view_get_run (view)), ==, run_student_name);
   shown = (Shown) { cohort, "dashboard", NULL };
   g_assert_true (cohort_shown (&shown));
@@ -224,8 +209,8 @@ test_instructor_and_student (void)
   shown = (Shown) { cohort, "enrolment", NULL };
   ui_test_wait_for (cohort_shown, &shown, "the enrolment view");
   ui_test_settle (300);
-  ui_test_save_screenshot (GTK_WIDGET (toplevel_of_type (CS_TYPE_COHORTS_WINDOW)), "messages-targets-enrolment.png");
-  destroy_window (toplevel_of_type (CS_TYPE_COHORTS_WINDOW));
+  ui_test_save_screenshot (GTK_WIDGET (ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW)), "messages-targets-enrolment.png");
+  destroy_window (ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW));
   destroy_window (window);
 
   /* Mira: an assignment made after she joined opens her view of it. */
@@ -251,8 +236,8 @@ test_instructor_and_student (void)
   shown = (Shown) { cohort, "assignments", new_assignment };
   ui_test_wait_for (cohort_shown, &shown, "the student's assignment");
   ui_test_settle (300);
-  ui_test_save_screenshot (GTK_WIDGET (toplevel_of_type (CS_TYPE_COHORTS_WINDOW)), "messages-targets-assignment.png");
-  destroy_window (toplevel_of_type (CS_TYPE_COHORTS_WINDOW));
+  ui_test_save_screenshot (GTK_WIDGET (ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW)), "messages-targets-assignment.png");
+  destroy_window (ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW));
   destroy_window (window);
 }
 
@@ -279,7 +264,7 @@ test_app_actions (void)
   /* Not connected to a server: it brings up the main window and opens nothing else. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-cohort", g_variant_new_string ("x"));
   ui_test_settle (100);
-  g_assert_null (toplevel_of_type (CS_TYPE_COHORTS_WINDOW));
+  g_assert_null (ui_test_find_toplevel (CS_TYPE_COHORTS_WINDOW));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
   ui_test_remove_tree (home);

@@ -49,26 +49,10 @@ read_on_server (gpointer data)
                          "AND read_at IS NULL", NULL) == 0;
 }
 
-/* The first open window of @type. */
-static gpointer
-toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static CsMessagesWindow *
 messages_window (void)
 {
-  return toplevel_of_type (CS_TYPE_MESSAGES_WINDOW);
+  return ui_test_find_toplevel (CS_TYPE_MESSAGES_WINDOW);
 }
 
 static gboolean
@@ -250,7 +234,7 @@ test_popover (void)
 static CsNewMessageDialog *
 new_message_dialog (void)
 {
-  return toplevel_of_type (CS_TYPE_NEW_MESSAGE_DIALOG);
+  return ui_test_find_toplevel (CS_TYPE_NEW_MESSAGE_DIALOG);
 }
 
 static gboolean
