@@ -70,13 +70,10 @@ on_recipient_changed (CsNewMessageDialog *self)
   if (!self->about || !self->send_button || !self->people)
     return;  /* still building the template */
   about = gtk_string_list_new (NULL);
+  /* (The cohort's title is in the recipient's row already.) */
   if (recipient)
-    {
-      /* TRANSLATORS: "About" of a new message: the whole cohort, by its title */
-      g_autofree char *whole = g_strdup_printf (_("%s (whole cohort)"), recipient->cohort_title ? recipient->cohort_title : "");
-
-      gtk_string_list_append (about, whole);
-    }
+    /* TRANSLATORS: "About" of a new message: the cohort the recipient is in, not one assignment */
+    gtk_string_list_append (about, _("The whole cohort"));
   for (guint i = 0; i < n_assignments; i++)
     gtk_string_list_append (about, ((CsMessageAssignment *) g_ptr_array_index (recipient->assignments, i))->title);
   adw_combo_row_set_model (self->about, G_LIST_MODEL (about));

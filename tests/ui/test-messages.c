@@ -368,7 +368,7 @@ test_new_thread (void)
   /* The whole cohort first, then its assignments by title. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog))), ==, 3);
   g_assert_cmpuint (index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
-                              "Operations Strategy (whole cohort)"), ==, 0);
+                              "The whole cohort"), ==, 0);
   g_assert_cmpuint (index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
                               "Harlow Valves"), ==, 1);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cs_new_message_dialog_get_about (dialog))));
