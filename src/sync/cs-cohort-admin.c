@@ -10,6 +10,7 @@
 #include "cs-cohort-admin.h"
 #include "cs-enrolment-private.h"
 #include "cs-pg.h"
+#include "cs-server-query.h"
 
 void
 cs_published_case_free (CsPublishedCase *info)
@@ -62,14 +63,16 @@ cs_cohort_admin_save (PGconn      *conn,
                                    5, params, error);
 }
 
+#define WITHDRAW_SQL "SELECT cs.cs_withdraw_student ($1::uuid)"
+#define REINSTATE_SQL "SELECT cs.cs_reinstate_student ($1::uuid)"
+
 gboolean
 cs_cohort_admin_withdraw (PGconn      *conn,
                           const char  *enrolment_id,
                           GError     **error)
 {
   const char *params[] = { enrolment_id };
-  g_autoptr(PGresult) result = cs_enrolment_query (conn, "SELECT cs.cs_withdraw_student ($1::uuid)",
-                                                   1, params, error);
+  g_autoptr(PGresult) result = cs_enrolment_query (conn, WITHDRAW_SQL, 1, params, error);
 
   return result != NULL;
 }
@@ -80,8 +83,7 @@ cs_cohort_admin_reinstate (PGconn      *conn,
                            GError     **error)
 {
   const char *params[] = { enrolment_id };
-  g_autoptr(PGresult) result = cs_enrolment_query (conn, "SELECT cs.cs_reinstate_student ($1::uuid)",
-                                                   1, params, error);
+  g_autoptr(PGresult) result = cs_enrolment_query (conn, REINSTATE_SQL, 1, params, error);
 
   return result != NULL;
 }
@@ -102,27 +104,22 @@ cs_cohort_admin_assign (PGconn      *conn,
                                    4, params, error);
 }
 
-GPtrArray *
-cs_cohort_admin_list_cases (PGconn  *conn,
-                            GError **error)
-{
-  g_autoptr(PGresult) result = NULL;
-  GPtrArray *list;
+#define LIST_CASES_SQL \
+  "SELECT id::text, title, number, to_char (published_at AT TIME ZONE 'UTC', " \
+  "       'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM (" \
+  "  SELECT DISTINCT ON (coalesce (published_from, id)) id, title, " \
+  "         coalesce (publish_number, 1) AS number, published_at " \
+  "    FROM cs.scenarios " \
+  "   WHERE is_published AND deleted_at IS NULL " \
+  "     AND owner_id = (SELECT cs.uid (current_user)) " \
+  "   ORDER BY coalesce (published_from, id), publish_number DESC NULLS LAST" \
+  ") newest ORDER BY lower (title), id"
 
-  result = cs_enrolment_query (conn,
-                               "SELECT id::text, title, number, to_char (published_at AT TIME ZONE 'UTC', "
-                               "       'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM ("
-                               "  SELECT DISTINCT ON (coalesce (published_from, id)) id, title, "
-                               "         coalesce (publish_number, 1) AS number, published_at "
-                               "    FROM cs.scenarios "
-                               "   WHERE is_published AND deleted_at IS NULL "
-                               "     AND owner_id = (SELECT cs.uid (current_user)) "
-                               "   ORDER BY coalesce (published_from, id), publish_number DESC NULLS LAST"
-                               ") newest ORDER BY lower (title), id",
-                               0, NULL, error);
-  if (!result)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_published_case_free);
+static gpointer
+cases_from_rows (PGresult *result)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_published_case_free);
+
   for (int r = 0; r < PQntuples (result); r++)
     {
       CsPublishedCase *info = g_new0 (CsPublishedCase, 1);
@@ -137,28 +134,41 @@ cs_cohort_admin_list_cases (PGconn  *conn,
   return list;
 }
 
+GPtrArray *
+cs_cohort_admin_list_cases (PGconn  *conn,
+                            GError **error)
+{
+  g_autoptr(PGresult) result = cs_enrolment_query (conn, LIST_CASES_SQL, 0, NULL, error);
+
+  return result ? cases_from_rows (result) : NULL;
+}
+
+/* Run-level overrides of the login's own runs (the row policies let a student read those),
+ * the newest of each. */
+#define LIST_FEEDBACK_SQL \
+  "SELECT DISTINCT ON (g.progress_id) g.progress_id::text, g.reason " \
+  "  FROM cs.grade_overrides g JOIN cs.user_progress p ON p.id = g.progress_id " \
+  " WHERE g.scene_progress_id IS NULL " \
+  "   AND p.user_id = (SELECT cs.uid (current_user)) " \
+  " ORDER BY g.progress_id, g.change_seq DESC, g.created_at DESC"
+
+static gpointer
+feedback_from_rows (PGresult *result)
+{
+  GHashTable *feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_insert (feedback, g_strdup (PQgetvalue (result, r, 0)), g_strdup (PQgetvalue (result, r, 1)));
+  return feedback;
+}
+
 GHashTable *
 cs_cohort_admin_list_feedback (PGconn  *conn,
                                GError **error)
 {
-  g_autoptr(PGresult) result = NULL;
-  GHashTable *feedback;
+  g_autoptr(PGresult) result = cs_enrolment_query (conn, LIST_FEEDBACK_SQL, 0, NULL, error);
 
-  /* Run-level overrides of the login's own runs (the row policies let a student read
-   * those), the newest of each. */
-  result = cs_enrolment_query (conn,
-                               "SELECT DISTINCT ON (g.progress_id) g.progress_id::text, g.reason "
-                               "  FROM cs.grade_overrides g JOIN cs.user_progress p ON p.id = g.progress_id "
-                               " WHERE g.scene_progress_id IS NULL "
-                               "   AND p.user_id = (SELECT cs.uid (current_user)) "
-                               " ORDER BY g.progress_id, g.change_seq DESC, g.created_at DESC",
-                               0, NULL, error);
-  if (!result)
-    return NULL;
-  feedback = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (int r = 0; r < PQntuples (result); r++)
-    g_hash_table_insert (feedback, g_strdup (PQgetvalue (result, r, 0)), g_strdup (PQgetvalue (result, r, 1)));
-  return feedback;
+  return result ? feedback_from_rows (result) : NULL;
 }
 
 /* On the worker */
@@ -181,18 +191,6 @@ args_free (Args *args)
   g_free (args->c);
   g_clear_pointer (&args->when, g_date_time_unref);
   g_free (args);
-}
-
-static gpointer
-finish (CsServer      *server,
-        GAsyncResult  *result,
-        GError       **error)
-{
-  gpointer value = NULL;
-
-  if (!cs_server_run_finish (server, result, &value, error))
-    return NULL;
-  return value;
 }
 
 static void
@@ -242,7 +240,7 @@ cs_cohort_admin_save_finish (CsServer      *server,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 static gboolean
@@ -250,7 +248,6 @@ set_active_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *can
 {
   Args *args = data;
 
-  *result = GINT_TO_POINTER (1);
   return cs_enrolment_set_cohort_active (conn, args->cohort_id, args->flag, error);
 }
 
@@ -274,17 +271,7 @@ cs_cohort_admin_set_active_finish (CsServer      *server,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish (server, result, error) != NULL;
-}
-
-static gboolean
-withdraw_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
-{
-  Args *args = data;
-
-  *result = GINT_TO_POINTER (1);
-  return args->flag ? cs_cohort_admin_reinstate (conn, args->a, error)
-                    : cs_cohort_admin_withdraw (conn, args->a, error);
+  return cs_server_run_finish (server, result, NULL, error);
 }
 
 void
@@ -295,11 +282,8 @@ cs_cohort_admin_withdraw_full_async (CsServer            *server,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  Args *args = g_new0 (Args, 1);
-
-  args->a = g_strdup (enrolment_id);
-  args->flag = reinstate;
-  run (server, withdraw_job, args, NULL, cancellable, callback, user_data);
+  cs_server_query_async (server, reinstate ? REINSTATE_SQL : WITHDRAW_SQL, 1, (const char *[]) { enrolment_id },
+                         cs_enrolment_query, NULL, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -317,7 +301,7 @@ cs_cohort_admin_withdraw_finish (CsServer      *server,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish (server, result, error) != NULL;
+  return cs_server_run_finish (server, result, NULL, error);
 }
 
 static gboolean
@@ -352,13 +336,7 @@ cs_cohort_admin_assign_finish (CsServer      *server,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish (server, result, error);
-}
-
-static gboolean
-list_cases_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
-{
-  return (*result = cs_cohort_admin_list_cases (conn, error)) != NULL;
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -367,8 +345,8 @@ cs_cohort_admin_list_cases_async (CsServer            *server,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  run (server, list_cases_job, g_new0 (Args, 1), (GDestroyNotify) g_ptr_array_unref,
-       cancellable, callback, user_data);
+  cs_server_query_async (server, LIST_CASES_SQL, 0, NULL, cs_enrolment_query, cases_from_rows,
+                         (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -376,13 +354,7 @@ cs_cohort_admin_list_cases_finish (CsServer      *server,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish (server, result, error);
-}
-
-static gboolean
-list_feedback_job (PGconn *conn, gpointer data, gpointer *result, GCancellable *cancellable, GError **error)
-{
-  return (*result = cs_cohort_admin_list_feedback (conn, error)) != NULL;
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -391,8 +363,8 @@ cs_cohort_admin_list_feedback_async (CsServer            *server,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  run (server, list_feedback_job, g_new0 (Args, 1), (GDestroyNotify) g_hash_table_unref,
-       cancellable, callback, user_data);
+  cs_server_query_async (server, LIST_FEEDBACK_SQL, 0, NULL, cs_enrolment_query, feedback_from_rows,
+                         (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
 }
 
 GHashTable *
@@ -400,5 +372,5 @@ cs_cohort_admin_list_feedback_finish (CsServer      *server,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "cs-messages.h"
 #include "cs-pg.h"
+#include "cs-server-query.h"
 
 #define EPOCH(column) "coalesce (floor (extract (epoch FROM " column "))::bigint, 0)"
 
@@ -40,11 +42,20 @@ cs_direct_message_free (CsDirectMessage *message)
   g_free (message);
 }
 
+static void
+assignment_free (CsMessageAssignment *assignment)
+{
+  g_free (assignment->id);
+  g_free (assignment->title);
+  g_free (assignment);
+}
+
 void
 cs_message_recipient_free (CsMessageRecipient *recipient)
 {
   if (!recipient)
     return;
+  g_clear_pointer (&recipient->assignments, g_ptr_array_unref);
   g_free (recipient->person_id);
   g_free (recipient->person_name);
   g_free (recipient->cohort_id);
@@ -74,75 +85,12 @@ array_unref (gpointer array)
   g_clear_pointer (&array, g_ptr_array_unref);
 }
 
-/* The result of a job as the GTask's pointer. */
-static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-  gpointer value = NULL;
-
-  GDestroyNotify *destroy = g_task_get_task_data (task);
-
-  if (!cs_server_run_finish (CS_SERVER (source), result, &value, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, *destroy);
-}
-
-static void
-run (CsServer            *server,
-     gpointer             tag,
-     CsServerJobFunc      func,
-     gpointer             data,
-     GDestroyNotify       data_destroy,
-     GDestroyNotify       result_destroy,
-     GCancellable        *cancellable,
-     GAsyncReadyCallback  callback,
-     gpointer             user_data)
-{
-  GTask *task = g_task_new (server, cancellable, callback, user_data);
-  GDestroyNotify *destroy = g_new (GDestroyNotify, 1);
-
-  *destroy = result_destroy;
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, destroy, g_free);
-  cs_server_run_async (server, func, data, data_destroy, result_destroy, cancellable, job_done, task);
-}
-
-static gpointer
-finish (CsServer      *server,
-        GAsyncResult  *result,
-        gpointer       tag,
-        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, server), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Threads */
 
-static gboolean
-threads_job (PGconn        *conn,
-             gpointer       data,
-             gpointer      *result,
-             GCancellable  *cancellable,
-             GError       **error)
+static gpointer
+threads_from_rows (PGresult *rows)
 {
-  g_autoptr(PGresult) rows = NULL;
-  GPtrArray *threads;
-
-  rows = cs_server_query (conn,
-    "SELECT thread_id::text, other_id::text, other_name, cohort_id::text, cohort_title, "
-    "       assignment_id::text, assignment_title, subject, last_body, " EPOCH ("last_at") ", "
-    "       message_count, unread_count FROM cs.cs_message_threads ()", 0, NULL, error);
-  if (!rows)
-    return FALSE;
-  threads = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_message_thread_free);
+  GPtrArray *threads = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_message_thread_free);
   for (int r = 0; r < PQntuples (rows); r++)
     {
       CsMessageThread *thread = g_new0 (CsMessageThread, 1);
@@ -161,8 +109,7 @@ threads_job (PGconn        *conn,
       thread->n_unread = (guint) int_at (rows, r, 11);
       g_ptr_array_add (threads, thread);
     }
-  *result = threads;
-  return TRUE;
+  return threads;
 }
 
 void
@@ -173,8 +120,11 @@ cs_messages_list_threads_async (CsServer            *server,
 {
   g_return_if_fail (CS_IS_SERVER (server));
 
-  run (server, cs_messages_list_threads_async, threads_job, NULL, NULL, array_unref,
-       cancellable, callback, user_data);
+  cs_server_query_async (server,
+    "SELECT thread_id::text, other_id::text, other_name, cohort_id::text, cohort_title, "
+    "       assignment_id::text, assignment_title, subject, last_body, " EPOCH ("last_at") ", "
+    "       message_count, unread_count FROM cs.cs_message_threads ()",
+    0, NULL, NULL, threads_from_rows, array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -182,27 +132,15 @@ cs_messages_list_threads_finish (CsServer      *server,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish (server, result, cs_messages_list_threads_async, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 /* Messages of a thread */
 
-static gboolean
-messages_job (PGconn        *conn,
-              gpointer       data,
-              gpointer      *result,
-              GCancellable  *cancellable,
-              GError       **error)
+static gpointer
+messages_from_rows (PGresult *rows)
 {
-  g_autoptr(PGresult) rows = NULL;
-  GPtrArray *messages;
-
-  rows = cs_server_query (conn,
-    "SELECT id::text, sender_name, body, " EPOCH ("created_at") ", read_at IS NOT NULL, mine "
-    "FROM cs.cs_thread_messages ($1::uuid)", 1, (const char *[]) { data }, error);
-  if (!rows)
-    return FALSE;
-  messages = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_direct_message_free);
+  GPtrArray *messages = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_direct_message_free);
   for (int r = 0; r < PQntuples (rows); r++)
     {
       CsDirectMessage *message = g_new0 (CsDirectMessage, 1);
@@ -215,8 +153,7 @@ messages_job (PGconn        *conn,
       message->mine = PQgetvalue (rows, r, 5)[0] == 't';
       g_ptr_array_add (messages, message);
     }
-  *result = messages;
-  return TRUE;
+  return messages;
 }
 
 void
@@ -229,8 +166,10 @@ cs_messages_list_async (CsServer            *server,
   g_return_if_fail (CS_IS_SERVER (server));
   g_return_if_fail (thread_id != NULL);
 
-  run (server, cs_messages_list_async, messages_job, g_strdup (thread_id), g_free, array_unref,
-       cancellable, callback, user_data);
+  cs_server_query_async (server,
+    "SELECT id::text, sender_name, body, " EPOCH ("created_at") ", read_at IS NOT NULL, mine "
+    "FROM cs.cs_thread_messages ($1::uuid)",
+    1, (const char *[]) { thread_id }, NULL, messages_from_rows, array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -238,27 +177,43 @@ cs_messages_list_finish (CsServer      *server,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return finish (server, result, cs_messages_list_async, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 /* Recipients */
 
-static gboolean
-recipients_job (PGconn        *conn,
-                gpointer       data,
-                gpointer      *result,
-                GCancellable  *cancellable,
-                GError       **error)
+/* [[id, title], …] */
+static GPtrArray *
+assignments_from_json (const char *json)
 {
-  g_autoptr(PGresult) rows = NULL;
-  GPtrArray *recipients;
+  GPtrArray *assignments = g_ptr_array_new_with_free_func ((GDestroyNotify) assignment_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *list;
 
-  rows = cs_server_query (conn,
-    "SELECT person_id::text, person_name, cohort_id::text, cohort_title FROM cs.cs_message_recipients ()",
-    0, NULL, error);
-  if (!rows)
-    return FALSE;
-  recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_message_recipient_free);
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || !(root = json_parser_get_root (parser)) ||
+      !JSON_NODE_HOLDS_ARRAY (root))
+    return assignments;
+  list = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (list, i);
+      CsMessageAssignment *assignment;
+
+      if (!pair || json_array_get_length (pair) < 2)
+        continue;
+      assignment = g_new0 (CsMessageAssignment, 1);
+      assignment->id = g_strdup (json_array_get_string_element (pair, 0));
+      assignment->title = g_strdup (json_array_get_string_element (pair, 1));
+      g_ptr_array_add (assignments, assignment);
+    }
+  return assignments;
+}
+
+static gpointer
+recipients_from_rows (PGresult *rows)
+{
+  GPtrArray *recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_message_recipient_free);
   for (int r = 0; r < PQntuples (rows); r++)
     {
       CsMessageRecipient *recipient = g_new0 (CsMessageRecipient, 1);
@@ -267,10 +222,11 @@ recipients_job (PGconn        *conn,
       recipient->person_name = dup_at (rows, r, 1);
       recipient->cohort_id = dup_at (rows, r, 2);
       recipient->cohort_title = dup_at (rows, r, 3);
+      recipient->pending = PQgetvalue (rows, r, 4)[0] == 't';
+      recipient->assignments = assignments_from_json (PQgetvalue (rows, r, 5));
       g_ptr_array_add (recipients, recipient);
     }
-  *result = recipients;
-  return TRUE;
+  return recipients;
 }
 
 void
@@ -281,8 +237,12 @@ cs_messages_list_recipients_async (CsServer            *server,
 {
   g_return_if_fail (CS_IS_SERVER (server));
 
-  run (server, cs_messages_list_recipients_async, recipients_job, NULL, NULL, array_unref,
-       cancellable, callback, user_data);
+  cs_server_query_async (server,
+    "SELECT r.person_id::text, r.person_name, r.cohort_id::text, r.cohort_title, r.pending, "
+    "       coalesce ((SELECT json_agg (json_build_array (a.assignment_id, a.title) ORDER BY lower (a.title), a.assignment_id) "
+    "                    FROM cs.cs_message_assignments () a WHERE a.cohort_id = r.cohort_id AND NOT r.pending), '[]') "
+    "  FROM cs.cs_message_recipients () r ORDER BY r.cohort_title, r.person_name, r.person_id",
+    0, NULL, NULL, recipients_from_rows, array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -290,49 +250,22 @@ cs_messages_list_recipients_finish (CsServer      *server,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish (server, result, cs_messages_list_recipients_async, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 /* Sending */
 
-typedef struct {
-  char *recipient, *body, *cohort, *assignment, *thread;
-} Send;
-
-static void
-send_free (Send *send)
+static gpointer
+first_value (PGresult *rows)
 {
-  g_free (send->recipient);
-  g_free (send->body);
-  g_free (send->cohort);
-  g_free (send->assignment);
-  g_free (send->thread);
-  g_free (send);
-}
-
-static gboolean
-send_job (PGconn        *conn,
-          gpointer       data,
-          gpointer      *result,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  Send *send = data;
-  g_autoptr(PGresult) rows = NULL;
-
-  rows = cs_server_query (conn, "SELECT cs.cs_send_message ($1::uuid, $2, '', $3::uuid, $4::uuid, $5::uuid)::text",
-                          5, (const char *[]) { send->recipient, send->body, send->cohort, send->assignment,
-                                                send->thread }, error);
-  if (!rows)
-    return FALSE;
-  *result = g_strdup (PQgetvalue (rows, 0, 0));
-  return TRUE;
+  return g_strdup (PQgetvalue (rows, 0, 0));
 }
 
 void
 cs_messages_send_async (CsServer            *server,
                         const char          *recipient_id,
                         const char          *body,
+                        const char          *subject,
                         const char          *cohort_id,
                         const char          *assignment_id,
                         const char          *thread_id,
@@ -341,8 +274,6 @@ cs_messages_send_async (CsServer            *server,
                         gpointer             user_data)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (body ? body : ""));
-  Send *send;
-
   g_return_if_fail (CS_IS_SERVER (server));
 
   if (!*trimmed)
@@ -351,14 +282,9 @@ cs_messages_send_async (CsServer            *server,
                                G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Write a message first."));
       return;
     }
-  send = g_new0 (Send, 1);
-  send->recipient = g_strdup (recipient_id);
-  send->body = g_steal_pointer (&trimmed);
-  send->cohort = g_strdup (cohort_id);
-  send->assignment = g_strdup (assignment_id);
-  send->thread = g_strdup (thread_id);
-  run (server, cs_messages_send_async, send_job, send, (GDestroyNotify) send_free, g_free,
-       cancellable, callback, user_data);
+  cs_server_query_async (server, "SELECT cs.cs_send_message ($1::uuid, $2, coalesce ($3, ''), $4::uuid, $5::uuid, $6::uuid)::text",
+                         6, (const char *[]) { recipient_id, trimmed, subject, cohort_id, assignment_id, thread_id },
+                         NULL, first_value, g_free, cancellable, callback, user_data);
 }
 
 char *
@@ -366,23 +292,10 @@ cs_messages_send_finish (CsServer      *server,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return finish (server, result, cs_messages_send_async, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 /* Read state */
-
-static gboolean
-mark_job (PGconn        *conn,
-          gpointer       data,
-          gpointer      *result,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(PGresult) rows = cs_server_query (conn, "SELECT cs.cs_mark_thread_read ($1::uuid)", 1,
-                                              (const char *[]) { data }, error);
-
-  return rows != NULL;
-}
 
 void
 cs_messages_mark_read_async (CsServer            *server,
@@ -394,8 +307,8 @@ cs_messages_mark_read_async (CsServer            *server,
   g_return_if_fail (CS_IS_SERVER (server));
   g_return_if_fail (thread_id != NULL);
 
-  run (server, cs_messages_mark_read_async, mark_job, g_strdup (thread_id), g_free, NULL,
-       cancellable, callback, user_data);
+  cs_server_query_async (server, "SELECT cs.cs_mark_thread_read ($1::uuid)", 1, (const char *[]) { thread_id },
+                         NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -403,13 +316,5 @@ cs_messages_mark_read_finish (CsServer      *server,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(GError) local = NULL;
-
-  finish (server, result, cs_messages_mark_read_async, &local);
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  return TRUE;
+  return cs_server_run_finish (server, result, NULL, error);
 }

@@ -36,12 +36,20 @@ typedef struct {
   gboolean mine;
 } CsDirectMessage;
 
+/* An assignment a new thread may be about. */
+typedef struct {
+  char   *id;
+  char   *title;
+} CsMessageAssignment;
+
 /* Someone I may start a thread with, in one cohort we share. */
 typedef struct {
-  char *person_id;
-  char *person_name;
-  char *cohort_id;
-  char *cohort_title;
+  char      *person_id;
+  char      *person_name;
+  char      *cohort_id;
+  char      *cohort_title;
+  gboolean   pending;        /* I wait for approval in the cohort: a thread about it only */
+  GPtrArray *assignments;    /* CsMessageAssignment of the cohort, by title (none when pending) */
 } CsMessageRecipient;
 
 void cs_message_thread_free (CsMessageThread *thread);
@@ -69,7 +77,8 @@ GPtrArray *cs_messages_list_finish         (CsServer            *server,
                                             GAsyncResult        *result,
                                             GError             **error);
 /* CsMessageRecipient: the approved students of my cohorts when I teach, the instructors
- * of my cohorts when I study; one per person and cohort, sorted by cohort and name. */
+ * of the cohorts I am approved in or wait for when I study; one per person and cohort,
+ * sorted by cohort and name, each with the cohort's assignments. */
 void       cs_messages_list_recipients_async  (CsServer            *server,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
@@ -77,13 +86,14 @@ void       cs_messages_list_recipients_async  (CsServer            *server,
 GPtrArray *cs_messages_list_recipients_finish (CsServer            *server,
                                                GAsyncResult        *result,
                                                GError             **error);
-/* Sends @body to @recipient_id about @cohort_id or @assignment_id (both may be NULL), or as
- * a reply in the thread @thread_id (then the recipient and what it is about come from the
- * thread). Returns the new message's id. G_IO_ERROR_INVALID_ARGUMENT for an empty body,
- * before anything is sent. */
+/* Sends @body to @recipient_id under @subject (NULL or "": none) about @cohort_id or
+ * @assignment_id (both may be NULL), or as a reply in the thread @thread_id (then the
+ * recipient, subject and what it is about come from the thread). Returns the new message's
+ * id. G_IO_ERROR_INVALID_ARGUMENT for an empty body, before anything is sent. */
 void       cs_messages_send_async          (CsServer            *server,
                                             const char          *recipient_id,
                                             const char          *body,
+                                            const char          *subject,
                                             const char          *cohort_id,
                                             const char          *assignment_id,
                                             const char          *thread_id,

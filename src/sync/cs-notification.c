@@ -111,8 +111,20 @@ read_data (CsNotification *self,
     return;
   json_object_iter_init (&iter, json_node_get_object (root));
   while (json_object_iter_next (&iter, &name, &member))
-    if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
-      g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_string (member)));
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!JSON_NODE_HOLDS_VALUE (member))
+        continue;
+      if (json_node_get_value_type (member) == G_TYPE_STRING)
+        g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_string (member)));
+      else if (json_node_get_value_type (member) == G_TYPE_INT64 ||
+               json_node_get_value_type (member) == G_TYPE_DOUBLE)
+        g_hash_table_insert (self->data, g_strdup (name),
+                             g_strdup (g_ascii_dtostr (number, sizeof number, json_node_get_double (member))));
+      else if (json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+        g_hash_table_insert (self->data, g_strdup (name), g_strdup (json_node_get_boolean (member) ? "true" : "false"));
+    }
 }
 
 CsNotification *
@@ -196,4 +208,47 @@ cs_notification_get_data_id (CsNotification *self,
 {
   g_return_val_if_fail (CS_IS_NOTIFICATION (self), NULL);
   return g_hash_table_lookup (self->data, key);
+}
+
+gboolean
+cs_notification_get_action (CsNotification  *self,
+                            const char     **action_name,
+                            GVariant       **target)
+{
+  const char *kind;
+  const char *thread;
+  const char *cohort;
+  const char *assignment;
+  const char *student;
+  const char *name = NULL;
+  GVariant *value = NULL;
+
+  g_return_val_if_fail (CS_IS_NOTIFICATION (self), FALSE);
+
+  kind = self->kind ? self->kind : "";
+  thread = cs_notification_get_data_id (self, "thread_id");
+  cohort = cs_notification_get_data_id (self, "cohort_id");
+  assignment = cs_notification_get_data_id (self, "assignment_id");
+  student = cs_notification_get_data_id (self, "student_id");
+
+  if (g_str_equal (kind, "message") && thread)
+    name = "app.open-thread", value = g_variant_new_string (thread);
+  else if ((g_str_equal (kind, "assignment") || g_str_equal (kind, "due_soon") || g_str_equal (kind, "grade")) &&
+           cohort && assignment)
+    name = "app.open-assignment", value = g_variant_new ("(ss)", cohort, assignment);
+  else if (g_str_equal (kind, "run_completed") && cohort && assignment && student)
+    name = "app.open-run", value = g_variant_new ("(sss)", cohort, assignment, student);
+  else if (g_str_equal (kind, "enrollment") && cohort && student)
+    name = "app.open-enrolment", value = g_variant_new_string (cohort);  /* to the instructor */
+  else if (g_str_equal (kind, "enrollment") && cohort &&
+           g_strcmp0 (cs_notification_get_data_id (self, "status"), "approved") == 0)
+    name = "app.open-cohort", value = g_variant_new_string (cohort);
+
+  if (action_name)
+    *action_name = name;
+  if (target)
+    *target = value ? g_variant_ref_sink (value) : NULL;
+  else if (value)
+    g_variant_unref (g_variant_ref_sink (value));
+  return name != NULL;
 }

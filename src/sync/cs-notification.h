@@ -33,8 +33,18 @@ gint64          cs_notification_get_created_at  (CsNotification *self);
 gboolean        cs_notification_get_read        (CsNotification *self);
 void            cs_notification_set_read        (CsNotification *self,
                                                  gboolean        read);
-/* A string member of the data ("thread_id", "cohort_id", "assignment_id", …) or NULL. */
+/* A member of the data ("thread_id", "cohort_id", "assignment_id", …) as text (numbers in
+ * the C locale, booleans "true" or "false"), or NULL. */
 const char     *cs_notification_get_data_id     (CsNotification *self,
                                                  const char     *key);
+
+/* What clicking it opens, as an action of the application and its target (both NULL when
+ * nothing): "app.open-thread" (s thread), "app.open-assignment" (ss cohort, assignment: the
+ * student's view of it), "app.open-run" (sss cohort, assignment, student: the run a
+ * student completed), "app.open-enrolment" (s cohort: its requests to join) or
+ * "app.open-cohort" (s cohort). Returns TRUE when it opens something. */
+gboolean        cs_notification_get_action      (CsNotification *self,
+                                                 const char    **action_name,
+                                                 GVariant      **target);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "cs-application.h"
 #include "cs-pdf-worker.h"
 #include "cs-account-window.h"
+#include "cs-open-target.h"
 #include "cs-preferences-window.h"
 #include "cs-window.h"
 
@@ -301,12 +302,38 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* app.open-thread, app.open-cohort, …: what a notification points at (cs-open-target.h),
+ * on the shared server of the sync session. */
+static void
+open_target_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  CsSync *sync = self->sync_session ? cs_sync_session_get_sync (self->sync_session) : NULL;
+  const CsServerAccount *account = self->sync_session ? cs_sync_session_get_account (self->sync_session) : NULL;
+
+  if (!sync)
+    {
+      g_application_activate (G_APPLICATION (self));  /* not connected (yet): the main window */
+      return;
+    }
+  cs_open_target (gtk_application_get_active_window (GTK_APPLICATION (self)), cs_sync_get_server (sync),
+                  cs_sync_get_listen_conninfo (sync), cs_sync_session_get_kind (self->sync_session),
+                  account ? account->listen_port : 0, g_action_get_name (G_ACTION (action)), param);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "account", account_action },
   { "join", join_action },
   { "quit", quit_action },
+  { "open-thread", open_target_action, "s" },
+  { "open-cohort", open_target_action, "s" },
+  { "open-enrolment", open_target_action, "s" },
+  { "open-assignment", open_target_action, "(ss)" },
+  { "open-run", open_target_action, "(sss)" },
 };
 
 static void

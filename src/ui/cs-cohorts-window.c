@@ -51,9 +51,19 @@ struct _CsCohortsWindow
   char            *shown_id;
   char            *pending_id;  /* a cohort just saved: shown when the list arrives */
   GCancellable    *cancellable;
+
+  /* What cs_cohorts_window_open() asked for, done once its cohort is shown (and, for a
+   * run, once the dashboard has the run's cell). */
+  char            *wanted_cohort;
+  char            *wanted_view;
+  char            *wanted_assignment;
+  char            *wanted_student;
+  CsDashboard     *waiting;     /* for its "loaded", to open the wanted run */
 };
 
 G_DEFINE_FINAL_TYPE (CsCohortsWindow, cs_cohorts_window, ADW_TYPE_WINDOW)
+
+static void apply_wanted (CsCohortsWindow *self);
 
 static GtkWidget *
 cohort_row (const CsCohortInfo *info)
@@ -137,6 +147,119 @@ on_row_selected (CsCohortsWindow *self,
   cs_student_page_set_dashboard (self->student_page, dashboard);
   update_actions (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  apply_wanted (self);
+}
+
+/* Opening what a notification points at */
+
+static void
+clear_wanted (CsCohortsWindow *self)
+{
+  if (self->waiting)
+    g_signal_handlers_disconnect_by_data (self->waiting, self);
+  g_clear_object (&self->waiting);
+  g_clear_pointer (&self->wanted_cohort, g_free);
+  g_clear_pointer (&self->wanted_view, g_free);
+  g_clear_pointer (&self->wanted_assignment, g_free);
+  g_clear_pointer (&self->wanted_student, g_free);
+}
+
+/* The cell of the wanted student and assignment in @dashboard, or NULL. */
+static CsDashboardCell *
+wanted_cell (CsCohortsWindow *self,
+             CsDashboard     *dashboard)
+{
+  GListModel *assignments = cs_dashboard_get_assignments (dashboard);
+  GListModel *cells = cs_dashboard_get_cells (dashboard);
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (assignments) && index == G_MAXUINT; i++)
+    {
+      g_autoptr(CsDashboardAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      if (g_strcmp0 (cs_dashboard_assignment_get_id (assignment), self->wanted_assignment) == 0)
+        index = i;
+    }
+  for (guint c = 0; index != G_MAXUINT && c < g_list_model_get_n_items (cells); c++)
+    {
+      g_autoptr(CsDashboardCell) cell = g_list_model_get_item (cells, c);
+
+      if (cs_dashboard_cell_get_assignment (cell) == index &&
+          g_strcmp0 (cs_dashboard_cell_get_student_id (cell), self->wanted_student) == 0)
+        return g_steal_pointer (&cell);
+    }
+  return NULL;
+}
+
+static void
+on_wanted_loaded (CsCohortsWindow *self)
+{
+  g_autoptr(CsDashboardCell) cell = self->waiting ? wanted_cell (self, self->waiting) : NULL;
+
+  if (cell)
+    cs_dashboard_page_open_cell (self->page, cell);
+  else
+    cs_ui_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This run is no longer on the dashboard")));
+  clear_wanted (self);
+}
+
+static void
+apply_wanted (CsCohortsWindow *self)
+{
+  CsDashboard *dashboard;
+
+  if (!self->wanted_cohort || g_strcmp0 (self->wanted_cohort, self->shown_id) != 0)
+    return;
+  if (self->wanted_view)
+    adw_view_stack_set_visible_child_name (self->view_stack, self->wanted_view);
+  if (self->wanted_assignment && self->student)
+    cs_student_page_show_assignment (self->student_page, self->wanted_assignment);
+  if (!self->wanted_assignment || !self->wanted_student || self->student)
+    {
+      clear_wanted (self);
+      return;
+    }
+  /* A run: once the dashboard has loaded (it may be loading right now). */
+  dashboard = cs_dashboard_page_get_dashboard (self->page);
+  if (!dashboard)
+    {
+      clear_wanted (self);
+      return;
+    }
+  if (self->waiting)
+    g_signal_handlers_disconnect_by_data (self->waiting, self);
+  g_set_object (&self->waiting, dashboard);
+  if (!cs_dashboard_get_loading (dashboard) && g_list_model_get_n_items (cs_dashboard_get_cells (dashboard)) > 0)
+    on_wanted_loaded (self);
+  else
+    g_signal_connect_object (dashboard, "loaded", G_CALLBACK (on_wanted_loaded), self, G_CONNECT_SWAPPED);
+}
+
+void
+cs_cohorts_window_open (CsCohortsWindow *self,
+                        const char      *cohort_id,
+                        const char      *view,
+                        const char      *assignment_id,
+                        const char      *student_id)
+{
+  g_return_if_fail (CS_IS_COHORTS_WINDOW (self));
+  g_return_if_fail (cohort_id != NULL);
+
+  clear_wanted (self);
+  self->wanted_cohort = g_strdup (cohort_id);
+  self->wanted_view = g_strdup (view);
+  self->wanted_assignment = g_strdup (assignment_id);
+  self->wanted_student = g_strdup (student_id);
+  if (g_strcmp0 (cohort_id, self->shown_id) == 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      apply_wanted (self);
+      return;
+    }
+  /* Shown when the list arrives (again: the cohort may be new since it came). */
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (cohort_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
 }
 
 static void
@@ -355,6 +478,7 @@ cs_cohorts_window_dispose (GObject *object)
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->shown_id, g_free);
   g_clear_pointer (&self->pending_id, g_free);
+  clear_wanted (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_COHORTS_WINDOW);
 
   G_OBJECT_CLASS (cs_cohorts_window_parent_class)->dispose (object);
@@ -484,4 +608,20 @@ cs_cohorts_window_show_view (CsCohortsWindow *self,
   g_return_if_fail (CS_IS_COHORTS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+cs_cohorts_window_get_cohort_id (CsCohortsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
+
+  return self->shown_id;
+}
+
+const char *
+cs_cohorts_window_get_view (CsCohortsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }

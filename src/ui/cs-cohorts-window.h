@@ -27,6 +27,19 @@ void             cs_cohorts_window_set_kind           (CsCohortsWindow *self,
 /* Shows "dashboard" or "enrolment". */
 void             cs_cohorts_window_show_view (CsCohortsWindow *self,
                                               const char      *name);
+/* Shows the cohort @cohort_id (once the list has it) in @view (NULL: as it is), and then
+ * for a student the assignment @assignment_id, or for an instructor the run of
+ * @student_id for that assignment in its read-only window (as clicking its dashboard cell
+ * does). What a notification points at (see cs-open-target.h). */
+void             cs_cohorts_window_open      (CsCohortsWindow *self,
+                                              const char      *cohort_id,
+                                              const char      *view,
+                                              const char      *assignment_id,
+                                              const char      *student_id);
+/* The cohort shown (NULL: none yet) and the view shown ("dashboard", "enrolment",
+ * "assignments"). */
+const char      *cs_cohorts_window_get_cohort_id (CsCohortsWindow *self);
+const char      *cs_cohorts_window_get_view      (CsCohortsWindow *self);
 /* The cohorts listed (CsCohortInfo, owned by the window), once loaded. */
 GPtrArray       *cs_cohorts_window_get_cohorts (CsCohortsWindow *self);
 

@@ -81,6 +81,16 @@ format_time (gint64 unix_time)
 
 /* Threads */
 
+/* What a thread is about: "assignment · cohort", the cohort, or NULL. */
+static char *
+dup_about (const CsMessageThread *thread)
+{
+  if (thread->assignment_title && thread->cohort_title)
+    /* TRANSLATORS: what a conversation is about: an assignment, then its cohort */
+    return g_strdup_printf (_("%s · %s"), thread->assignment_title, thread->cohort_title);
+  return g_strdup (thread->assignment_title ? thread->assignment_title : thread->cohort_title);
+}
+
 static GtkWidget *
 thread_row (const CsMessageThread *thread)
 {
@@ -88,7 +98,9 @@ thread_row (const CsMessageThread *thread)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = label_new (thread->other_name, "heading", FALSE);
-  const char *about = thread->assignment_title ? thread->assignment_title : thread->cohort_title;
+  g_autofree char *about = dup_about (thread);
+  gboolean has_subject = thread->subject && *thread->subject;
+  g_autofree char *subtitle = NULL;
 
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (top), name);
@@ -102,15 +114,24 @@ thread_row (const CsMessageThread *thread)
       gtk_box_append (GTK_BOX (top), badge);
     }
   gtk_box_append (GTK_BOX (box), top);
+  if (has_subject)
+    gtk_box_append (GTK_BOX (box), label_new (thread->subject, NULL, FALSE));
   if (about)
     gtk_box_append (GTK_BOX (box), label_new (about, "caption", FALSE));
   gtk_box_append (GTK_BOX (box), label_new (thread->last_body, "dim-label", FALSE));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* The header of the open thread: its subject over the person and what it is about, or
+   * the person over what it is about. */
+  if (has_subject)
+    /* TRANSLATORS: under the subject of an open conversation: the other person, then what it is about */
+    subtitle = about ? g_strdup_printf (_("%s · %s"), thread->other_name, about) : g_strdup (thread->other_name);
+  else
+    subtitle = g_strdup (about);
   g_object_set_data_full (G_OBJECT (row), "thread-id", g_strdup (thread->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (thread->other_name), g_free);
-  g_object_set_data_full (G_OBJECT (row), "subtitle", g_strdup (about), g_free);
+  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (has_subject ? thread->subject : thread->other_name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "subtitle", g_steal_pointer (&subtitle), g_free);
   return row;
 }
 
@@ -301,7 +322,7 @@ on_send (CsMessagesWindow *self)
     return;
   gtk_widget_set_sensitive (self->send_button, FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->entry), FALSE);
-  cs_messages_send_async (self->server, NULL, text, NULL, NULL, self->thread_id, self->cancellable,
+  cs_messages_send_async (self->server, NULL, text, NULL, NULL, NULL, self->thread_id, self->cancellable,
                           sent, g_object_ref (self));
 }
 

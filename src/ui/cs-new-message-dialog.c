@@ -17,8 +17,10 @@ struct _CsNewMessageDialog
 
   AdwToastOverlay *toasts;
   GtkStack        *stack;
+  AdwPreferencesGroup *people;
   AdwComboRow     *recipient;
   AdwComboRow     *about;
+  AdwEntryRow     *subject;
   AdwEntryRow     *message;
   GtkWidget       *send_button;
 
@@ -55,23 +57,46 @@ on_message_changed (CsNewMessageDialog *self)
   update_send (self);
 }
 
-/* What it may be about: nothing in particular or the cohort the recipient shares with me. */
+/* What it may be about: the whole cohort the recipient shares with me (the first row) or
+ * one of its assignments (the rows after it, in the order of recipient->assignments). A
+ * student waiting for approval writes about the cohort only. */
 static void
 on_recipient_changed (CsNewMessageDialog *self)
 {
   const CsMessageRecipient *recipient = selected_recipient (self);
   g_autoptr(GtkStringList) about = NULL;
+  guint n_assignments = recipient && recipient->assignments ? recipient->assignments->len : 0;
 
-  if (!self->about || !self->send_button)
+  if (!self->about || !self->send_button || !self->people)
     return;  /* still building the template */
   about = gtk_string_list_new (NULL);
-  gtk_string_list_append (about, _("Nothing in particular"));
-  if (recipient && recipient->cohort_title)
-    gtk_string_list_append (about, recipient->cohort_title);
+  /* (The cohort's title is in the recipient's row already.) */
+  if (recipient)
+    /* TRANSLATORS: "About" of a new message: the cohort the recipient is in, not one assignment */
+    gtk_string_list_append (about, _("The whole cohort"));
+  for (guint i = 0; i < n_assignments; i++)
+    gtk_string_list_append (about, ((CsMessageAssignment *) g_ptr_array_index (recipient->assignments, i))->title);
   adw_combo_row_set_model (self->about, G_LIST_MODEL (about));
   adw_combo_row_set_selected (self->about, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->about), recipient != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->about), n_assignments > 0);
+  adw_preferences_group_set_description (self->people,
+                                         recipient && recipient->pending
+                                           ? _("Until your enrolment is approved you can write about the cohort only.")
+                                           : NULL);
   update_send (self);
+}
+
+/* The assignment chosen in "About", or NULL for the whole cohort. */
+static const CsMessageAssignment *
+selected_assignment (CsNewMessageDialog *self)
+{
+  const CsMessageRecipient *recipient = selected_recipient (self);
+  guint i = adw_combo_row_get_selected (self->about);
+
+  if (!recipient || !recipient->assignments || i == 0 || i == GTK_INVALID_LIST_POSITION ||
+      i - 1 >= recipient->assignments->len)
+    return NULL;
+  return g_ptr_array_index (recipient->assignments, i - 1);
 }
 
 static void
@@ -115,7 +140,7 @@ recipients_loaded (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, self->recipients->len ? "form" : "empty");
   gtk_widget_set_visible (self->send_button, self->recipients->len > 0);
   if (self->recipients->len)
-    gtk_widget_grab_focus (GTK_WIDGET (self->message));
+    gtk_widget_grab_focus (GTK_WIDGET (self->subject));
 }
 
 static void
@@ -131,6 +156,7 @@ sent (GObject      *source,
     return;  /* closed meanwhile */
   self->sending = FALSE;
   gtk_editable_set_editable (GTK_EDITABLE (self->message), TRUE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->subject), TRUE);
   update_send (self);
   if (!id)
     {
@@ -146,16 +172,17 @@ static void
 on_send (CsNewMessageDialog *self)
 {
   const CsMessageRecipient *recipient = selected_recipient (self);
-  gboolean about_cohort = adw_combo_row_get_selected (self->about) == 1;
+  const CsMessageAssignment *assignment = selected_assignment (self);
 
   if (!gtk_widget_get_sensitive (self->send_button) || !recipient)
     return;
   self->sending = TRUE;
   update_send (self);
   gtk_editable_set_editable (GTK_EDITABLE (self->message), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->subject), FALSE);
   cs_messages_send_async (self->server, recipient->person_id, gtk_editable_get_text (GTK_EDITABLE (self->message)),
-                          about_cohort ? recipient->cohort_id : NULL, NULL, NULL, self->cancellable,
-                          sent, g_object_ref (self));
+                          gtk_editable_get_text (GTK_EDITABLE (self->subject)), recipient->cohort_id,
+                          assignment ? assignment->id : NULL, NULL, self->cancellable, sent, g_object_ref (self));
 }
 
 CsNewMessageDialog *
@@ -190,6 +217,12 @@ AdwComboRow *
 cs_new_message_dialog_get_about (CsNewMessageDialog *self)
 {
   return self->about;
+}
+
+AdwEntryRow *
+cs_new_message_dialog_get_subject (CsNewMessageDialog *self)
+{
+  return self->subject;
 }
 
 AdwEntryRow *
@@ -242,8 +275,10 @@ cs_new_message_dialog_class_init (CsNewMessageDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-new-message-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, people);
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, recipient);
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, about);
+  gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, subject);
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, message);
   gtk_widget_class_bind_template_child (widget_class, CsNewMessageDialog, send_button);
   gtk_widget_class_bind_template_callback (widget_class, on_send);
@@ -255,6 +290,12 @@ cs_new_message_dialog_class_init (CsNewMessageDialogClass *klass)
 static void
 cs_new_message_dialog_init (CsNewMessageDialog *self)
 {
+  GtkEditable *text;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* As long as the server takes (cs_send_message). */
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->subject));
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_max_length (GTK_TEXT (text), 200);
 }

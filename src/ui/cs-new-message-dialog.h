@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lists the people the login may write to (cs_messages_list_recipients_async), one row per
- * person and shared cohort; the message may be about that cohort. Send starts the thread on
+ * person and shared cohort, and the assignments of that cohort; the thread has a subject
+ * (may be empty) and is about the whole cohort or one of its assignments. Send starts the thread on
  * @server's worker, emits "sent" with the new thread's id and closes the dialog; a refusal
  * stays in the dialog as a toast, the text kept.
  */
@@ -25,6 +26,7 @@ const char         *cs_new_message_dialog_get_state      (CsNewMessageDialog *se
 /* For tests. */
 AdwComboRow        *cs_new_message_dialog_get_recipient  (CsNewMessageDialog *self);
 AdwComboRow        *cs_new_message_dialog_get_about      (CsNewMessageDialog *self);
+AdwEntryRow        *cs_new_message_dialog_get_subject    (CsNewMessageDialog *self);
 AdwEntryRow        *cs_new_message_dialog_get_message    (CsNewMessageDialog *self);
 GtkWidget          *cs_new_message_dialog_get_send_button (CsNewMessageDialog *self);
 

@@ -10,6 +10,8 @@
 
 #include "cs-application.h"
 #include "cs-messages-window.h"
+#include "cs-notification-text.h"
+#include "cs-open-target.h"
 #include "cs-notifications-button.h"
 
 struct _CsNotificationsButton
@@ -70,7 +72,9 @@ make_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
-  GtkWidget *title = gtk_label_new (cs_notification_get_title (notification));
+  g_autofree char *title_text = cs_notification_dup_display_title (notification);
+  g_autofree char *body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+  GtkWidget *title = gtk_label_new (title_text);
   GtkWidget *time;
   g_autofree char *when = format_time (cs_notification_get_created_at (notification));
 
@@ -91,9 +95,9 @@ make_row (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (text), title);
-  if (*cs_notification_get_message (notification))
+  if (*body)
     {
-      GtkWidget *message = gtk_label_new (cs_notification_get_message (notification));
+      GtkWidget *message = gtk_label_new (body);
 
       gtk_label_set_xalign (GTK_LABEL (message), 0);
       gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -143,13 +147,23 @@ on_arrived (CsNotificationsButton *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GApplication *app = g_application_get_default ();
   g_autoptr(GNotification) desktop = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GVariant) target = NULL;
+  const char *action = NULL;
 
   if (!app || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
-  desktop = g_notification_new (cs_notification_get_title (notification));
-  if (*cs_notification_get_message (notification))
-    g_notification_set_body (desktop, cs_notification_get_message (notification));
-  g_notification_set_default_action (desktop, "app.activate");
+  title = cs_notification_dup_display_title (notification);
+  body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+  desktop = g_notification_new (title);
+  if (*body)
+    g_notification_set_body (desktop, body);
+  /* Clicked: what it points at, through the application's action, as a click here does. */
+  if (cs_notification_get_action (notification, &action, &target))
+    g_notification_set_default_action_and_target_value (desktop, action, target);
+  else
+    g_notification_set_default_action (desktop, "app.activate");
   g_application_send_notification (app, cs_notification_get_id (notification), desktop);
   self->n_sent++;
 }
@@ -234,43 +248,46 @@ cs_notifications_button_set_session (CsNotificationsButton *self,
   on_session_changed (self);
 }
 
-static CsMessagesWindow *
-open_messages (CsNotificationsButton *self)
+static void
+on_open_messages (CsNotificationsButton *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   CsMessagesWindow *window;
 
   if (!self->notifications)
-    return NULL;
+    return;
   gtk_menu_button_popdown (self->menu_button);
   window = cs_messages_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    cs_notifications_get_server (self->notifications),
                                    self->sync ? cs_sync_get_listen_conninfo (self->sync) : NULL);
   gtk_window_present (GTK_WINDOW (window));
-  return window;
 }
 
-static void
-on_open_messages (CsNotificationsButton *self)
-{
-  open_messages (self);
-}
-
-/* Marks it read, and opens the conversation of a message. */
+/* Marks it read, and opens what it points at: through the application's action (the one a
+ * desktop notification uses) when there is one, else on the notifications' own server. */
 static void
 on_row_activated (CsNotificationsButton *self,
                   GtkListBoxRow         *row)
 {
   CsNotification *notification = g_object_get_data (G_OBJECT (row), "notification");
-  const char *thread;
+  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) target = NULL;
+  const char *action = NULL;
 
   if (!notification || !self->notifications)
     return;
   if (!cs_notification_get_read (notification))
     cs_notifications_mark_read_async (self->notifications, notification, NULL, NULL, NULL);
-  thread = cs_notification_get_data_id (notification, "thread_id");
-  if (g_strcmp0 (cs_notification_get_kind (notification), "message") == 0 && thread)
-    cs_messages_window_open_thread (open_messages (self), thread);
+  if (!cs_notification_get_action (notification, &action, &target))
+    return;
+  gtk_menu_button_popdown (self->menu_button);
+  if (CS_IS_APPLICATION (app) && g_action_group_has_action (G_ACTION_GROUP (app), action + strlen ("app.")))
+    g_action_group_activate_action (G_ACTION_GROUP (app), action + strlen ("app."), target);
+  else
+    cs_open_target (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, cs_notifications_get_server (self->notifications),
+                    self->sync ? cs_sync_get_listen_conninfo (self->sync) : NULL,
+                    self->session ? cs_sync_session_get_kind (self->session) : NULL, 0, action, target);
 }
 
 static void

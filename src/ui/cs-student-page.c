@@ -28,6 +28,7 @@ struct _CsStudentPage
   GPtrArray   *statuses;  /* the status label of each row */
   GHashTable  *feedback;  /* progress id → the instructor's reason for the grade */
   GCancellable *cancellable;
+  char        *shown;     /* the assignment to select */
 };
 
 G_DEFINE_FINAL_TYPE (CsStudentPage, cs_student_page, ADW_TYPE_BIN)
@@ -115,7 +116,44 @@ assignment_row (CsStudentPage         *self,
     gtk_widget_add_css_class (grade, "accent");
   gtk_widget_set_tooltip_text (grade, overridden ? _("Grade set by your instructor") : _("Grade"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+  g_object_set_data_full (G_OBJECT (row), "assignment-id", g_strdup (cs_dashboard_assignment_get_id (assignment)),
+                          g_free);
   return row;
+}
+
+static void
+select_shown (CsStudentPage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row && self->shown;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (g_object_get_data (G_OBJECT (row), "assignment-id"), self->shown) == 0)
+      {
+        gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
+        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
+        gtk_widget_grab_focus (row);
+      }
+}
+
+void
+cs_student_page_show_assignment (CsStudentPage *self,
+                                 const char    *assignment_id)
+{
+  g_return_if_fail (CS_IS_STUDENT_PAGE (self));
+
+  g_free (self->shown);
+  self->shown = g_strdup (assignment_id);
+  select_shown (self);
+}
+
+const char *
+cs_student_page_get_shown_assignment (CsStudentPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CS_IS_STUDENT_PAGE (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->list);
+  return row ? g_object_get_data (G_OBJECT (row), "assignment-id") : NULL;
 }
 
 static void
@@ -149,6 +187,7 @@ rebuild (CsStudentPage *self)
       gtk_list_box_append (self->list, assignment_row (self, assignment, cell));
     }
   gtk_stack_set_visible_child_name (self->stack, n ? "list" : "empty");
+  select_shown (self);
 }
 
 static void
@@ -238,6 +277,7 @@ static void
 cs_student_page_finalize (GObject *object)
 {
   g_ptr_array_unref (CS_STUDENT_PAGE (object)->statuses);
+  g_free (CS_STUDENT_PAGE (object)->shown);
 
   G_OBJECT_CLASS (cs_student_page_parent_class)->finalize (object);
 }

@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (CsStudentPage, cs_student_page, CS, STUDENT_PAGE, AdwBin)
 /* Shows @dashboard (loaded as the student: their own row only), following its reloads. */
 void         cs_student_page_set_dashboard (CsStudentPage *self,
                                             CsDashboard   *dashboard);
+/* Selects the row of the assignment @assignment_id (now, or once loaded) and focuses it. */
+void         cs_student_page_show_assignment (CsStudentPage *self,
+                                              const char    *assignment_id);
+/* The assignment of the selected row, or NULL. */
+const char  *cs_student_page_get_shown_assignment (CsStudentPage *self);
 /* The status word of each row, in order ("Late", "Completed", …), for tests. */
 char        *cs_student_page_dup_summary   (CsStudentPage *self);
 

@@ -17,6 +17,7 @@
 
 #include "cs-enrolment.h"
 #include "cs-messages.h"
+#include "cs-notification-text.h"
 #include "cs-notifications.h"
 #include "cs-publisher.h"
 #include "cs-server-schema.h"
@@ -695,17 +696,17 @@ test_model (void)
   g_assert_cmpstr (thread->other_id, ==, seeded.ann_id);
   g_assert_cmpstr (thread->last_body, ==, "Please read chapter 3.");
 
-  cs_messages_send_async (stu2, NULL, "   ", NULL, NULL, first, NULL, got_result, &result);
+  cs_messages_send_async (stu2, NULL, "   ", NULL, NULL, NULL, first, NULL, got_result, &result);
   g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_clear_object (&result);
-  cs_messages_send_async (stu2, NULL, "I will.", NULL, NULL, first, NULL, got_result, &result);
+  cs_messages_send_async (stu2, NULL, "I will.", NULL, NULL, NULL, first, NULL, got_result, &result);
   reply = cs_messages_send_finish (stu2, run_to_end (&result), &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (reply));
   g_clear_object (&result);
-  cs_messages_send_async (stu2, seeded.stu_id[1], "Hi stu1", NULL, NULL, NULL, NULL, got_result, &result);
+  cs_messages_send_async (stu2, seeded.stu_id[1], "Hi stu1", NULL, NULL, NULL, NULL, NULL, got_result, &result);
   g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
   g_assert_nonnull (error);  /* a student does not write to a student */
   g_clear_error (&error);
@@ -765,7 +766,7 @@ test_recipients (void)
   g_autofree char *text = NULL;
   const CsMessageRecipient *first;
 
-  /* stu3 waits for approval: not on Ann's list, nobody on theirs. */
+  /* stu3 waits for approval: not on Ann's list; Ann on theirs (to ask about joining). */
   text = recipients_of (seeded.ann);
   g_assert_cmpstr (text, ==, "stu1@Operations 2027 stu2@Operations 2027");
   g_clear_pointer (&text, g_free);
@@ -773,7 +774,7 @@ test_recipients (void)
   g_assert_cmpstr (text, ==, "Sync Tester@Operations 2027");
   g_clear_pointer (&text, g_free);
   text = recipients_of (seeded.stu[3]);
-  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpstr (text, ==, "Sync Tester@Operations 2027");
   g_clear_pointer (&text, g_free);
   text = recipients_of (seeded.bob);
   g_assert_cmpstr (text, ==, "");
@@ -790,6 +791,218 @@ test_recipients (void)
   g_assert_cmpstr (first->person_id, ==, seeded.stu_id[1]);
   g_assert_cmpstr (first->cohort_id, ==, seeded.cohort);
   g_assert_cmpstr (first->cohort_title, ==, "Operations 2027");
+  g_assert_false (first->pending);
+  /* With the cohort's assignments, by title. */
+  g_assert_cmpuint (first->assignments->len, ==, 2);
+  g_assert_cmpstr (((CsMessageAssignment *) g_ptr_array_index (first->assignments, 0))->title, ==, "Dunmore Dairy");
+  g_assert_cmpstr (((CsMessageAssignment *) g_ptr_array_index (first->assignments, 0))->id, ==,
+                   sync_test_value (seeded.ann, "SELECT id FROM cs.cohort_simulations WHERE scenario_id = $1",
+                                    seeded.soon, NULL));
+  g_assert_cmpstr (((CsMessageAssignment *) g_ptr_array_index (first->assignments, 1))->id, ==, seeded.assignment);
+}
+
+static GPtrArray *
+recipients_through_worker (const char *conninfo)
+{
+  g_autoptr(CsServer) worker = cs_server_new (conninfo);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  cs_messages_list_recipients_async (worker, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  list = cs_messages_list_recipients_finish (worker, result, &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+/* A student waiting for approval may write to that cohort's instructor, about the cohort
+ * only: they may have to ask about joining, but see none of its work yet. */
+static void
+test_pending_student (void)
+{
+  g_autofree char *conninfo = student_conninfo (3);
+  g_autoptr(GPtrArray) list = recipients_through_worker (conninfo);
+  const CsMessageRecipient *ann;
+  g_autofree char *refused = NULL;
+  g_autofree char *thread = NULL;
+  g_autofree char *kind = NULL;
+
+  g_assert_cmpuint (list->len, ==, 1);
+  ann = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (ann->person_id, ==, seeded.ann_id);
+  g_assert_cmpstr (ann->cohort_id, ==, seeded.cohort);
+  g_assert_true (ann->pending);
+  g_assert_cmpuint (ann->assignments->len, ==, 0);
+
+  /* Not about an assignment, nor about nothing in particular, nor to another instructor. */
+  refused = sync_test_error (seeded.stu[3], "SELECT cs.cs_send_message ($1, 'About the case?', '', $2, $3)",
+                             seeded.ann_id, seeded.cohort, seeded.assignment, NULL);
+  g_assert_cmpstr (refused, ==, "42501");
+  g_clear_pointer (&refused, g_free);
+  refused = sync_test_error (seeded.stu[3], "SELECT cs.cs_send_message ($1, 'Hello?')", seeded.ann_id, NULL);
+  g_assert_cmpstr (refused, ==, "42501");
+  g_clear_pointer (&refused, g_free);
+  refused = sync_test_error (seeded.stu[3], "SELECT cs.cs_send_message ($1, 'Hello?', '', $2)",
+                             seeded.bob_id, seeded.cohort, NULL);
+  g_assert_cmpstr (refused, ==, "42501");
+  g_clear_pointer (&refused, g_free);
+  g_assert_cmpint (sync_test_rows (seeded.ann, "SELECT FROM cs.direct_messages", NULL), ==, 0);
+
+  /* About the cohort: fine, and Ann may answer in that thread. */
+  thread = sync_test_value (seeded.stu[3], "SELECT cs.cs_send_message ($1, 'Could you approve my request?', "
+                            "'My enrolment', $2)", seeded.ann_id, seeded.cohort, NULL);
+  g_assert_nonnull (thread);
+  kind = sync_test_value (seeded.ann, "SELECT message_type || ' ' || subject FROM cs.direct_messages WHERE id = $1",
+                          thread, NULL);
+  g_assert_cmpstr (kind, ==, "cohort My enrolment");
+  g_free (send (seeded.ann, NULL, "Done tomorrow.", NULL, NULL, thread));
+  g_assert_cmpint (sync_test_rows (seeded.stu[3], "SELECT FROM cs.cs_thread_messages ($1)", thread, NULL), ==, 2);
+
+  /* Cleared for the tests after this one, which count threads. */
+  sync_test_rows (server.super, "DELETE FROM cs.notifications WHERE type = 'message'", NULL);
+  sync_test_rows (server.super, "DELETE FROM cs.direct_messages WHERE parent_id IS NOT NULL", NULL);
+  sync_test_rows (server.super, "DELETE FROM cs.direct_messages", NULL);
+}
+
+/* A new thread through the worker with a subject and an assignment; the thread list shows
+ * both, and replies keep them. */
+static void
+test_subject_and_assignment (void)
+{
+  g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
+  g_autofree char *conninfo = student_conninfo (1);
+  g_autoptr(CsServer) stu1 = cs_server_new (conninfo);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
+  g_autofree char *thread = NULL;
+  g_autofree char *reply = NULL;
+  const CsMessageThread *first;
+
+  cs_messages_send_async (worker, seeded.stu_id[1], "Please start the case this week.", "  Harlow Valves, part one ",
+                          seeded.cohort, seeded.assignment, NULL, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  thread = cs_messages_send_finish (worker, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  cs_messages_send_async (stu1, NULL, "I will.", "ignored", NULL, NULL, thread, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  reply = cs_messages_send_finish (stu1, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  cs_messages_list_threads_async (stu1, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  threads = cs_messages_list_threads_finish (stu1, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (threads->len, ==, 1);
+  first = g_ptr_array_index (threads, 0);
+  g_assert_cmpstr (first->id, ==, thread);
+  g_assert_cmpstr (first->subject, ==, "Harlow Valves, part one");
+  g_assert_cmpstr (first->assignment_id, ==, seeded.assignment);
+  g_assert_cmpstr (first->assignment_title, ==, "Harlow Valves");
+  g_assert_cmpstr (first->cohort_title, ==, "Operations 2027");
+  g_assert_cmpuint (first->n_messages, ==, 2);
+  g_assert_cmpint (sync_test_rows (seeded.ann, "SELECT FROM cs.direct_messages WHERE id = $1 "
+                                   "AND subject = 'Harlow Valves, part one' AND assignment_id = $2",
+                                   reply, seeded.assignment, NULL), ==, 1);
+
+  /* Not to an instructor who is not theirs, whatever the assignment. */
+  g_assert_cmpstr (sync_test_error (seeded.stu[1], "SELECT cs.cs_send_message ($1, 'Hi', 'x', NULL, $2)",
+                                    seeded.bob_id, seeded.assignment, NULL), ==, "42501");
+
+  sync_test_rows (server.super, "DELETE FROM cs.notifications WHERE type = 'message'", NULL);
+  sync_test_rows (server.super, "DELETE FROM cs.direct_messages WHERE parent_id IS NOT NULL", NULL);
+  sync_test_rows (server.super, "DELETE FROM cs.direct_messages", NULL);
+}
+
+/* The newest notification of @type to @conn's login matching @condition (SQL on n), as the
+ * client reads it. */
+static CsNotification *
+notification_on_server (PGconn     *conn,
+                        const char *type,
+                        const char *condition)
+{
+  g_autofree char *where = g_strdup_printf ("n.user_id = cs.uid (current_user) AND n.type = $1 AND (%s)",
+                                            condition ? condition : "true");
+  g_autofree char *sql = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *data = NULL;
+
+  sql = g_strdup_printf ("SELECT n.id FROM cs.notifications n WHERE %s ORDER BY n.created_at DESC, n.change_seq DESC "
+                         "LIMIT 1", where);
+  id = sync_test_value (conn, sql, type, NULL);
+  g_assert_nonnull (id);
+  title = sync_test_value (conn, "SELECT title FROM cs.notifications WHERE id = $1", id, NULL);
+  message = sync_test_value (conn, "SELECT message FROM cs.notifications WHERE id = $1", id, NULL);
+  data = sync_test_value (conn, "SELECT data::text FROM cs.notifications WHERE id = $1", id, NULL);
+  return cs_notification_new (id, type, title, message, data, 0, FALSE);
+}
+
+static void
+assert_rendered (CsNotification *notification,
+                 const char     *title,
+                 const char     *body)
+{
+  g_autofree char *shown_title = cs_notification_dup_display_title (notification);
+  g_autofree char *shown_body = cs_notification_dup_display_body (notification, g_get_real_time () / G_USEC_PER_SEC);
+
+  g_assert_cmpstr (shown_title, ==, title);
+  if (g_str_has_suffix (body, "*"))
+    {
+      g_autofree char *prefix = g_strndup (body, strlen (body) - 1);
+
+      g_assert_true (g_str_has_prefix (shown_body, prefix));
+    }
+  else
+    g_assert_cmpstr (shown_body, ==, body);
+}
+
+/* The server's notifications carry the names behind their ids (010), and the client writes
+ * them from their type and data: each kind as the tests above made it. */
+static void
+test_rendered (void)
+{
+  g_autoptr(CsNotification) assignment = notification_on_server (seeded.stu[1], "assignment", "n.data ->> 'scenario_title' = 'Harlow Valves'");
+  g_autoptr(CsNotification) due = notification_on_server (seeded.stu[1], "due_soon", NULL);
+  g_autoptr(CsNotification) grade = notification_on_server (seeded.stu[1], "grade", NULL);
+  g_autoptr(CsNotification) completed = notification_on_server (seeded.ann, "run_completed", NULL);
+  g_autoptr(CsNotification) asked = notification_on_server (seeded.ann, "enrollment", "n.data ->> 'status' = 'pending'");
+  g_autoptr(CsNotification) approved = notification_on_server (seeded.stu[3], "enrollment", NULL);
+  g_autoptr(CsNotification) message = NULL;
+
+  assert_rendered (assignment, "New assignment: Harlow Valves", "In Operations 2027, due *");
+  assert_rendered (due, "Dunmore Dairy is due soon", "Due in 3 hours, *");
+  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90 % — Good memo");
+  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80 %");
+  assert_rendered (asked, "stu3 asks to join Operations 2027", "");
+  assert_rendered (approved, "You joined Operations 2027", "");
+
+  /* A grade names only the run: the trigger found its assignment and cohort, so that the
+   * app can open them. */
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "assignment_id"), ==, seeded.assignment);
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "cohort_id"), ==, seeded.cohort);
+  g_assert_cmpstr (cs_notification_get_data_id (grade, "student_id"), ==, seeded.stu_id[1]);
+
+  /* A message with a subject; the text is the message's own. */
+  g_free (sync_test_value (seeded.stu[2], "SELECT cs.cs_send_message ($1, 'Is the room the same?', 'Seminar', $2)",
+                           seeded.ann_id, seeded.cohort, NULL));
+  message = notification_on_server (seeded.ann, "message", "n.message = 'Is the room the same?'");
+  assert_rendered (message, "stu2: Seminar", "Is the room the same?");
+
+  /* Keys the maker set stay as they were: the server's title is still there as fallback. */
+  g_assert_cmpstr (cs_notification_get_title (assignment), ==, "New assignment: Harlow Valves");
+  g_assert_cmpint (sync_test_rows (seeded.ann, "SELECT FROM cs.notifications WHERE type = 'run_completed' "
+                                   "AND data ->> 'student_id' = $1 AND data ->> 'student_name' = 'stu1' "
+                                   "AND (data ->> 'run_score')::float = 0.8", seeded.stu_id[1], NULL), ==, 1);
 }
 
 int
@@ -808,10 +1021,13 @@ main (int argc, char **argv)
   seed ();
 
   g_test_add_func ("/messages/recipients", test_recipients);
+  g_test_add_func ("/messages/pending-student", test_pending_student);
+  g_test_add_func ("/messages/subject-and-assignment", test_subject_and_assignment);
   g_test_add_func ("/messages/threads-and-security", test_threads_and_security);
   g_test_add_func ("/messages/notifications", test_notifications);
   g_test_add_func ("/messages/notify", test_notify);
   g_test_add_func ("/messages/model", test_model);
+  g_test_add_func ("/messages/rendered", test_rendered);
   status = g_test_run ();
 
   seeded_clear ();

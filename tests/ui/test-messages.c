@@ -16,6 +16,7 @@
 #include "cs-messages-window.h"
 #include "cs-new-message-dialog.h"
 #include "cs-notifications-button.h"
+#include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 #include "ui-test-util.h"
 
@@ -48,26 +49,10 @@ read_on_server (gpointer data)
                          "AND read_at IS NULL", NULL) == 0;
 }
 
-/* The first open window of @type. */
-static gpointer
-toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static CsMessagesWindow *
 messages_window (void)
 {
-  return toplevel_of_type (CS_TYPE_MESSAGES_WINDOW);
+  return ui_test_find_toplevel (CS_TYPE_MESSAGES_WINDOW);
 }
 
 static gboolean
@@ -249,7 +234,7 @@ test_popover (void)
 static CsNewMessageDialog *
 new_message_dialog (void)
 {
-  return toplevel_of_type (CS_TYPE_NEW_MESSAGE_DIALOG);
+  return ui_test_find_toplevel (CS_TYPE_NEW_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -335,6 +320,9 @@ test_new_thread (void)
   g_autofree char *pending_code = NULL;
   g_autofree char *thread_id = NULL;
   g_autofree char *about = NULL;
+  g_autofree char *ann_role = NULL;
+  g_autofree char *ridgeway = NULL;
+  g_autofree char *noor_thread = NULL;
   g_autoptr(CsJoinResult) joined = NULL;
   g_autoptr(CsJoinResult) pending = NULL;
   CsMessagesWindow *ann_window;
@@ -345,8 +333,11 @@ test_new_thread (void)
 
   ann = cs_pg_connect (ann_info, &error);
   g_assert_no_error (error);
-  cohort = cs_enrolment_create_cohort (ann, "Supply Chains 2027", "SCM-202", TRUE, &error);
-  g_assert_no_error (error);
+  /* "Operations Strategy" with Harlow Valves and Ridgeway Foods assigned. */
+  ann_role = sync_test_value (ann, "SELECT current_user", NULL);
+  cohort = sync_test_seed_cohort (&server, ann_role, 0, 2, 1);
+  ridgeway = sync_test_value (ann, "SELECT a.id FROM cs.cohort_simulations a JOIN cs.scenarios s ON s.id = a.scenario_id "
+                              "WHERE a.cohort_id = $1 AND s.title = 'Ridgeway Foods'", cohort, NULL);
   code = cs_enrolment_create_invitation (ann, cohort, 1, NULL, 1, &error);
   g_assert_no_error (error);
   joined = cs_enrolment_join (nobody, code, name, "student-password", "Mira Chen", &error);
@@ -364,7 +355,7 @@ test_new_thread (void)
   ann_window = cs_messages_window_new (NULL, ann_server, NULL);
   gtk_window_present (GTK_WINDOW (ann_window));
 
-  /* Ann writes to Mira about the cohort; Noor, not approved yet, is not on the list. */
+  /* Ann writes to Mira about one assignment; Noor, not approved yet, is not on the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ann_window), "messages.new", NULL));
   ui_test_wait_for (dialog_in_state, "form", "the recipients");
   dialog = new_message_dialog ();
@@ -373,10 +364,18 @@ test_new_thread (void)
   for (guint i = 0; i < g_list_model_get_n_items (recipients); i++)
     g_assert_null (strstr (gtk_string_list_get_string (GTK_STRING_LIST (recipients), i), "Noor"));
   adw_combo_row_set_selected (cs_new_message_dialog_get_recipient (dialog),
-                              index_of (recipients, "Mira Chen — Supply Chains 2027"));
+                              index_of (recipients, "Mira Chen — Operations Strategy"));
+  /* The whole cohort first, then its assignments by title. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog))), ==, 3);
   g_assert_cmpuint (index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
-                              "Supply Chains 2027"), ==, 1);
-  adw_combo_row_set_selected (cs_new_message_dialog_get_about (dialog), 1);
+                              "The whole cohort"), ==, 0);
+  g_assert_cmpuint (index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
+                              "Harlow Valves"), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cs_new_message_dialog_get_about (dialog))));
+  adw_combo_row_set_selected (cs_new_message_dialog_get_about (dialog),
+                              index_of (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog)),
+                                        "Ridgeway Foods"));
+  gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_subject (dialog)), "Supplier memo");
   /* Nothing to send yet. */
   g_assert_false (gtk_widget_get_sensitive (cs_new_message_dialog_get_send_button (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_message (dialog)), "   ");
@@ -389,13 +388,18 @@ test_new_thread (void)
   g_signal_emit_by_name (cs_new_message_dialog_get_send_button (dialog), "clicked");
   ui_test_wait_for (dialog_closed, NULL, "the dialog to close");
 
-  /* On the server: a new thread from Ann to Mira about the cohort. */
+  /* On the server: a new thread from Ann to Mira about Ridgeway Foods, with its subject. */
   thread_id = sync_test_value (student, "SELECT id::text FROM cs.direct_messages "
                                "WHERE body = 'Your draft of the supplier memo is due on Monday.' "
                                "AND parent_id IS NULL", NULL);
   g_assert_nonnull (thread_id);
-  about = sync_test_value (student, "SELECT cohort_id::text FROM cs.direct_messages WHERE id = $1", thread_id, NULL);
-  g_assert_cmpstr (about, ==, cohort);
+  about = sync_test_value (student, "SELECT concat_ws (' ', cohort_id, assignment_id, subject) "
+                           "FROM cs.direct_messages WHERE id = $1", thread_id, NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s %s Supplier memo", cohort, ridgeway);
+
+    g_assert_cmpstr (about, ==, expected);
+  }
 
   /* Ann's window has it selected and open. */
   g_object_set_data_full (G_OBJECT (ann_window), "thread-id", g_strdup (thread_id), g_free);
@@ -405,24 +409,39 @@ test_new_thread (void)
   /* Mira's window shows it; opening it shows the message. */
   g_object_set_data_full (G_OBJECT (mira_window), "thread-id", g_strdup (thread_id), g_free);
   ui_test_wait_for (thread_listed, mira_window, "the new thread at the student's");
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (row_of_thread (mira_window, thread_id)), "subtitle"), ==,
-                   "Supply Chains 2027");
+  /* The row and the header: the subject over the person, the assignment and the cohort. */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row_of_thread (mira_window, thread_id)), "title"), ==,
+                   "Supplier memo");
+  g_assert_true (g_str_has_suffix (g_object_get_data (G_OBJECT (row_of_thread (mira_window, thread_id)), "subtitle"),
+                                   " · Ridgeway Foods · Operations Strategy"));
   gtk_list_box_select_row (cs_messages_window_get_threads (mira_window), row_of_thread (mira_window, thread_id));
   ui_test_wait_for (thread_open, mira_window, "the new thread at the student's open");
   ui_test_save_screenshot (GTK_WIDGET (mira_window), "messages-new-received.png");
   destroy_window (GTK_WIDGET (ann_window));
   destroy_window (GTK_WIDGET (mira_window));
 
-  /* Noor has nobody to write to yet. */
+  /* Noor, waiting for approval, may write to Ann about the cohort only. */
   noor_window = cs_messages_window_new (NULL, noor_server, NULL);
   gtk_window_present (GTK_WINDOW (noor_window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (noor_window), "messages.new", NULL));
-  ui_test_wait_for (dialog_in_state, "empty", "the empty state");
+  ui_test_wait_for (dialog_in_state, "form", "the pending student's recipients");
   dialog = new_message_dialog ();
-  g_assert_false (gtk_widget_get_visible (cs_new_message_dialog_get_send_button (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (cs_new_message_dialog_get_recipient (dialog))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (cs_new_message_dialog_get_about (dialog))), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cs_new_message_dialog_get_about (dialog))));
+  gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_subject (dialog)), "My enrolment");
+  gtk_editable_set_text (GTK_EDITABLE (cs_new_message_dialog_get_message (dialog)), "Could you approve my request?");
   ui_test_settle (200);
-  ui_test_save_screenshot (GTK_WIDGET (dialog), "messages-new-empty.png");
-  destroy_window (GTK_WIDGET (dialog));
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "messages-new-pending.png");
+  g_signal_emit_by_name (cs_new_message_dialog_get_send_button (dialog), "clicked");
+  ui_test_wait_for (dialog_closed, NULL, "the pending student's dialog to close");
+  noor_thread = sync_test_value (ann, "SELECT concat_ws (' ', message_type, cohort_id, assignment_id, subject) "
+                                 "FROM cs.direct_messages WHERE body = 'Could you approve my request?'", NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("cohort %s My enrolment", cohort);
+
+    g_assert_cmpstr (noor_thread, ==, expected);
+  }
   destroy_window (GTK_WIDGET (noor_window));
 }
 

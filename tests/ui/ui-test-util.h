@@ -33,5 +33,7 @@ GtkWidget *ui_test_find_text     (GtkWidget  *root,
 /* Runs the main loop until ui_test_find_text() finds @text; fails the test after 10 s. */
 void       ui_test_wait_for_text (GtkWidget  *root,
                                   const char *text);
+/* The first open window of @type, or NULL. */
+gpointer   ui_test_find_toplevel (GType       type);
 
 G_END_DECLS
