@@ -9,8 +9,7 @@
  * messages are append-only inserts that ignore a message the server already has (its id
  * and creation time are the key), into the month partition of their creation time, made
  * first when missing. One statement per kind of row, whatever the number of rows, the
- * three sent at once behind the push lock (libpq's pipeline mode): the lock is held for
- * their run on the server and the COMMIT's round trip only.
+ * three sent at once (libpq's pipeline mode): one round trip.
  *
  * A run can only go to the server with its case: entries of a run whose case the server
  * does not show this user (a case of the local library only) are held back, left in the
@@ -285,7 +284,7 @@ payloads_of (GPtrArray *runs)
   return g_string_free (json, FALSE);
 }
 
-/* The three writes go to the server at once, right after the push lock. */
+/* The three writes go to the server at once. */
 static gboolean
 write_runs (CsPush     *push,
             GPtrArray  *progress,
