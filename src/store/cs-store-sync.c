@@ -24,6 +24,8 @@ cs_outbox_entry_free (CsOutboxEntry *entry)
   g_free (entry->entity);
   g_free (entry->entity_id);
   g_free (entry->scenario_id);
+  g_free (entry->run_id);
+  g_free (entry->created_at);
   g_free (entry->op);
   g_free (entry->payload);
   g_free (entry);
@@ -70,7 +72,11 @@ cs_store_list_outbox (CsStore  *self,
                               "SELECT o.seq, o.entity, o.entity_id, "
                               "       CASE o.entity WHEN 'scenario' THEN o.entity_id "
                               "       ELSE json_extract (o.payload, '$.scenario_id') END, "
-                              "       o.op, o.version, coalesce (b.version, 0), o.payload "
+                              "       o.op, o.version, coalesce (b.version, 0), o.payload, "
+                              "       CASE o.entity WHEN 'progress' THEN o.entity_id "
+                              "       WHEN 'scene_progress' THEN json_extract (o.payload, '$.progress_id') "
+                              "       WHEN 'message' THEN json_extract (o.payload, '$.progress_id') END, "
+                              "       CASE o.entity WHEN 'message' THEN json_extract (o.payload, '$.created_at') END "
                               "  FROM outbox o LEFT JOIN sync_base b "
                               "    ON b.entity = o.entity AND b.entity_id = o.entity_id "
                               " ORDER BY o.seq",
@@ -87,6 +93,8 @@ cs_store_list_outbox (CsStore  *self,
       entry->version = sqlite3_column_int64 (stmt, 5);
       entry->base_version = sqlite3_column_int64 (stmt, 6);
       entry->payload = g_strdup (cs_store_column_text (stmt, 7));
+      entry->run_id = g_strdup (cs_store_column_text (stmt, 8));
+      entry->created_at = g_strdup (cs_store_column_text (stmt, 9));
       g_ptr_array_add (entries, entry);
     }
   if (stmt && rc != SQLITE_DONE)

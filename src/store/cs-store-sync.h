@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 
 typedef struct {
   gint64  seq;
-  char   *entity;        /* "scenario", "persona", "scene" */
+  char   *entity;        /* "scenario", "persona", "scene", "progress", "scene_progress", "message" */
   char   *entity_id;
   char   *scenario_id;   /* the scenario the row belongs to (itself for a scenario) */
+  char   *run_id;        /* the run (progress id) a run's row belongs to (itself for a progress) */
+  char   *created_at;    /* a message's creation time */
   char   *op;            /* "upsert" or "delete" */
   gint64  version;       /* the local version being sent */
   gint64  base_version;  /* the server version the local edit started from; 0: none */
