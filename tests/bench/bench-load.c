@@ -18,7 +18,6 @@
 
 #include <gio/gio.h>
 
-#include "cs-enrolment.h"
 #include "cs-run-writer.h"
 #include "sync-test-cluster.h"
 #include "sync-test-machine.h"
@@ -187,9 +186,7 @@ main (int argc, char **argv)
   Student *students;
   g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Under load");
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGconn) conn = NULL;
   g_autofree char *conninfo = NULL;
-  g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
   g_autofree char *version = NULL;
   g_autofree char *count = NULL;
@@ -198,7 +195,6 @@ main (int argc, char **argv)
   guint seconds = seconds_env ? (guint) g_ascii_strtoull (seconds_env, NULL, 10) : 20;
   double alone_ms, setup_s;
   gint64 start;
-  int number = 0;
 
   if (!sync_test_cluster_init (&cluster, "-c max_connections=300"))
     {
@@ -214,19 +210,7 @@ main (int argc, char **argv)
   /* The instructor's side: a published case assigned to a cohort that approves by itself. */
   conninfo = sync_test_instructor_conninfo (&server, NULL);
   sync_test_machine_init (&teacher, &server, conninfo);
-  sync_test_save (&teacher, scenario);
-  g_assert_cmpuint (sync_test_push (&teacher, &error), !=, G_MAXUINT);
-  g_assert_no_error (error);
-  conn = cs_pg_connect (conninfo, &error);
-  g_assert_no_error (error);
-  g_free (cs_enrolment_publish (conn, cs_record_get_id (CS_RECORD (scenario)), &number, &error));
-  g_assert_no_error (error);
-  cohort = cs_enrolment_create_cohort (conn, "Load test", "LOAD-200", TRUE, &error);
-  g_assert_no_error (error);
-  version = cs_enrolment_assign (conn, cohort, cs_record_get_id (CS_RECORD (scenario)), NULL, &error);
-  g_assert_no_error (error);
-  code = cs_enrolment_create_invitation (conn, cohort, N_STUDENTS, NULL, 1, &error);
-  g_assert_no_error (error);
+  version = sync_test_open_class (&teacher, conninfo, scenario, "Load test", N_STUDENTS, &code);
 
   /* The students join, each on a machine of its own, and get the case. */
   students = g_new0 (Student, N_STUDENTS);
@@ -235,15 +219,8 @@ main (int argc, char **argv)
       Student *student = &students[i];
       g_autofree char *base = g_strdup_printf ("student%03u", i);
       g_autofree char *name = sync_test_user_name (&server, base);
-      g_autofree char *link = g_strdup_printf ("host=127.0.0.1 port=%d dbname=%s", cluster.port, server.dbname);
-      g_autofree char *mine = g_strdup_printf ("host=127.0.0.1 port=%d dbname=%s user=%s password=load-password",
-                                               cluster.port, server.dbname, name);
+      g_autofree char *mine = sync_test_join (&server, cluster.port, code, name, "load-password");
       g_autoptr(CsScenario) played = NULL;
-      CsJoinResult *joined = cs_enrolment_join (link, code, name, "load-password", base, &error);
-
-      g_assert_no_error (error);
-      g_assert_cmpstr (joined->status, ==, "approved");
-      cs_join_result_free (joined);
 
       sync_test_machine_init (&student->machine, &server, mine);
       student->writer = cs_run_writer_new (student->machine.store);
@@ -251,14 +228,7 @@ main (int argc, char **argv)
       g_assert_no_error (error);
       played = sync_test_load (&student->machine, version);
       student->scene = g_list_model_get_item (cs_scenario_get_scenes (played), 0);
-      student->progress = cs_progress_new (NULL);
-      cs_progress_set_scenario_id (student->progress, version);
-      cs_progress_set_status (student->progress, CS_PROGRESS_STATUS_IN_PROGRESS);
-      cs_progress_set_current_scene_id (student->progress, cs_record_get_id (CS_RECORD (student->scene)));
-      student->scene_progress = cs_scene_progress_new (NULL);
-      cs_scene_progress_set_progress_id (student->scene_progress, cs_record_get_id (CS_RECORD (student->progress)));
-      cs_scene_progress_set_scene_id (student->scene_progress, cs_record_get_id (CS_RECORD (student->scene)));
-      cs_scene_progress_set_status (student->scene_progress, CS_SCENE_STATUS_IN_PROGRESS);
+      sync_test_start_run (version, student->scene, &student->progress, &student->scene_progress);
     }
   setup_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 

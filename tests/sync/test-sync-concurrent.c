@@ -9,7 +9,6 @@
 
 #include <sqlite3.h>
 
-#include "cs-enrolment.h"
 #include "sync-test-machine.h"
 
 static SyncTestServer server;
@@ -238,54 +237,37 @@ student_clear (Student *student)
   sync_test_machine_clear (&student->machine);
 }
 
-/* A student who joined with @code, on a machine of their own that pulled the case
- * @version; @login (or a new login when NULL) gets the student's conninfo. */
+/* A student who joined with @code (or with the login @login when set, else @login is
+ * set), on a machine of their own that pulled the case @version; when @play, with a run of
+ * it that has one turn (two messages) saved. */
 static void
 student_init (Student     *student,
               const char  *code,
               const char  *version,
-              char       **login)
+              char       **login,
+              gboolean     play)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CsScenario) played = NULL;
+  CsMessage *messages[2];
 
   if (!*login)
     {
       g_autofree char *base = g_strdup_printf ("pupil%u", g_random_int_range (0, 100000));
       g_autofree char *name = sync_test_user_name (&server, base);
-      g_autofree char *link = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s", g_getenv ("PGPORT"),
-                                               server.dbname);
-      CsJoinResult *joined = cs_enrolment_join (link, code, name, "pupil-password", base, &error);
 
-      g_assert_no_error (error);
-      g_assert_cmpstr (joined->status, ==, "approved");
-      cs_join_result_free (joined);
-      *login = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=pupil-password",
-                                g_getenv ("PGPORT"), server.dbname, name);
+      *login = sync_test_join (&server, (int) g_ascii_strtoll (g_getenv ("PGPORT"), NULL, 10), code, name,
+                               "pupil-password");
     }
   sync_test_machine_init (&student->machine, &server, *login);
   g_assert_cmpuint (sync_test_pull (&student->machine, &error), ==, 1);
   g_assert_no_error (error);
   played = sync_test_load (&student->machine, version);
   student->scene = g_list_model_get_item (cs_scenario_get_scenes (played), 0);
-}
+  if (!play)
+    return;
 
-/* Starts a run of the case with one turn (two messages). */
-static void
-student_play (Student    *student,
-              const char *version)
-{
-  g_autoptr(GError) error = NULL;
-  CsMessage *messages[2];
-
-  student->progress = cs_progress_new (NULL);
-  cs_progress_set_scenario_id (student->progress, version);
-  cs_progress_set_status (student->progress, CS_PROGRESS_STATUS_IN_PROGRESS);
-  cs_progress_set_current_scene_id (student->progress, cs_record_get_id (CS_RECORD (student->scene)));
-  student->scene_progress = cs_scene_progress_new (NULL);
-  cs_scene_progress_set_progress_id (student->scene_progress, cs_record_get_id (CS_RECORD (student->progress)));
-  cs_scene_progress_set_scene_id (student->scene_progress, cs_record_get_id (CS_RECORD (student->scene)));
-  cs_scene_progress_set_status (student->scene_progress, CS_SCENE_STATUS_IN_PROGRESS);
+  sync_test_start_run (version, student->scene, &student->progress, &student->scene_progress);
   for (guint i = 0; i < 2; i++)
     {
       messages[i] = cs_message_new (i ? CS_MESSAGE_KIND_PERSONA : CS_MESSAGE_KIND_USER,
@@ -309,12 +291,10 @@ test_students_do_not_wait (void)
   SyncTestMachine teacher = { 0 };
   g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Played at once");
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGconn) conn = connect (conninfo);
   g_autoptr(GAsyncResult) pushed_a = NULL;
   g_autoptr(GAsyncResult) pushed_b = NULL;
   g_autoptr(GListModel) runs = NULL;
   g_autoptr(GListModel) messages = NULL;
-  g_autofree char *cohort = NULL;
   g_autofree char *version = NULL;
   g_autofree char *code = NULL;
   g_autofree char *login_a = NULL;
@@ -322,27 +302,16 @@ test_students_do_not_wait (void)
   Student a = { 0 }, a_elsewhere = { 0 }, b = { 0 };
   Hold hold = { 0 };
   gboolean b_done;
-  int number = 0;
   guint n = 0;
 
   sync_test_machine_init (&teacher, &server, conninfo);
-  sync_test_save (&teacher, scenario);
-  g_assert_cmpuint (sync_test_push (&teacher, &error), !=, G_MAXUINT);
-  g_assert_no_error (error);
-  g_free (cs_enrolment_publish (conn, cs_record_get_id (CS_RECORD (scenario)), &number, &error));
-  g_assert_no_error (error);
-  cohort = cs_enrolment_create_cohort (conn, "At once", "ONCE-2", TRUE, &error);
-  g_assert_no_error (error);
-  version = cs_enrolment_assign (conn, cohort, cs_record_get_id (CS_RECORD (scenario)), NULL, &error);
-  g_assert_no_error (error);
-  code = cs_enrolment_create_invitation (conn, cohort, 2, NULL, 1, &error);
-  g_assert_no_error (error);
+  version = sync_test_open_class (&teacher, conninfo, scenario, "At once", 2, &code);
 
-  student_init (&a, code, version, &login_a);
-  student_init (&a_elsewhere, code, version, &login_a);
-  student_init (&b, code, version, &login_b);
-  student_play (&a, version);
-  student_play (&b, version);
+  /* A plays on one computer and has another one (the same login), where the run is not
+   * saved; B plays on a computer of their own. */
+  student_init (&a, code, version, &login_a, TRUE);
+  student_init (&a_elsewhere, code, version, &login_a, FALSE);
+  student_init (&b, code, version, &login_b, TRUE);
 
   g_mutex_init (&hold.lock);
   g_cond_init (&hold.cond);
