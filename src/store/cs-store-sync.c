@@ -24,6 +24,8 @@ cs_outbox_entry_free (CsOutboxEntry *entry)
   g_free (entry->entity);
   g_free (entry->entity_id);
   g_free (entry->scenario_id);
+  g_free (entry->run_id);
+  g_free (entry->created_at);
   g_free (entry->op);
   g_free (entry->payload);
   g_free (entry);
@@ -70,7 +72,11 @@ cs_store_list_outbox (CsStore  *self,
                               "SELECT o.seq, o.entity, o.entity_id, "
                               "       CASE o.entity WHEN 'scenario' THEN o.entity_id "
                               "       ELSE json_extract (o.payload, '$.scenario_id') END, "
-                              "       o.op, o.version, coalesce (b.version, 0), o.payload "
+                              "       o.op, o.version, coalesce (b.version, 0), o.payload, "
+                              "       CASE o.entity WHEN 'progress' THEN o.entity_id "
+                              "       WHEN 'scene_progress' THEN json_extract (o.payload, '$.progress_id') "
+                              "       WHEN 'message' THEN json_extract (o.payload, '$.progress_id') END, "
+                              "       CASE o.entity WHEN 'message' THEN json_extract (o.payload, '$.created_at') END "
                               "  FROM outbox o LEFT JOIN sync_base b "
                               "    ON b.entity = o.entity AND b.entity_id = o.entity_id "
                               " ORDER BY o.seq",
@@ -87,6 +93,8 @@ cs_store_list_outbox (CsStore  *self,
       entry->version = sqlite3_column_int64 (stmt, 5);
       entry->base_version = sqlite3_column_int64 (stmt, 6);
       entry->payload = g_strdup (cs_store_column_text (stmt, 7));
+      entry->run_id = g_strdup (cs_store_column_text (stmt, 8));
+      entry->created_at = g_strdup (cs_store_column_text (stmt, 9));
       g_ptr_array_add (entries, entry);
     }
   if (stmt && rc != SQLITE_DONE)
@@ -163,33 +171,42 @@ cs_store_finish_push (CsStore     *self,
   return ok;
 }
 
-gint64
+gboolean
 cs_store_get_sync_cursor (CsStore     *self,
                           const char  *server,
+                          char       **snapshot,
+                          gint64      *change_seq,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 cursor = -1;
+  gboolean ok = FALSE;
   sqlite3 *db;
   int rc;
 
-  g_return_val_if_fail (CS_IS_STORE (self), -1);
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
 
+  *snapshot = NULL;
+  *change_seq = 0;
   db = cs_store_lock_db (self);
-  if ((stmt = cs_store_db_prepare (db, "SELECT last_change_seq FROM sync_state WHERE server = ?1", error)))
+  if ((stmt = cs_store_db_prepare (db, "SELECT pull_snapshot, last_change_seq FROM sync_state WHERE server = ?1",
+                                   error)))
     {
       cs_store_bind_text (stmt, 1, server);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        cursor = sqlite3_column_int64 (stmt, 0);
+        {
+          *snapshot = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          *change_seq = sqlite3_column_int64 (stmt, 1);
+          ok = TRUE;
+        }
       else if (rc == SQLITE_DONE)
-        cursor = 0;
+        ok = TRUE;
       else
         cs_store_db_fail (db, rc, error);
     }
   cs_store_unlock_db (self);
 
-  return cursor;
+  return ok;
 }
 
 GDateTime *
@@ -343,7 +360,7 @@ cs_store_apply_pulled (CsStore            *self,
                        const char         *server,
                        GPtrArray          *bundles,
                        const char * const *runs,
-                       gint64              cursor,
+                       const char         *snapshot,
                        const char * const *force,
                        GPtrArray          *applied,
                        GPtrArray          *skipped,
@@ -379,14 +396,14 @@ cs_store_apply_pulled (CsStore            *self,
   ok = ok && (!runs || cs_store_db_merge_runs (db, runs, error));
   ok = ok &&
        (move = cs_store_db_prepare (db,
-                                    "INSERT INTO sync_state (server, last_change_seq, last_sync_at) "
+                                    "INSERT INTO sync_state (server, pull_snapshot, last_sync_at) "
                                     "VALUES (?1, ?2, ?3) ON CONFLICT (server) DO UPDATE SET "
-                                    "last_change_seq = max (last_change_seq, excluded.last_change_seq), "
+                                    "pull_snapshot = excluded.pull_snapshot, "
                                     "last_sync_at = excluded.last_sync_at", error));
   if (ok)
     {
       cs_store_bind_text (move, 1, server);
-      sqlite3_bind_int64 (move, 2, cursor);
+      cs_store_bind_text (move, 2, snapshot);
       cs_store_bind_text (move, 3, now);
       ok = cs_store_db_run (move, error) && cs_store_db_commit (db, error);
     }

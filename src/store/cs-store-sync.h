@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 
 typedef struct {
   gint64  seq;
-  char   *entity;        /* "scenario", "persona", "scene" */
+  char   *entity;        /* "scenario", "persona", "scene", "progress", "scene_progress", "message" */
   char   *entity_id;
   char   *scenario_id;   /* the scenario the row belongs to (itself for a scenario) */
+  char   *run_id;        /* the run (progress id) a run's row belongs to (itself for a progress) */
+  char   *created_at;    /* a message's creation time */
   char   *op;            /* "upsert" or "delete" */
   gint64  version;       /* the local version being sent */
   gint64  base_version;  /* the server version the local edit started from; 0: none */
@@ -38,15 +40,20 @@ gboolean    cs_store_finish_push      (CsStore     *self,
                                        GPtrArray   *sent,
                                        GError     **error);
 
-/* The highest change_seq pulled from @server (0 when never), -1 on error. */
-gint64      cs_store_get_sync_cursor  (CsStore     *self,
+/* Where the next pull from @server starts: @snapshot gets the server snapshot the last pull
+ * read in (PostgreSQL's pg_snapshot as text), or NULL when this library never pulled by
+ * snapshot; then @change_seq is the highest change_seq an older pull saw (0 when never). */
+gboolean    cs_store_get_sync_cursor  (CsStore     *self,
                                        const char  *server,
+                                       char       **snapshot,
+                                       gint64      *change_seq,
                                        GError     **error);
 /* When the last push or pull with @server succeeded, NULL when never. */
 GDateTime  *cs_store_get_last_sync    (CsStore     *self,
                                        const char  *server);
 
-/* Applies pulled scenarios in one transaction and moves the cursor to @cursor. Each bundle
+/* Applies pulled scenarios in one transaction and moves the cursor to @snapshot, the server
+ * snapshot they were read in (see cs_store_get_sync_cursor()). Each bundle
  * is {"scenario": row, "personas": [rows], "scenes": [rows with "goal_criteria" and
  * "involved"]} in the local column format; the scenario's local rows become exactly these
  * (children that the server no longer has are deleted). A scenario with pending outbox
@@ -60,7 +67,7 @@ gboolean    cs_store_apply_pulled     (CsStore     *self,
                                        const char  *server,
                                        GPtrArray   *bundles,
                                        const char * const *runs,
-                                       gint64       cursor,
+                                       const char  *snapshot,
                                        const char * const *force,
                                        GPtrArray   *applied,
                                        GPtrArray   *skipped,

@@ -43,7 +43,7 @@ typedef struct {
   char      *server;
   GPtrArray *applied;     /* scenario ids */
   GPtrArray *skipped;     /* scenario ids left alone: they have local changes to push */
-  gint64     cursor;
+  char      *snapshot;    /* the server snapshot read in: the next pull's cursor */
 } CsPullResult;
 
 void     cs_push_job_free    (CsPushJob    *job);
@@ -64,13 +64,19 @@ gboolean cs_sync_pull_job    (PGconn        *conn,
                               GCancellable  *cancellable,
                               GError       **error);
 
-/* Runs changed since @since (cs-sync-pull-runs.c): @runs gets three JSON arrays of rows
- * (progress, scene progress, messages; free each), @cursor is raised to their highest
- * change_seq. Runs in the pull's open transaction. */
+/* "Written since the cursor" for the rows of table alias @t, with the three parameters
+ * $1 (xid8: writers from there on), $2 (xid8[]: writers in progress at the cursor) and $3
+ * (bigint or NULL: rows above this change_seq, for a cursor of an older Case Studio). Each
+ * alternative has its index. */
+#define CS_PULL_SINCE(t) \
+  "(" t ".change_xid >= $1::xid8 OR " t ".change_xid = ANY ($2::xid8[]) OR " t ".change_seq > $3::bigint)"
+
+/* Runs written since the cursor @since (the three parameters of CS_PULL_SINCE), in
+ * cs-sync-pull-runs.c: @runs gets three JSON arrays of rows (progress, scene progress,
+ * messages; free each). Runs in the pull's open transaction. */
 gboolean  cs_pull_runs          (PGconn              *conn,
-                                 const char          *since,
+                                 const char * const  *since,
                                  char               **runs,
-                                 gint64              *cursor,
                                  GError             **error);
 
 /* The push transaction in progress (cs-sync-push.c), for the files that add to it. */
@@ -88,18 +94,14 @@ typedef struct {
   const char * const *params;
 } CsPushStatement;
 
-/* Sends @n statements at once (libpq's pipeline mode: one round trip), after the push
- * lock when the push does not hold it yet, and reads their results into @results, each
- * counted as a statement of the push. FALSE, with no results kept, when one failed (the
+/* Sends @n statements at once (libpq's pipeline mode: one round trip) and reads their
+ * results into @results, each counted as a statement of the push. FALSE, with no results kept, when one failed (the
  * ones after it are not run). */
 gboolean  cs_push_pipeline      (CsPush                 *push,
                                  guint                   n,
                                  const CsPushStatement  *statements,
                                  PGresult              **results,
                                  GError                **error);
-/* Takes the push lock, once per push, before the first statement that writes. */
-gboolean  cs_push_lock          (CsPush              *push,
-                                 GError             **error);
 /* Whether outbox entries of @entity belong to a run (cs-sync-push-runs.c). */
 gboolean  cs_push_is_run_entity (const char          *entity);
 /* Sends the run entries of @entries (CsOutboxEntry) in the open transaction; the entries

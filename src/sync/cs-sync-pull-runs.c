@@ -2,14 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Progress, scene progress and messages with a change_seq above the cursor, each kind as
- * one JSON array of rows in the local column format, read in the pull's snapshot. Only the
- * signed-in person's own runs come (played on another computer), with no user_id: in the
- * local library they are the local user's. An instructor may read the runs of their
+ * Progress, scene progress and messages written since the cursor (CS_PULL_SINCE), each kind
+ * as one JSON array of rows in the local column format, read in the pull's snapshot. Only
+ * the signed-in person's own runs come (played on another computer), with no user_id: in
+ * the local library they are the local user's. An instructor may read the runs of their
  * cohorts' students too, but those are runs of published versions, which the instructor's
  * library does not hold (it has the drafts), so they would be fetched only to be dropped;
- * the dashboard reads them on the server instead (cs-dashboard.c). The cursor still moves
- * past every row the pull could see, so the next pull does not read them again.
+ * the dashboard reads them on the server instead (cs-dashboard.c). The cursor is the
+ * pull's snapshot, whatever rows it read.
  */
 
 #include "config.h"
@@ -31,9 +31,8 @@
   "  'completed_at', " T ("p.completed_at") ", 'last_activity', " T ("p.last_activity") "," \
   "  'archived_at', " T ("p.archived_at") ", 'archived_reason', p.archived_reason," \
   "  'created_at', " T ("p.created_at") ", 'updated_at', " T ("p.updated_at") "," \
-  "  'version', p.version) ORDER BY p.change_seq) FILTER (WHERE p.user_id = " ME "), '[]')::text," \
-  "  coalesce (max (p.change_seq), 0)" \
-  "  FROM cs.user_progress p WHERE p.change_seq > $1::bigint"
+  "  'version', p.version) ORDER BY p.change_seq), '[]')::text" \
+  "  FROM cs.user_progress p WHERE p.user_id = " ME " AND " CS_PULL_SINCE ("p")
 
 #define SCENE_PROGRESS_SQL \
   "SELECT coalesce (json_agg (json_build_object (" \
@@ -44,10 +43,9 @@
   "  'interaction_quality', s.interaction_quality, 'feedback', s.feedback," \
   "  'criteria_results', s.criteria_results, 'started_at', " T ("s.started_at") "," \
   "  'completed_at', " T ("s.completed_at") ", 'created_at', " T ("s.created_at") "," \
-  "  'updated_at', " T ("s.updated_at") ", 'version', s.version) ORDER BY s.change_seq)" \
-  "  FILTER (WHERE s.progress_id IN (SELECT id FROM cs.user_progress WHERE user_id = " ME ")), '[]')::text," \
-  "  coalesce (max (s.change_seq), 0)" \
-  "  FROM cs.scene_progress s WHERE s.change_seq > $1::bigint"
+  "  'updated_at', " T ("s.updated_at") ", 'version', s.version) ORDER BY s.change_seq), '[]')::text" \
+  "  FROM cs.scene_progress s WHERE " CS_PULL_SINCE ("s") \
+  "   AND s.progress_id IN (SELECT id FROM cs.user_progress WHERE user_id = " ME ")"
 
 #define MESSAGES_SQL \
   "SELECT coalesce (json_agg (json_build_object (" \
@@ -56,29 +54,25 @@
   "  'position', m.position, 'attempt_number', m.attempt_number, 'model', m.model," \
   "  'processing_time', m.processing_time, 'is_complete', m.is_complete," \
   "  'created_at', " T ("m.created_at") ", 'updated_at', " T ("m.updated_at") "," \
-  "  'version', m.version) ORDER BY m.change_seq)" \
-  "  FILTER (WHERE m.progress_id IN (SELECT id FROM cs.user_progress WHERE user_id = " ME ")), '[]')::text," \
-  "  coalesce (max (m.change_seq), 0)" \
-  "  FROM cs.conversation_logs m WHERE m.change_seq > $1::bigint"
+  "  'version', m.version) ORDER BY m.change_seq), '[]')::text" \
+  "  FROM cs.conversation_logs m WHERE " CS_PULL_SINCE ("m") \
+  "   AND m.progress_id IN (SELECT id FROM cs.user_progress WHERE user_id = " ME ")"
 
 gboolean
-cs_pull_runs (PGconn      *conn,
-              const char  *since,
-              char       **runs,
-              gint64      *cursor,
-              GError     **error)
+cs_pull_runs (PGconn              *conn,
+              const char * const  *since,
+              char               **runs,
+              GError             **error)
 {
   const char *queries[] = { PROGRESS_SQL, SCENE_PROGRESS_SQL, MESSAGES_SQL };
-  const char *params[] = { since };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      PGresult *result = cs_server_query (conn, queries[i], 1, params, error);
+      PGresult *result = cs_server_query (conn, queries[i], 3, since, error);
 
       if (!result)
         return FALSE;
       runs[i] = g_strdup (PQgetvalue (result, 0, 0));
-      *cursor = MAX (*cursor, g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10));
       PQclear (result);
     }
   return TRUE;

@@ -3,10 +3,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A scenario syncs as a whole: any of its rows (itself, a persona, a scene, an involvement)
- * with a change_seq above the local cursor makes the pull fetch the scenario with all its
- * children, in the local column format, from one snapshot (REPEATABLE READ), and apply it
- * to the local library in one SQLite transaction that also moves the cursor. Rows the
- * user may not see are filtered by the server's row security.
+ * written since the cursor makes the pull fetch the scenario with all its children, in the
+ * local column format, from one snapshot (REPEATABLE READ), and apply it to the local
+ * library in one SQLite transaction that also moves the cursor. Rows the user may not see
+ * are filtered by the server's row security.
+ *
+ * The cursor is the server's snapshot of the last pull (resources/sql/server/009): the
+ * rows written since are those whose writer (change_xid) that snapshot did not see, i.e.
+ * written at or after its xmax or by a transaction it listed as in progress. Rows of a
+ * transaction still open when a pull runs are not visible to it and come with the next
+ * pull after their COMMIT, however far change_seq has moved meanwhile; no push waits for
+ * another to make this so. A library that pulled with an older Case Studio has a change_seq
+ * for cursor: its first pull takes the rows above it and every row written by snapshot-era
+ * transactions, then continues by snapshot.
  *
  * A case can become visible without changing: a student is approved, or a published
  * version is assigned to their cohort. Those rows (cohort_students, cohort_simulations)
@@ -17,6 +26,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -26,15 +37,15 @@
 #define T(column) "to_char (" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 #define CHANGED_SQL \
-  "SELECT id::text, max (seq) FROM (" \
-  "  SELECT id, change_seq AS seq FROM cs.scenarios WHERE change_seq > $1::bigint" \
-  "  UNION ALL SELECT scenario_id, change_seq FROM cs.personas WHERE change_seq > $1::bigint" \
-  "  UNION ALL SELECT scenario_id, change_seq FROM cs.scenes WHERE change_seq > $1::bigint" \
-  "  UNION ALL SELECT s.scenario_id, p.change_seq FROM cs.scene_personas p" \
-  "              JOIN cs.scenes s ON s.id = p.scene_id WHERE p.change_seq > $1::bigint" \
-  "  UNION ALL SELECT scenario_id, change_seq FROM cs.cohort_simulations WHERE change_seq > $1::bigint" \
-  "  UNION ALL SELECT a.scenario_id, e.change_seq FROM cs.cohort_students e" \
-  "              JOIN cs.cohort_simulations a ON a.cohort_id = e.cohort_id WHERE e.change_seq > $1::bigint" \
+  "SELECT id::text FROM (" \
+  "  SELECT t.id, t.change_seq AS seq FROM cs.scenarios t WHERE " CS_PULL_SINCE ("t") \
+  "  UNION ALL SELECT t.scenario_id, t.change_seq FROM cs.personas t WHERE " CS_PULL_SINCE ("t") \
+  "  UNION ALL SELECT t.scenario_id, t.change_seq FROM cs.scenes t WHERE " CS_PULL_SINCE ("t") \
+  "  UNION ALL SELECT s.scenario_id, t.change_seq FROM cs.scene_personas t" \
+  "              JOIN cs.scenes s ON s.id = t.scene_id WHERE " CS_PULL_SINCE ("t") \
+  "  UNION ALL SELECT t.scenario_id, t.change_seq FROM cs.cohort_simulations t WHERE " CS_PULL_SINCE ("t") \
+  "  UNION ALL SELECT a.scenario_id, t.change_seq FROM cs.cohort_students t" \
+  "              JOIN cs.cohort_simulations a ON a.cohort_id = t.cohort_id WHERE " CS_PULL_SINCE ("t") \
   ") changed GROUP BY id ORDER BY max (seq)"
 
 #define BUNDLE_SQL \
@@ -70,6 +81,7 @@ void
 cs_pull_result_free (CsPullResult *result)
 {
   g_free (result->server);
+  g_free (result->snapshot);
   g_clear_pointer (&result->applied, g_ptr_array_unref);
   g_clear_pointer (&result->skipped, g_ptr_array_unref);
   g_free (result);
@@ -100,6 +112,30 @@ fetch_bundle (PGconn      *conn,
   return json_object_ref (bundle);
 }
 
+/* The three parameters of CS_PULL_SINCE for a cursor: the xmax and in-progress list of
+ * @snapshot ("xmin:xmax:xip,…"), or, without a (well-formed) snapshot, every row written
+ * since snapshots were recorded and those above @change_seq. */
+static void
+since_params (const char  *snapshot,
+              gint64       change_seq,
+              char       **params)
+{
+  g_auto(GStrv) parts = snapshot ? g_strsplit (snapshot, ":", -1) : NULL;
+
+  if (parts && g_strv_length (parts) == 3 && parts[1][0] &&
+      strspn (parts[1], "0123456789") == strlen (parts[1]) &&
+      strspn (parts[2], "0123456789,") == strlen (parts[2]))
+    {
+      params[0] = g_strdup (parts[1]);
+      params[1] = g_strdup_printf ("{%s}", parts[2]);
+      params[2] = NULL;
+      return;
+    }
+  params[0] = g_strdup ("1");
+  params[1] = g_strdup ("{}");
+  params[2] = g_strdup_printf ("%" G_GINT64_FORMAT, change_seq);
+}
+
 gboolean
 cs_sync_pull_job (PGconn        *conn,
                   gpointer       data,
@@ -111,26 +147,30 @@ cs_sync_pull_job (PGconn        *conn,
   g_autofree char *server = cs_server_dup_identity (conn);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_autofree char *since = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *snapshot = NULL;
   g_auto(GStrv) runs = g_new0 (char *, 4);  /* filled in order: freed up to the first NULL */
-  const char *params[1];
+  char *since[3] = { NULL, NULL, NULL };
   PGresult *changed;
   CsPullResult *out;
-  gint64 cursor;
+  gint64 change_seq;
+  gboolean ok = FALSE;
 
-  if ((cursor = cs_store_get_sync_cursor (job->store, server, error)) < 0)
+  if (!cs_store_get_sync_cursor (job->store, server, &cursor, &change_seq, error))
     return FALSE;
-  since = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
-  params[0] = since;
+  since_params (cursor, change_seq, since);
 
+  /* The snapshot of the whole pull, taken by its first statement. */
   if (!cs_server_exec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error) ||
-      !(changed = cs_server_query (conn, CHANGED_SQL, 1, params, error)))
-    return FALSE;
+      !(changed = cs_server_query (conn, "SELECT pg_current_snapshot ()::text", 0, NULL, error)))
+    goto done;
+  snapshot = g_strdup (PQgetvalue (changed, 0, 0));
+  PQclear (changed);
+
+  if (!(changed = cs_server_query (conn, CHANGED_SQL, 3, (const char * const *) since, error)))
+    goto done;
   for (int r = 0; r < PQntuples (changed); r++)
-    {
-      g_ptr_array_add (ids, g_strdup (PQgetvalue (changed, r, 0)));
-      cursor = MAX (cursor, g_ascii_strtoll (PQgetvalue (changed, r, 1), NULL, 10));
-    }
+    g_ptr_array_add (ids, g_strdup (PQgetvalue (changed, r, 0)));
   PQclear (changed);
   for (guint i = 0; job->force && job->force[i]; i++)
     if (!g_ptr_array_find_with_equal_func (ids, job->force[i], g_str_equal, NULL))
@@ -142,31 +182,35 @@ cs_sync_pull_job (PGconn        *conn,
       JsonObject *bundle;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+        goto done;
       if ((bundle = fetch_bundle (conn, g_ptr_array_index (ids, i), &local_error)))
         g_ptr_array_add (bundles, bundle);
       else if (local_error)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          goto done;
         }
     }
-  if (!cs_pull_runs (conn, since, runs, &cursor, error) ||
+  if (!cs_pull_runs (conn, (const char * const *) since, runs, error) ||
       !cs_server_exec (conn, "COMMIT", error))
-    return FALSE;
+    goto done;
 
   out = g_new0 (CsPullResult, 1);
   out->server = g_steal_pointer (&server);
   out->applied = g_ptr_array_new_with_free_func (g_free);
   out->skipped = g_ptr_array_new_with_free_func (g_free);
-  out->cursor = cursor;
-  if (!cs_store_apply_pulled (job->store, out->server, bundles, (const char * const *) runs, cursor,
+  out->snapshot = g_steal_pointer (&snapshot);
+  if (!cs_store_apply_pulled (job->store, out->server, bundles, (const char * const *) runs, out->snapshot,
                               (const char * const *) job->force, out->applied, out->skipped, error))
     {
       cs_pull_result_free (out);
-      return FALSE;
+      goto done;
     }
 
   *result = out;
-  return TRUE;
+  ok = TRUE;
+done:
+  for (guint i = 0; i < G_N_ELEMENTS (since); i++)
+    g_free (since[i]);
+  return ok;
 }

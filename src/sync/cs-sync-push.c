@@ -12,12 +12,10 @@
  * are deleted locally only after the COMMIT succeeded; a failure anywhere before leaves the
  * server unchanged (the transaction rolls back) and the outbox as it was.
  *
- * Pushes take a transaction-level advisory lock, so that the change_seq values they hand
- * out are committed in order and a pull never skips a row committed later with a smaller
- * change_seq. Every push waits for it, so it is held as briefly as can be: a push of cases
- * takes it first (its row locks come after it, so two pushes never wait for each other's
- * rows while holding it), a push of runs only (a student's turn: nothing there is locked
- * before) takes it just before its one writing statement.
+ * Pushes take no lock of their own: a pull finds rows by the transaction that wrote them,
+ * not by the order of change_seq (cs-sync-pull.c), so pushes of different people never
+ * wait for each other. Two pushes of the same rows (one person's two computers) lock them
+ * in id order, so they wait for each other instead of deadlocking.
  */
 
 #include "config.h"
@@ -27,8 +25,6 @@
 
 #include "cs-store-sync.h"
 #include "cs-sync-jobs.h"
-
-#define PUSH_LOCK "SELECT pg_advisory_xact_lock (7350013337)"
 
 typedef struct {
   const char *entity;
@@ -155,7 +151,6 @@ struct _CsPush {
   PGconn    *conn;
   CsPushJob *job;
   guint      n_statements;
-  gboolean   locked;
 };
 typedef CsPush Push;
 
@@ -175,21 +170,6 @@ cs_push_query (CsPush              *push,
 }
 
 gboolean
-cs_push_lock (CsPush  *push,
-              GError **error)
-{
-  PGresult *result;
-
-  if (push->locked)
-    return TRUE;
-  if (!(result = cs_push_query (push, PUSH_LOCK, 0, NULL, error)))
-    return FALSE;
-  PQclear (result);
-  push->locked = TRUE;
-  return TRUE;
-}
-
-gboolean
 cs_push_pipeline (CsPush                 *push,
                   guint                   n,
                   const CsPushStatement  *statements,
@@ -198,13 +178,10 @@ cs_push_pipeline (CsPush                 *push,
 {
   PGconn *conn = push->conn;
   g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
-  gboolean lock = !push->locked;
-  guint total = n + (lock ? 1 : 0);
   gboolean ok = TRUE;
 
   if (!PQenterPipelineMode (conn))
     return cs_server_check (conn, NULL, error);
-  ok = !lock || PQsendQueryParams (conn, PUSH_LOCK, 0, NULL, NULL, NULL, NULL, 0);
   for (guint i = 0; ok && i < n; i++)
     ok = PQsendQueryParams (conn, statements[i].sql, statements[i].n_params, NULL,
                             statements[i].params, NULL, NULL, 0);
@@ -215,7 +192,7 @@ cs_push_pipeline (CsPush                 *push,
       return FALSE;
     }
 
-  for (guint i = 0; i < total; i++)
+  for (guint i = 0; i < n; i++)
     {
       PGresult *result = PQgetResult (conn);
       PGresult *rest;
@@ -235,8 +212,6 @@ cs_push_pipeline (CsPush                 *push,
         {
           g_ptr_array_add (got, result);
           push->n_statements++;
-          if (lock && i == 0)
-            push->locked = TRUE;
           if (push->job->hook)
             push->job->hook (conn, push->n_statements, push->job->hook_data);
           continue;
@@ -256,7 +231,7 @@ cs_push_pipeline (CsPush                 *push,
   if (!ok)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    results[i] = g_steal_pointer (&got->pdata[i + (lock ? 1 : 0)]);
+    results[i] = g_steal_pointer (&got->pdata[i]);
   return TRUE;
 }
 
@@ -317,7 +292,7 @@ lock_rows (Push          *push,
                                           "       t.updated_at IS NOT DISTINCT FROM (e ->> 'updated_at')::timestamptz "
                                           "  FROM jsonb_array_elements ($1::jsonb) e "
                                           "  JOIN %s t ON t.id = (e ->> 'id')::uuid "
-                                          "   FOR UPDATE OF t", entity->table);
+                                          " ORDER BY t.id FOR UPDATE OF t", entity->table);
   g_autofree char *payloads = payload_array (entries);
   const char *params[] = { payloads };
   PGresult *result = cs_push_query (push, sql, 1, params, error);
@@ -560,12 +535,7 @@ cs_sync_push_job (PGconn        *conn,
 
   if (entries->len > 0)
     {
-      gboolean cases = FALSE;
-
-      for (guint i = 0; i < entries->len && !cases; i++)
-        cases = find_entity (((CsOutboxEntry *) g_ptr_array_index (entries, i))->entity) != NULL;
       if (!cs_server_exec (conn, "BEGIN", error) ||
-          (cases && !cs_push_lock (&push, error)) ||
           !find_conflicts (&push, entries, conflicts, error))
         return FALSE;
 

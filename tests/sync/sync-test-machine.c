@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sync-test-machine.h"
+#include "cs-enrolment.h"
 #include "cs-server-schema.h"
 
 static char *instructor;
@@ -186,6 +187,70 @@ sync_test_pull (SyncTestMachine  *machine,
   if (!cs_sync_pull_finish (machine->sync, result, &n, error))
     return G_MAXUINT;
   return n;
+}
+
+char *
+sync_test_open_class (SyncTestMachine *teacher,
+                      const char      *conninfo,
+                      CsScenario      *scenario,
+                      const char      *title,
+                      guint            n_students,
+                      char           **code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *cohort = NULL;
+  char *version;
+  int number = 0;
+
+  sync_test_save (teacher, scenario);
+  g_assert_cmpuint (sync_test_push (teacher, &error), !=, G_MAXUINT);
+  g_assert_no_error (error);
+  conn = cs_pg_connect (conninfo, &error);
+  g_assert_no_error (error);
+  g_free (cs_enrolment_publish (conn, cs_record_get_id (CS_RECORD (scenario)), &number, &error));
+  g_assert_no_error (error);
+  cohort = cs_enrolment_create_cohort (conn, title, "CLASS-1", TRUE, &error);
+  g_assert_no_error (error);
+  version = cs_enrolment_assign (conn, cohort, cs_record_get_id (CS_RECORD (scenario)), NULL, &error);
+  g_assert_no_error (error);
+  *code = cs_enrolment_create_invitation (conn, cohort, (int) n_students, NULL, 1, &error);
+  g_assert_no_error (error);
+  return version;
+}
+
+char *
+sync_test_join (SyncTestServer *server,
+                int             port,
+                const char     *code,
+                const char     *name,
+                const char     *secret)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = g_strdup_printf ("host=127.0.0.1 port=%d dbname=%s", port, server->dbname);
+  CsJoinResult *joined = cs_enrolment_join (link, code, name, secret, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined->status, ==, "approved");
+  cs_join_result_free (joined);
+  return g_strdup_printf ("host=127.0.0.1 port=%d dbname=%s user=%s password=%s",
+                          port, server->dbname, name, secret);
+}
+
+void
+sync_test_start_run (const char       *version,
+                     CsScene          *scene,
+                     CsProgress      **progress,
+                     CsSceneProgress **scene_progress)
+{
+  *progress = cs_progress_new (NULL);
+  cs_progress_set_scenario_id (*progress, version);
+  cs_progress_set_status (*progress, CS_PROGRESS_STATUS_IN_PROGRESS);
+  cs_progress_set_current_scene_id (*progress, cs_record_get_id (CS_RECORD (scene)));
+  *scene_progress = cs_scene_progress_new (NULL);
+  cs_scene_progress_set_progress_id (*scene_progress, cs_record_get_id (CS_RECORD (*progress)));
+  cs_scene_progress_set_scene_id (*scene_progress, cs_record_get_id (CS_RECORD (scene)));
+  cs_scene_progress_set_status (*scene_progress, CS_SCENE_STATUS_IN_PROGRESS);
 }
 
 int

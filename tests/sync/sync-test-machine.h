@@ -40,6 +40,29 @@ guint       sync_test_push                (SyncTestMachine *machine,
 guint       sync_test_pull                (SyncTestMachine *machine,
                                            GError         **error);
 
+/* The instructor's side of a class: @scenario saved on @teacher and pushed, published, and
+ * assigned to a new cohort of @title that approves by itself; @code gets an invitation for
+ * @n_students. Returns the id of the published version. */
+char       *sync_test_open_class          (SyncTestMachine *teacher,
+                                           const char      *conninfo,
+                                           CsScenario      *scenario,
+                                           const char      *title,
+                                           guint            n_students,
+                                           char           **code);
+/* A student joins with @code as the login @name, password @secret, over TCP at @port;
+ * returns the student's conninfo. */
+char       *sync_test_join                (SyncTestServer  *server,
+                                           int              port,
+                                           const char      *code,
+                                           const char      *name,
+                                           const char      *secret);
+/* A new run of the case @version at its scene @scene, in progress, and the scene's
+ * progress (nothing saved). */
+void        sync_test_start_run           (const char      *version,
+                                           CsScene         *scene,
+                                           CsProgress     **progress,
+                                           CsSceneProgress **scene_progress);
+
 /* Number of rows in cs.<table> (as the superuser). */
 int         sync_test_count               (SyncTestServer  *server,
                                            const char      *table);

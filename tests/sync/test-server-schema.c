@@ -72,13 +72,14 @@ test_cli_init_twice (void)
                                        "005\t005-runs.sql\tpending\t\n006\t006-dashboard.sql\tpending\t\n"
                                        "007\t007-messages.sql\tpending\t\n"
                                        "008\t008-cohorts.sql\tpending\t\n"
+                                       "009\t009-snapshot-pull.sql\tpending\t\n",
                                        "010\t010-inbox.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
   run_cli (&r, NULL, (const char *[]) { "server", "init", NULL });
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Applied 9 migrations"));
+  g_assert_nonnull (strstr (r.out, "Applied 10 migrations"));
   cli_result_clear (&r);
 
   /* Idempotent: nothing more to apply, nothing fails. */
@@ -102,11 +103,12 @@ test_cli_init_twice (void)
                                        "006\t006-dashboard.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "007\t007-messages.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "008\t008-cohorts.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
+                                       "009\t009-snapshot-pull.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n",
                                        "010\t010-inbox.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
-  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 9);
+  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 10);
   g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM pg_roles WHERE rolname IN "
                                    "('cs_admin', 'cs_instructor', 'cs_student', 'cs_kiosk', 'cs_enroll')",
                                    NULL), ==, 5);
@@ -165,7 +167,7 @@ test_status_checksums (void)
   g_autoptr(GPtrArray) status = cs_server_schema_status (admin_conn (), &error);
   g_autofree char *saved = NULL;
   CsServerMigration *first;
-  const guint n_bundled = 9;
+  const guint n_bundled = 10;
 
   g_assert_no_error (error);
   g_assert_cmpuint (status->len, ==, n_bundled);
@@ -276,6 +278,21 @@ test_change_seq_and_notify (void)
   g_assert_cmpint (seq1, >, 0);
   g_assert_cmpint (seq1_updated, >, seq1);
   g_assert_cmpint (seq2, >, seq1_updated);
+
+  /* Beside it, the transaction that wrote the row (what a pull goes by). */
+  {
+    const char *third = "6f1c8a62-1f43-4a8e-9a4f-0c2b6f0e7a03";
+    g_autofree char *mine = NULL;
+
+    sync_test_rows (admin_conn (), "BEGIN", NULL);
+    sync_test_rows (admin_conn (), "INSERT INTO cs.scenarios (id, owner_id, title) VALUES ($1, $2, 'Three')",
+                    third, owner, NULL);
+    sync_test_rows (admin_conn (), "UPDATE cs.scenarios SET title = 'One, edited again' WHERE id = $1", first, NULL);
+    mine = sync_test_value (admin_conn (), "SELECT count (*) FROM cs.scenarios "
+                            "WHERE id IN ($1, $2) AND change_xid = pg_current_xact_id ()", first, third, NULL);
+    g_assert_cmpstr (mine, ==, "2");
+    sync_test_rows (admin_conn (), "COMMIT", NULL);
+  }
 
   /* The listener hears the insert of "second" with its table, id and change_seq. */
   expected = g_strdup_printf ("{\"t\" : \"scenarios\", \"id\" : \"%s\", \"seq\" : %" G_GINT64_FORMAT "}", second, seq2);

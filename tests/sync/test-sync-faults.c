@@ -79,9 +79,9 @@ test_killed_mid_push (void)
   SyncTestMachine a = { 0 };
   g_autoptr(CsScenario) scenario = sync_test_make_scenario ("Killed");
   g_autoptr(GError) error = NULL;
-  /* Statement 1 is the push lock, 2-4 lock the rows of each kind, 5-7 write them: kill
-   * after the scenario and its personas were written, before the scenes. */
-  Kill kill = { .at = 6 };
+  /* Statements 1-3 lock the rows of each kind, 4-6 write them: kill after the scenario and
+   * its personas were written, before the scenes. */
+  Kill kill = { .at = 5 };
 
   clear_server ();
   sync_test_machine_init (&a, &server, conninfo);
@@ -127,10 +127,12 @@ test_statement_timeout (void)
   sync_test_machine_init (&a, &server, slow);
   sync_test_save (&a, scenario);
 
-  /* Another session holds the push lock: the push waits longer than it may. */
+  /* Another session keeps every writer out of the scenarios: the push waits longer than it
+   * may. */
   blocker = PQconnectdbParams (keys, values, 0);
   g_assert_cmpint (PQstatus (blocker), ==, CONNECTION_OK);
-  sync_test_rows (blocker, "SELECT pg_advisory_lock (7350013337)", NULL);
+  sync_test_rows (blocker, "BEGIN", NULL);
+  sync_test_rows (blocker, "LOCK TABLE cs.scenarios IN SHARE MODE", NULL);
 
   g_assert_cmpuint (sync_test_push (&a, &error), ==, G_MAXUINT);
   g_assert_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_TIMEOUT);
@@ -139,7 +141,7 @@ test_statement_timeout (void)
   g_assert_cmpint (sync_test_count (&server, "scenarios"), ==, 0);
   g_assert_cmpint (cs_store_count_outbox (a.store, NULL), ==, N_ROWS);
 
-  sync_test_rows (blocker, "SELECT pg_advisory_unlock (7350013337)", NULL);
+  sync_test_rows (blocker, "ROLLBACK", NULL);
   g_assert_cmpuint (sync_test_push (&a, &error), ==, N_ROWS);
   g_assert_no_error (error);
   assert_pushed_once (&a, scenario);
