@@ -72,7 +72,7 @@ test_cli_init_twice (void)
                                        "005\t005-runs.sql\tpending\t\n006\t006-dashboard.sql\tpending\t\n"
                                        "007\t007-messages.sql\tpending\t\n"
                                        "008\t008-cohorts.sql\tpending\t\n"
-                                       "009\t009-snapshot-pull.sql\tpending\t\n",
+                                       "009\t009-snapshot-pull.sql\tpending\t\n"
                                        "010\t010-inbox.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
@@ -103,7 +103,7 @@ test_cli_init_twice (void)
                                        "006\t006-dashboard.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "007\t007-messages.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "008\t008-cohorts.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
-                                       "009\t009-snapshot-pull.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n",
+                                       "009\t009-snapshot-pull.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "010\t010-inbox.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
