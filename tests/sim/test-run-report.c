@@ -175,6 +175,17 @@ test_quotes_checked_again (void)
   g_assert_cmpfloat_with_epsilon (cs_run_report_get_overall_score (report),
                                   (expected1 + expected2) / cs_scenario_get_n_scenes (scenario), 1e-9);
   g_assert_false (cs_run_report_get_finished (report));
+  /* and it says so, counting the scenes not reached */
+  {
+    g_autofree char *note = cs_run_report_dup_unfinished_note (report);
+    g_autofree char *count = g_strdup_printf (" %u scenes have not been reached",
+                                              cs_scenario_get_n_scenes (scenario) - 2);
+
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "not finished yet"));
+    g_assert_nonnull (strstr (note, count));
+    g_assert_nonnull (strstr (note, "count as 0% in the overall score"));
+  }
   g_assert_cmpint (cs_run_report_get_turns (report), ==, 14);
   g_assert_cmpint (cs_run_report_get_forced_scenes (report), ==, 1);
   g_assert_cmpuint (cs_run_report_get_passed_scenes (report), ==, 0);
