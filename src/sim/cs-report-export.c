@@ -47,6 +47,10 @@ new_layout (Pdf        *pdf,
   PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
 
+  /* The surface's unit is the point: at Pango's default 96 dpi a 10 pt font would come
+   * out at 13.3 pt. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
