@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "cs-text-layout.h"
 
 struct _CsTextLayout
@@ -27,7 +29,9 @@ char_width (GtkWidget *label)
   static int last_width = -1;
   PangoContext *context = gtk_widget_get_pango_context (label);
   const PangoFontDescription *font = pango_context_get_font_description (context);
-  guint hash = font != NULL ? pango_font_description_hash (font) : 0;
+  /* the font and the screen's resolution (text scaling changes either) */
+  guint hash = (font != NULL ? pango_font_description_hash (font) : 0) ^
+               (guint) (pango_cairo_context_get_resolution (context) * 64);
   PangoFontMetrics *metrics;
 
   if (last_width >= 0 && hash == last_hash)
