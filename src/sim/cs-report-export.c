@@ -47,6 +47,10 @@ new_layout (Pdf        *pdf,
   PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
 
+  /* The surface's unit is the point: at Pango's default 96 dpi a 10 pt font would come
+   * out at 13.3 pt. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -220,7 +224,7 @@ cs_report_export_pdf (CsRunReport  *report,
   CsProgress *progress;
   Pdf pdf = { NULL, NULL, MARGIN, 1, NULL };
   g_autofree char *title = NULL, *subtitle = NULL, *overall = NULL, *totals = NULL;
-  g_autofree char *score = NULL, *date = NULL;
+  g_autofree char *score = NULL, *date = NULL, *unfinished = NULL;
   cairo_status_t status;
   guint n;
 
@@ -259,9 +263,13 @@ cs_report_export_pdf (CsRunReport  *report,
                "equally. A scene’s score is the weighted share of its goal criteria met, as "
                "judged after its last turn; a criterion counts as met only with a quote of your "
                "own words."));
-  if (!cs_run_report_get_finished (report))
-    paragraph (&pdf, "Sans Bold 9", 0.1, 0, 4,
-               _("This run is not finished: the scenes not reached yet count 0."));
+  unfinished = cs_run_report_dup_unfinished_note (report);
+  if (unfinished != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (unfinished, -1);
+
+      paragraph (&pdf, "Sans Bold 9", 0.1, 0, 4, escaped);
+    }
   rule (&pdf);
 
   for (guint i = 0; i < n; i++)

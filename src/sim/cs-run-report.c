@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-run-report.h"
 
 struct _CsRunReport
@@ -330,6 +332,34 @@ cs_run_report_get_finished (CsRunReport *self)
 {
   g_return_val_if_fail (CS_IS_RUN_REPORT (self), FALSE);
   return cs_progress_get_status (self->progress) == CS_PROGRESS_STATUS_COMPLETED;
+}
+
+char *
+cs_run_report_dup_unfinished_note (CsRunReport *self)
+{
+  GListModel *scenes;
+  guint n, not_reached = 0;
+
+  g_return_val_if_fail (CS_IS_RUN_REPORT (self), NULL);
+
+  if (cs_run_report_get_finished (self))
+    return NULL;
+  scenes = cs_run_report_get_scenes (self);
+  n = g_list_model_get_n_items (scenes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsSceneReport) scene = g_list_model_get_item (scenes, i);
+
+      not_reached += !cs_scene_report_get_played (scene);
+    }
+  if (not_reached == 0)
+    return g_strdup (_("This run is not finished yet, so these are the scores so far."));
+  return g_strdup_printf (ngettext ("This run is not finished yet. %u scene has not been "
+                                    "reached, so it counts as 0%% in the overall score.",
+                                    "This run is not finished yet. %u scenes have not been "
+                                    "reached, so they count as 0%% in the overall score.",
+                                    not_reached),
+                          not_reached);
 }
 
 /* The sum of @getter over the scenes. */

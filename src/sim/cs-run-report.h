@@ -65,6 +65,9 @@ GListModel  *cs_run_report_get_scenes             (CsRunReport    *self);
 const char  *cs_run_report_get_title              (CsRunReport    *self);
 double       cs_run_report_get_overall_score      (CsRunReport    *self);
 gboolean     cs_run_report_get_finished           (CsRunReport    *self);
+/* For a run not finished, a sentence saying so and how many scenes it has not reached yet
+ * (they count 0 in the overall score); NULL for a finished run. */
+char        *cs_run_report_dup_unfinished_note    (CsRunReport    *self);
 /* Totals over the scenes. */
 int          cs_run_report_get_turns              (CsRunReport    *self);
 int          cs_run_report_get_hints_used         (CsRunReport    *self);

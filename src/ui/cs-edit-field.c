@@ -55,6 +55,8 @@ cs_edit_field_dup_text (GtkWidget *field)
 {
   if (CS_IS_TEXT_ROW (field))
     return cs_text_row_dup_text (CS_TEXT_ROW (field));
+  if (GTK_IS_TEXT_VIEW (field))
+    return cs_edit_field_dup_view_text (GTK_TEXT_VIEW (field));
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
 }
 
@@ -64,6 +66,8 @@ cs_edit_field_show_text (GtkWidget  *field,
 {
   if (CS_IS_TEXT_ROW (field))
     cs_text_row_set_text (CS_TEXT_ROW (field), text);
+  else if (GTK_IS_TEXT_VIEW (field))
+    cs_edit_field_set_view_text (GTK_TEXT_VIEW (field), text);
   else
     cs_edit_field_set_text (GTK_EDITABLE (field), text);
 }
@@ -175,9 +179,9 @@ typedef struct {
 } Binding;
 
 static void
-on_bound_changed (GtkWidget *field,
-                  Binding   *binding)
+on_bound_changed (GtkWidget *field)
 {
+  Binding *binding = g_object_get_data (G_OBJECT (field), "cs-binding");
   gpointer object = binding->get_object (binding->owner);
   g_autoptr(CsEditHistory) history = NULL;
   g_autofree char *old = NULL;
@@ -202,7 +206,7 @@ cs_edit_field_bind_string (GtkWidget         *field,
 {
   Binding *binding;
 
-  g_return_if_fail (GTK_IS_EDITABLE (field) || CS_IS_TEXT_ROW (field));
+  g_return_if_fail (GTK_IS_EDITABLE (field) || CS_IS_TEXT_ROW (field) || GTK_IS_TEXT_VIEW (field));
   g_return_if_fail (G_IS_OBJECT (owner) && get_object != NULL && property != NULL);
 
   binding = g_new0 (Binding, 1);
@@ -211,7 +215,11 @@ cs_edit_field_bind_string (GtkWidget         *field,
   binding->property = property;
   g_object_set_data_full (G_OBJECT (field), "cs-binding", binding, g_free);
   cs_edit_field_prepare (field, owner);
-  g_signal_connect (field, "changed", G_CALLBACK (on_bound_changed), binding);
+  if (GTK_IS_TEXT_VIEW (field))
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), "changed",
+                             G_CALLBACK (on_bound_changed), field, G_CONNECT_SWAPPED);
+  else
+    g_signal_connect (field, "changed", G_CALLBACK (on_bound_changed), NULL);
 }
 
 void

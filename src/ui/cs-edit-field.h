@@ -18,13 +18,13 @@ void     cs_edit_field_set_text          (GtkEditable   *editable,
 void     cs_edit_field_set_view_text     (GtkTextView   *view,
                                           const char    *text);
 char    *cs_edit_field_dup_view_text     (GtkTextView   *view);
-/* For a GtkEditable or a CsTextRow. */
+/* For a GtkEditable, a CsTextRow or a GtkTextView. */
 char    *cs_edit_field_dup_text          (GtkWidget     *field);
 void     cs_edit_field_show_text         (GtkWidget     *field,
                                           const char    *text);
 /* The object a bound field edits, as its owner shows it now (NULL: none). */
 typedef gpointer (*CsEditFieldObject) (gpointer owner);
-/* Makes @field (a GtkEditable or CsTextRow) edit the string @property (static) of the
+/* Makes @field (a GtkEditable, CsTextRow or GtkTextView) edit the string @property (static) of the
  * object @get_object returns for @owner, through @owner's "history"; prepared as by
  * cs_edit_field_prepare(). */
 void     cs_edit_field_bind_string       (GtkWidget         *field,

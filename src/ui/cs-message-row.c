@@ -10,13 +10,15 @@
 
 #include "cs-markdown.h"
 #include "cs-message-row.h"
+#include "cs-text-layout.h"
 
 struct _CsMessageRow
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *box;
   GtkWidget *avatar;
+  GtkWidget *column;      /* the name and the bubble */
+  gboolean   centred;     /* a system line: as wide as its text, in the middle */
   GtkWidget *name_label;
   GtkWidget *typing;      /* a spinner while the reply streams in */
   GtkWidget *bubble;
@@ -29,6 +31,8 @@ G_DEFINE_FINAL_TYPE (CsMessageRow, cs_message_row, GTK_TYPE_WIDGET)
 
 /* The narrowest the text wraps to; the window's narrowest (360 px) leaves more. */
 #define MIN_WIDTH_CHARS 12
+/* between the avatar and the text */
+#define SPACING 9
 
 static const char * const kind_classes[] = { "user", "persona", "system", "hint" };
 
@@ -166,9 +170,16 @@ cs_message_row_bind (CsMessageRow *self,
     gtk_widget_set_visible (self->avatar, kind == CS_MESSAGE_KIND_PERSONA || kind == CS_MESSAGE_KIND_USER);
     adw_avatar_set_text (ADW_AVATAR (self->avatar), kind != CS_MESSAGE_KIND_USER ? name
                                                      : self->student_name ? self->student_name : _("You"));
-    gtk_widget_set_halign (self->box, kind == CS_MESSAGE_KIND_SYSTEM ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+    if (self->centred != (kind == CS_MESSAGE_KIND_SYSTEM))
+      {
+        self->centred = kind == CS_MESSAGE_KIND_SYSTEM;
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+      }
     /* a short system line is centred in its (at least MIN_WIDTH_CHARS wide) label */
     gtk_label_set_xalign (GTK_LABEL (self->text_label), kind == CS_MESSAGE_KIND_SYSTEM ? 0.5 : 0);
+    /* ... and its box is as wide as the text (the others fill the row) */
+    cs_text_layout_set_natural_from_text (CS_TEXT_LAYOUT (gtk_widget_get_layout_manager (self->bubble)),
+                                          kind == CS_MESSAGE_KIND_SYSTEM);
   }
   g_signal_connect_object (message, "notify::content", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (message, "notify::is-complete", G_CALLBACK (update_text), self, G_CONNECT_SWAPPED);
@@ -191,10 +202,111 @@ cs_message_row_dispose (GObject *object)
   CsMessageRow *self = CS_MESSAGE_ROW (object);
 
   cs_message_row_bind (self, NULL, NULL);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->avatar, gtk_widget_unparent);
+  g_clear_pointer (&self->column, gtk_widget_unparent);
   g_clear_pointer (&self->student_name, g_free);
 
   G_OBJECT_CLASS (cs_message_row_parent_class)->dispose (object);
+}
+
+/* ---- layout ---------------------------------------------------------------------------- *
+ * The avatar, then the column with the name and the bubble. Laid out here rather than by a
+ * horizontal GtkBox: allocating a box asks each child for its width at the row's height,
+ * and for the column that means measuring its text again at unbounded and trial widths, for
+ * every row that comes into the list. Here the column is only ever asked for its height at
+ * the width it then gets. */
+
+static int
+avatar_space (CsMessageRow *self,
+              int          *height)
+{
+  int min, nat;
+
+  *height = 0;
+  if (!gtk_widget_should_layout (self->avatar))
+    return 0;
+  gtk_widget_measure (self->avatar, GTK_ORIENTATION_VERTICAL, -1, height, &nat, NULL, NULL);
+  gtk_widget_measure (self->avatar, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return min + SPACING;
+}
+
+static void
+cs_message_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  CsMessageRow *self = CS_MESSAGE_ROW (widget);
+  int avatar_height;
+  int avatar = avatar_space (self, &avatar_height);
+  int min, nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->column, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      *minimum = avatar + min;
+      *natural = avatar + nat;
+      return;
+    }
+  if (for_size < 0)
+    gtk_widget_measure (self->column, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  else
+    {
+      int column_min, column_nat;
+
+      gtk_widget_measure (self->column, GTK_ORIENTATION_HORIZONTAL, -1, &column_min, &column_nat,
+                          NULL, NULL);
+      for_size = MAX (for_size - avatar, column_min);
+      if (self->centred)
+        for_size = MIN (for_size, column_nat);
+      gtk_widget_measure (self->column, GTK_ORIENTATION_VERTICAL, for_size, &min, &nat, NULL, NULL);
+    }
+  *minimum = MAX (min, avatar_height);
+  *natural = MAX (nat, avatar_height);
+}
+
+static GtkSizeRequestMode
+cs_message_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+cs_message_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  CsMessageRow *self = CS_MESSAGE_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int avatar_height;
+  int avatar = avatar_space (self, &avatar_height);
+  int column_min, column_nat, column_width, x, min, nat;
+
+  gtk_widget_measure (self->column, GTK_ORIENTATION_HORIZONTAL, -1, &column_min, &column_nat,
+                      NULL, NULL);
+  column_width = MAX (width - avatar, column_min);
+  x = 0;
+  if (self->centred && column_nat + avatar < width)
+    {
+      column_width = column_nat;
+      x = (width - column_nat - avatar) / 2;
+    }
+  if (avatar > 0)
+    {
+      int avatar_width = avatar - SPACING;
+
+      gtk_widget_size_allocate (self->avatar,
+                                &(GtkAllocation) { rtl ? width - x - avatar_width : x, 0,
+                                                   avatar_width, avatar_height }, -1);
+    }
+  gtk_widget_measure (self->column, GTK_ORIENTATION_VERTICAL, column_width, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (self->column,
+                            &(GtkAllocation) { rtl ? width - x - avatar - column_width : x + avatar, 0,
+                                               column_width, MAX (height, min) }, -1);
 }
 
 static void
@@ -204,21 +316,22 @@ cs_message_row_class_init (CsMessageRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_message_row_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = cs_message_row_measure;
+  widget_class->size_allocate = cs_message_row_size_allocate;
+  widget_class->get_request_mode = cs_message_row_get_request_mode;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 cs_message_row_init (CsMessageRow *self)
 {
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
-  gtk_widget_set_margin_start (self->box, 18);
-  gtk_widget_set_margin_end (self->box, 18);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
+  self->column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
   self->avatar = adw_avatar_new (32, NULL, TRUE);
   gtk_widget_set_valign (self->avatar, GTK_ALIGN_START);
   self->name_label = gtk_label_new (NULL);
@@ -231,23 +344,22 @@ cs_message_row_init (CsMessageRow *self)
                                   _("Typing…"), -1);
   gtk_box_append (GTK_BOX (title), self->name_label);
   gtk_box_append (GTK_BOX (title), self->typing);
-  self->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* the bubble measures its text only at the row's width (see cs-text-layout.h) */
+  self->bubble = adw_bin_new ();
+  gtk_widget_set_layout_manager (self->bubble, cs_text_layout_new ());
   gtk_widget_add_css_class (self->bubble, "bubble");
   self->text_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->text_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
-  /* Without it the label's minimum width is measured with a line per character, which
-   * shapes the text again for each line: most of the cost of a row coming into view. */
+  /* the minimum width the bubble reports for it (the label itself is not asked) */
   gtk_label_set_width_chars (GTK_LABEL (self->text_label), MIN_WIDTH_CHARS);
   gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
-  gtk_box_append (GTK_BOX (self->bubble), self->text_label);
-  gtk_box_append (GTK_BOX (column), title);
-  gtk_box_append (GTK_BOX (column), self->bubble);
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (self->box), self->avatar);
-  gtk_box_append (GTK_BOX (self->box), column);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  adw_bin_set_child (ADW_BIN (self->bubble), self->text_label);
+  gtk_box_append (GTK_BOX (self->column), title);
+  gtk_box_append (GTK_BOX (self->column), self->bubble);
+  gtk_widget_set_parent (self->avatar, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->column, GTK_WIDGET (self));
 }
 
 GtkWidget *

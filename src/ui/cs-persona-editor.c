@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cs-edit-field.h"
 #include "cs-persona-editor.h"
 #include "cs-persona-scenes.h"
 #include "cs-trait-radar.h"
@@ -50,6 +51,19 @@ struct _CsPersonaEditor
 
 G_DEFINE_FINAL_TYPE (CsPersonaEditor, cs_persona_editor, GTK_TYPE_WIDGET)
 
+/* The text fields and the persona's properties they edit. */
+static const struct {
+  gsize       offset;
+  const char *property;
+} text_fields[] = {
+  { G_STRUCT_OFFSET (CsPersonaEditor, name_row), "name" },
+  { G_STRUCT_OFFSET (CsPersonaEditor, role_row), "role" },
+  { G_STRUCT_OFFSET (CsPersonaEditor, correlation_row), "correlation" },
+  { G_STRUCT_OFFSET (CsPersonaEditor, background_view), "background" },
+};
+
+#define TEXT_FIELD(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), text_fields[(i)].offset))
+
 enum {
   PROP_0,
   PROP_HISTORY,
@@ -87,57 +101,13 @@ dup_library_dir (CsPersonaEditor *self)
   return self->store ? g_path_get_dirname (cs_store_get_path (self->store)) : NULL;
 }
 
-/* Leaving a field ends its undo step: coming back to it later is another one. */
-static void
-watch_focus (CsPersonaEditor *self,
-             GtkWidget       *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (seal), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
-}
-
-static void
-set_text_if_changed (GtkEditable *editable,
-                     const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
-    gtk_editable_set_text (editable, text ? text : "");
-}
-
 /* ---- text fields ---------------------------------------------------------------------- */
 
-static void
-on_row_changed (GtkEditable     *editable,
-                CsPersonaEditor *self)
+/* The persona the bound fields edit (see cs_edit_field_bind_string()). */
+static gpointer
+edited_persona (gpointer owner)
 {
-  const char *property = g_object_get_data (G_OBJECT (editable), "cs-property");
-  g_autofree char *old = NULL;
-  const char *text = gtk_editable_get_text (editable);
-
-  if (self->updating || self->persona == NULL)
-    return;
-
-  g_object_get (self->persona, property, &old, NULL);
-  if (g_strcmp0 (old ? old : "", text) != 0)
-    apply (self, cs_edit_property_new_string (self->persona, property, text));
-}
-
-static void
-on_background_changed (GtkTextBuffer   *buffer,
-                       CsPersonaEditor *self)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->updating || self->persona == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (cs_persona_get_background (self->persona) ?: "", text) != 0)
-    apply (self, cs_edit_property_new_string (self->persona, "background", text));
+  return CS_PERSONA_EDITOR (owner)->persona;
 }
 
 /* ---- goals ---------------------------------------------------------------------------- */
@@ -243,7 +213,6 @@ new_goal_row (CsPersonaEditor *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *title = g_strdup_printf (_("Goal %u"), index + 1);
 
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -253,7 +222,7 @@ new_goal_row (CsPersonaEditor *self,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_goal), self, 0);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
   g_signal_connect_object (row, "changed", G_CALLBACK (on_goal_changed), self, 0);
-  watch_focus (self, row);
+  cs_edit_field_prepare (row, G_OBJECT (self));
   return row;
 }
 
@@ -295,7 +264,7 @@ refresh_goals (CsPersonaEditor *self)
 
   row = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list));
   for (guint i = 0; i < n && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
-    set_text_if_changed (GTK_EDITABLE (row), goals[i]);
+    cs_edit_field_set_text (GTK_EDITABLE (row), goals[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->goals_list), n > 0);
 }
 
@@ -337,7 +306,7 @@ new_trait_row (CsPersonaEditor *self,
                                   label, -1);
   g_object_set_data_full (G_OBJECT (scale), "cs-trait", g_strdup (name), g_free);
   g_signal_connect_object (scale, "value-changed", G_CALLBACK (on_slider_changed), self, 0);
-  watch_focus (self, scale);
+  cs_edit_field_prepare (scale, G_OBJECT (self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
@@ -596,25 +565,20 @@ refresh (CsPersonaEditor *self)
   g_autofree char *library_dir = dup_library_dir (self);
   CsPersona *persona = self->persona;
   const char *name = persona ? cs_persona_get_name (persona) : NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->background_view);
-  g_autofree char *background = NULL;
-  GtkTextIter start, end;
 
   self->updating = TRUE;
 
   cs_ui_show_persona_avatar (self->avatar, persona, library_dir);
   gtk_label_set_label (self->title_label, name && *name ? name : _("Unnamed Persona"));
-  set_text_if_changed (GTK_EDITABLE (self->name_row), name);
-  set_text_if_changed (GTK_EDITABLE (self->role_row), persona ? cs_persona_get_role (persona) : NULL);
-  set_text_if_changed (GTK_EDITABLE (self->correlation_row),
-                       persona ? cs_persona_get_correlation (persona) : NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *field = TEXT_FIELD (self, i);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  background = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (background, persona && cs_persona_get_background (persona)
-                             ? cs_persona_get_background (persona) : "") != 0)
-    gtk_text_buffer_set_text (buffer, persona && cs_persona_get_background (persona)
-                                      ? cs_persona_get_background (persona) : "", -1);
+      if (persona != NULL)
+        cs_edit_field_show_string (field, persona);
+      else
+        cs_edit_field_show_text (field, NULL);
+    }
 
   refresh_goals (self);
   refresh_traits (self);
@@ -837,18 +801,6 @@ cs_persona_editor_class_init (CsPersonaEditorClass *klass)
 }
 
 static void
-bind_row (CsPersonaEditor *self,
-          AdwEntryRow     *row,
-          const char      *property)
-{
-  /* Ctrl+Z takes back whole edits through the history, not the entry's own typing. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "cs-property", (gpointer) property);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_row_changed), self, 0);
-  watch_focus (self, GTK_WIDGET (row));
-}
-
-static void
 cs_persona_editor_init (CsPersonaEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -856,13 +808,9 @@ cs_persona_editor_init (CsPersonaEditor *self)
   self->cancellable = g_cancellable_new ();
   self->sliders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  bind_row (self, self->name_row, "name");
-  bind_row (self, self->role_row, "role");
-  bind_row (self, self->correlation_row, "correlation");
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->background_view), FALSE);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->background_view), "changed",
-                           G_CALLBACK (on_background_changed), self, 0);
-  watch_focus (self, GTK_WIDGET (self->background_view));
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    cs_edit_field_bind_string (TEXT_FIELD (self, i), G_OBJECT (self), edited_persona,
+                               text_fields[i].property);
 
   /* The last row of the traits: type a name to add a trait. */
   self->new_trait_row = ADW_ENTRY_ROW (g_object_ref_sink (adw_entry_row_new ()));

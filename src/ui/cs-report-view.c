@@ -159,7 +159,7 @@ refresh (CsReportView *self)
 {
   GtkWidget *child;
   GListModel *scenes;
-  g_autofree char *score = NULL, *totals = NULL;
+  g_autofree char *score = NULL, *totals = NULL, *unfinished = NULL;
   guint n;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->scenes_box))))
@@ -182,7 +182,9 @@ refresh (CsReportView *self)
                             cs_run_report_get_hints_used (self->report));
   gtk_label_set_text (self->score_label, score);
   gtk_label_set_text (self->totals_label, totals);
-  gtk_widget_set_visible (self->unfinished_label, !cs_run_report_get_finished (self->report));
+  unfinished = cs_run_report_dup_unfinished_note (self->report);
+  gtk_label_set_text (GTK_LABEL (self->unfinished_label), unfinished != NULL ? unfinished : "");
+  gtk_widget_set_visible (self->unfinished_label, unfinished != NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsSceneReport) scene = g_list_model_get_item (scenes, i);

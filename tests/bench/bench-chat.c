@@ -18,6 +18,16 @@
  * a profile puts about three quarters of it in GtkLabel measuring (pango_layout_get_size),
  * GTK 4.8's list view creating and measuring a new row widget for every item that enters
  * the 200 items it keeps around the view. Wrapping at words only changes nothing.
+ *
+ * A profile with uprobes showed where that went: about 25 rows are rebound per page, and
+ * each one's label was laid out a dozen times, because allocating the row's horizontal
+ * GtkBox asks its text column for a width at the row's height, which GtkLabel answers by
+ * laying its text out on one line and then at trial widths (a copy of its layout each
+ * time). The message row now places its avatar and column itself, and the bubble
+ * (CsTextLayout) reports the text's minimum width from width-chars without laying it out,
+ * so a bound row lays its text out once, at the width it gets. Same machine and load, old
+ * and new builds alternating, 60 pages: 80.3 and 78.2 ms -> 6.3 and 6.3 ms per frame
+ * (about 12x; 95th percentile 285 -> 14 ms); memory and row count unchanged.
  */
 
 #include "config.h"

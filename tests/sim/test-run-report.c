@@ -175,6 +175,17 @@ test_quotes_checked_again (void)
   g_assert_cmpfloat_with_epsilon (cs_run_report_get_overall_score (report),
                                   (expected1 + expected2) / cs_scenario_get_n_scenes (scenario), 1e-9);
   g_assert_false (cs_run_report_get_finished (report));
+  /* and it says so, counting the scenes not reached */
+  {
+    g_autofree char *note = cs_run_report_dup_unfinished_note (report);
+    g_autofree char *count = g_strdup_printf (" %u scenes have not been reached",
+                                              cs_scenario_get_n_scenes (scenario) - 2);
+
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "not finished yet"));
+    g_assert_nonnull (strstr (note, count));
+    g_assert_nonnull (strstr (note, "count as 0% in the overall score"));
+  }
   g_assert_cmpint (cs_run_report_get_turns (report), ==, 14);
   g_assert_cmpint (cs_run_report_get_forced_scenes (report), ==, 1);
   g_assert_cmpuint (cs_run_report_get_passed_scenes (report), ==, 0);
@@ -354,6 +365,45 @@ load_latest (CsStore    *store,
 }
 
 /* The case page's report: the latest completed run, not a later one still going on. */
+/* The PDF's fonts have the sizes asked for: its unit is the point, so Pango must lay out at
+ * 72 dpi (at its default 96 dpi every font comes out a third larger). The overall score is
+ * set in 15 pt; the height of its line in the PDF is about 1.2 times that. */
+static void
+test_pdf_font_size (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  g_autoptr(GListStore) messages = g_list_store_new (CS_TYPE_MESSAGE);
+  g_autoptr(GListStore) scene_progress = g_list_store_new (CS_TYPE_SCENE_PROGRESS);
+  g_autoptr(CsProgress) progress = cs_progress_new (NULL);
+  g_autoptr(CsRunReport) report = cs_run_report_new (scenario, progress,
+                                                     G_LIST_MODEL (scene_progress),
+                                                     G_LIST_MODEL (messages));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = cs_report_export_pdf (report, &error);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  GList *found;
+  PopplerRectangle *box;
+  double height, width_per_char;
+
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  found = poppler_page_find_text (page, "Overall score");
+  g_assert_nonnull (found);
+  box = found->data;
+  height = ABS (box->y2 - box->y1);
+  width_per_char = ABS (box->x2 - box->x1) / strlen ("Overall score");
+  g_test_message ("\"Overall score\" in 15 pt: %.1f pt high, %.1f pt a character", height,
+                  width_per_char);
+  g_assert_cmpfloat (height, >, 15 * 0.9);
+  g_assert_cmpfloat (height, <, 15 * 1.4);
+  /* a bold sans character is about 0.6 em wide */
+  g_assert_cmpfloat (width_per_char, <, 15 * 0.8);
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+}
+
 static void
 test_latest (void)
 {
@@ -408,6 +458,7 @@ main (int argc,
   g_test_add_func ("/sim/report/quotes-checked-again", test_quotes_checked_again);
   g_test_add_func ("/sim/report/markdown", test_markdown);
   g_test_add_func ("/sim/report/pdf-async", test_pdf_async);
+  g_test_add_func ("/sim/report/pdf-font-size", test_pdf_font_size);
   g_test_add_func ("/sim/report/latest", test_latest);
 
   return g_test_run ();

@@ -760,6 +760,37 @@ test_edit_persona (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row ())), ==, "Sunita Rao");
   g_assert_cmpint (cs_persona_get_trait (sunita, "analytical"), ==, 2);
 
+  /* The background (a text view) edits the same way: typing is one step, undone whole. */
+  {
+    GtkTextView *view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor ()), GTK_TYPE_TEXT_VIEW));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    g_autofree char *before = g_strdup (cs_persona_get_background (sunita));
+    guint steps = cs_edit_history_get_n_undo (history ());
+    GtkTextIter end;
+
+    g_assert_nonnull (before);
+    cs_edit_history_seal (history ());
+    for (guint i = 0; i < 3; i++)
+      {
+        gtk_text_buffer_get_end_iter (buffer, &end);
+        gtk_text_buffer_insert (buffer, &end, " More.", -1);
+      }
+    g_assert_true (g_str_has_suffix (cs_persona_get_background (sunita), " More. More. More."));
+    g_assert_cmpuint (cs_edit_history_get_n_undo (history ()), ==, steps + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "cast.undo", NULL));
+    g_assert_cmpstr (cs_persona_get_background (sunita), ==, before);
+    {
+      GtkTextIter start;
+      g_autofree char *shown = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_cmpstr (shown, ==, before);
+    }
+    /* showing the undone text was no edit */
+    g_assert_cmpuint (cs_edit_history_get_n_undo (history ()), ==, steps);
+  }
+
   ui_test_save_screenshot (GTK_WIDGET (cast_window), "cast-panel.png");
   {
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (editor ()),

@@ -175,6 +175,74 @@ test_hostile_student_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row lays itself out without asking its text for widths (see cs-text-layout.h): its
+ * height still follows its width, the text fills the bubble, and a short system line sits
+ * in the middle at its own width while a long one fills the row. */
+static void
+test_layout (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(CsMessage) persona = NULL;
+  g_autoptr(CsMessage) note = complete_message (CS_MESSAGE_KIND_SYSTEM, "Time's up.");
+  g_autoptr(CsMessage) long_note = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = cs_message_row_new ();
+  GtkWidget *label, *bubble;
+  graphene_rect_t bounds, row_bounds;
+  int narrow, wide, min, nat;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (long_text, "The plant ran below capacity for most of the year. ");
+  persona = complete_message (CS_MESSAGE_KIND_PERSONA, long_text->str);
+  long_note = complete_message (CS_MESSAGE_KIND_SYSTEM, long_text->str);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, -1);
+  gtk_window_present (GTK_WINDOW (window));
+
+  cs_message_row_bind (CS_MESSAGE_ROW (row), persona, NULL);
+  label = GTK_WIDGET (text_label (row));
+  bubble = gtk_widget_get_parent (label);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 300, &narrow, &nat, NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 900, &wide, &nat, NULL, NULL);
+  g_assert_cmpint (narrow, >, wide + 100);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, >, 0);
+  g_assert_cmpint (min, <, 300);
+
+  ui_test_settle (50);
+  /* the label fills the bubble's content and is as tall as its wrapped text */
+  g_assert_true (gtk_widget_compute_bounds (label, bubble, &bounds));
+  g_assert_cmpint (gtk_widget_get_width (label), >, gtk_widget_get_width (bubble) - 40);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &min, &nat,
+                      NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (label), ==, min);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 5 * 14);
+
+  /* a short system line: in the middle, as wide as its text */
+  cs_message_row_bind (CS_MESSAGE_ROW (row), note, NULL);
+  ui_test_settle (50);
+  label = GTK_WIDGET (text_label (row));
+  g_assert_true (gtk_widget_compute_bounds (label, row, &bounds));
+  g_assert_true (gtk_widget_compute_bounds (row, row, &row_bounds));
+  g_assert_cmpfloat (bounds.size.width, <, row_bounds.size.width / 2);
+  g_assert_cmpfloat (ABS ((bounds.origin.x + bounds.size.width / 2) - row_bounds.size.width / 2), <, 16);
+
+  /* a long one fills the row */
+  cs_message_row_bind (CS_MESSAGE_ROW (row), long_note, NULL);
+  ui_test_settle (50);
+  g_assert_true (gtk_widget_compute_bounds (label, row, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, row_bounds.size.width - 40);
+
+  /* back to a persona: the bubble fills the row again, next to the avatar */
+  cs_message_row_bind (CS_MESSAGE_ROW (row), persona, NULL);
+  ui_test_settle (50);
+  g_assert_true (gtk_widget_compute_bounds (label, row, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, 32);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, row_bounds.size.width - 30);
+  ui_test_save_screenshot (window, "chat-speed-layout.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,5 +251,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/chat-speed/rendered-once", test_rendered_once);
   g_test_add_func ("/ui/chat-speed/streaming-plain", test_streaming_plain);
   g_test_add_func ("/ui/chat-speed/hostile-student-text", test_hostile_student_text);
+  g_test_add_func ("/ui/chat-speed/layout", test_layout);
   return g_test_run ();
 }
