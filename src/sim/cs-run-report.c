@@ -276,6 +276,64 @@ cs_run_report_load_latest_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static CsStore *
+store_of (GTask *task)
+{
+  return g_object_get_data (G_OBJECT (task), "store");
+}
+
+/* ---- any saved run with its case, on a worker ------------------------------------------ */
+
+static void
+run_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  const char *progress_id = task_data;
+  g_autoptr(CsProgress) progress = NULL;
+  g_autoptr(CsScenario) scenario = NULL;
+  GError *error = NULL;
+  CsRunReport *report = NULL;
+
+  if ((progress = cs_store_load_progress (store_of (task), progress_id, &error)) &&
+      (scenario = cs_store_load_scenario (store_of (task), cs_progress_get_scenario_id (progress), &error)))
+    report = cs_run_report_load (store_of (task), scenario, progress_id, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+cs_run_report_load_run_async (CsStore             *store,
+                              const char          *progress_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_STORE (store));
+  g_return_if_fail (progress_id != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_run_report_load_run_async);
+  g_task_set_task_data (task, g_strdup (progress_id), g_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, run_thread);
+}
+
+CsRunReport *
+cs_run_report_load_run_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_run_report_load_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 CsScenario *
 cs_run_report_get_scenario (CsRunReport *self)
 {

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-application.h"
 #include "cs-assign-dialog.h"
 #include "cs-cohort-admin.h"
 #include "cs-cohort-dialog.h"
@@ -444,11 +445,15 @@ cs_cohorts_window_new (GtkWindow *parent,
                        CsServer  *server)
 {
   CsCohortsWindow *self;
+  GtkApplication *app;
 
   g_return_val_if_fail (CS_IS_SERVER (server), NULL);
 
   self = g_object_new (CS_TYPE_COHORTS_WINDOW, "transient-for", parent, NULL);
   self->server = g_object_ref (server);
+  app = parent ? gtk_window_get_application (parent) : NULL;
+  if (CS_IS_APPLICATION (app))
+    cs_student_page_set_store (self->student_page, cs_application_get_store (CS_APPLICATION (app)));
   gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
   return self;
 }

@@ -9,6 +9,8 @@
 
 #include "cs-dashboard.h"
 #include "cs-remote-run.h"
+#include "cs-run-report.h"
+#include "cs-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,11 +25,22 @@ G_DECLARE_FINAL_TYPE (CsRunView, cs_run_view, CS, RUN_VIEW, AdwWindow)
 GtkWidget   *cs_run_view_new          (GtkWindow       *parent,
                                        CsDashboard     *dashboard,
                                        CsDashboardCell *cell);
+/* A student's own run of @cell (their dashboard's), read from @store, their local library,
+ * where it was played: grade (from @cell), report and transcript; no override, no history.
+ * A run not in @store (played elsewhere, not synced yet) shows "missing". "run.reload"
+ * reads it again. */
+GtkWidget   *cs_run_view_new_local    (GtkWindow       *parent,
+                                       CsStore         *store,
+                                       CsDashboardCell *cell,
+                                       const char      *assignment_title);
+/* The report of a local run as last read (NULL otherwise). */
+CsRunReport *cs_run_view_get_report   (CsRunView       *self);
 /* The run as last read (NULL while none is, or when not started). */
 CsRemoteRun *cs_run_view_get_run      (CsRunView       *self);
 /* TRUE while a read is under way. */
 gboolean     cs_run_view_get_loading  (CsRunView       *self);
-/* What is shown: "loading", "failed", "empty" (not started) or "run". */
+/* What is shown: "loading", "failed", "empty" (not started), "missing" (a local run not in
+ * the library) or "run". */
 const char  *cs_run_view_get_state    (CsRunView       *self);
 /* For tests: the header's grade text ("85 % (overridden from 70 %)"), the transcript and
  * the history list. */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cs-dashboard.h"
+#include "cs-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (CsStudentPage, cs_student_page, CS, STUDENT_PAGE, AdwBin)
 /* Shows @dashboard (loaded as the student: their own row only), following its reloads. */
 void         cs_student_page_set_dashboard (CsStudentPage *self,
                                             CsDashboard   *dashboard);
+/* The student's local library, where their runs are: with one, "student.open-run" (the
+ * assignment's position, "u") opens the run of an assignment read-only (CsRunView). */
+void         cs_student_page_set_store     (CsStudentPage *self,
+                                            CsStore       *store);
 /* The status word of each row, in order ("Late", "Completed", …), for tests. */
 char        *cs_student_page_dup_summary   (CsStudentPage *self);
 
