@@ -43,6 +43,7 @@ enum {
 enum {
   LOADED,
   FAILED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -425,6 +426,14 @@ reload_failed_cb (CsDashboard *self,
 }
 
 static void
+notified_cb (CsDashboard *self,
+             JsonObject  *payload)
+{
+  g_signal_emit (self, signals[CHANGED], 0,
+                 payload ? json_object_get_string_member_with_default (payload, "t", NULL) : NULL);
+}
+
+static void
 watching_cb (CsDashboard *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
@@ -751,6 +760,10 @@ cs_dashboard_class_init (CsDashboardClass *klass)
   /* A reload the dashboard started itself failed (a GError). */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* Watching: the server said the cohort changed (the table, as "cohort_students" for
+   * enrolments), or NULL after a (re)connection, when anything may have; a reload follows. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -765,6 +778,7 @@ cs_dashboard_init (CsDashboard *self)
                                     (CsReloaderFinish) cs_dashboard_load_finish, "the dashboard");
   g_signal_connect_swapped (self->reloader, "failed", G_CALLBACK (reload_failed_cb), self);
   g_signal_connect_swapped (self->reloader, "notify::watching", G_CALLBACK (watching_cb), self);
+  g_signal_connect_swapped (self->reloader, "notified", G_CALLBACK (notified_cb), self);
 }
 
 CsDashboard *

@@ -33,6 +33,7 @@ enum {
 
 enum {
   FAILED,
+  NOTIFIED,
   N_SIGNALS
 };
 
@@ -98,7 +99,10 @@ notified_cb (CsReloader *self,
       (root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root))
     object = json_node_get_object (root);
   if (!self->accept || self->accept (self->owner, object))
-    cs_reloader_reload (self);
+    {
+      g_signal_emit (self, signals[NOTIFIED], 0, object);
+      cs_reloader_reload (self);
+    }
 }
 
 static void
@@ -106,7 +110,10 @@ listening_cb (CsReloader *self)
 {
   /* (Re)connected: what changed while nobody listened is only in the tables. */
   if (cs_listener_get_listening (self->listener))
-    cs_reloader_reload (self);
+    {
+      g_signal_emit (self, signals[NOTIFIED], 0, NULL);
+      cs_reloader_reload (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
 }
 
@@ -212,6 +219,8 @@ cs_reloader_class_init (CsReloaderClass *klass)
 
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[NOTIFIED] = g_signal_new ("notified", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
 }
 
 static void

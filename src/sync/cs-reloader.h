@@ -52,6 +52,8 @@ void        cs_reloader_unwatch       (CsReloader       *self);
 /* Property "watching": notifications can arrive. */
 gboolean    cs_reloader_get_watching  (CsReloader       *self);
 
-/* Signal "failed" (GError): a reload failed (not when cancelled). */
+/* Signals: "failed" (GError): a reload failed (not when cancelled). "notified" (JsonObject
+ * or NULL): a notification the owner accepted, or NULL on a (re)connection, when anything
+ * may have changed; the reload it makes follows. */
 
 G_END_DECLS

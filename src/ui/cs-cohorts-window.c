@@ -113,6 +113,15 @@ update_actions (CsCohortsWindow *self)
   gtk_widget_set_visible (self->cohort_menu_button, teach && info);
 }
 
+/* Somebody asked to join (or the dashboard reconnected): the requests again. */
+static void
+on_dashboard_changed (CsCohortsWindow *self,
+                      const char      *table)
+{
+  if (!table || g_str_equal (table, "cohort_students"))
+    cs_enrolment_page_reload_requests (self->enrolment_page);
+}
+
 static void
 on_row_selected (CsCohortsWindow *self,
                  GtkListBoxRow   *row)
@@ -130,6 +139,7 @@ on_row_selected (CsCohortsWindow *self,
   g_free (self->shown_id);
   self->shown_id = g_strdup (info->id);
   dashboard = cs_dashboard_new (self->server, info->id);
+  g_signal_connect_object (dashboard, "changed", G_CALLBACK (on_dashboard_changed), self, G_CONNECT_SWAPPED);
   cs_dashboard_watch (dashboard, NULL);
   cs_dashboard_page_set_dashboard (self->page, dashboard);
   cs_enrolment_page_set_cohort (self->enrolment_page, self->server, info->id);
