@@ -230,7 +230,8 @@ read_cells (PGconn      *conn,
   rows = cs_server_query (conn,
     "SELECT student_id::text, assignment_id::text, progress_id::text, status, progress, "
     "       coalesce (computed_score, -1), coalesce (score, -1), overridden, time_spent, hints_used, "
-    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") ", scene_scores "
+    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") ", scene_scores, "
+    "       coalesce ((extract (epoch FROM last_activity) * 1000000)::bigint, 0) "
     "FROM cs.cs_cohort_matrix ($1::uuid)",
     1, (const char *[]) { cohort }, error);
   if (!rows)
@@ -252,6 +253,7 @@ read_cells (PGconn      *conn,
                                     double_at (rows, r, 5), double_at (rows, r, 6), bool_at (rows, r, 7),
                                     (int) int_at (rows, r, 8), (int) int_at (rows, r, 9), bool_at (rows, r, 10),
                                     int_at (rows, r, 11), int_at (rows, r, 12));
+      cs_dashboard_cell_set_activity_us (cell, int_at (rows, r, 14));
       g_ptr_array_index (grid, at) = cell;
       add_scene_scores (cell, text_at (rows, r, 13),
                         cs_dashboard_assignment_get_n_scenes (g_ptr_array_index (snapshot->assignments,

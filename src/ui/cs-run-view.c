@@ -56,6 +56,8 @@ struct _CsRunView
   char                 *score_text;    /* a local run: the grade in force, from the server */
   GCancellable         *cancellable;   /* of the read under way */
   gboolean              read_again;    /* the dashboard reloaded during a read */
+  gboolean              stale;         /* an override or a reconnection: read on the next load */
+  guint                 n_reads;
 };
 
 G_DEFINE_FINAL_TYPE (CsRunView, cs_run_view, ADW_TYPE_WINDOW)
@@ -118,16 +120,31 @@ find_cell (CsRunView *self)
   return NULL;
 }
 
+/* Read again only when this run or its grade changed: the dashboard reloads on every turn
+ * of any student of the cohort. An override that keeps the grade (a new reason) shows in no
+ * cell, so any override in the cohort, or a reconnection, makes the next load read again. */
+static void
+on_dashboard_changed (CsRunView  *self,
+                      const char *table)
+{
+  if (!table || g_str_equal (table, "grade_overrides"))
+    self->stale = TRUE;
+}
+
 static void
 on_dashboard_loaded (CsRunView *self)
 {
   g_autoptr(CsDashboardCell) cell = find_cell (self);
+  gboolean changed;
 
   if (!cell)
     return;  /* withdrawn or unassigned: keep showing what was read */
+  changed = self->stale || !cs_dashboard_cell_same_run (self->cell, cell);
+  self->stale = FALSE;
   g_set_object (&self->cell, cell);
   look_up_names (self);
-  fetch (self);
+  if (changed)
+    fetch (self);
 }
 
 /* Showing the run ----------------------------------------------------------------------------- */
@@ -387,6 +404,7 @@ fetch (CsRunView *self)
       gtk_spinner_set_spinning (self->spinner, TRUE);
     }
   self->cancellable = g_cancellable_new ();
+  self->n_reads++;
   if (self->store)
     {
       cs_run_report_load_run_async (self->store, progress_id, self->cancellable, read_locally, g_object_ref (self));
@@ -563,6 +581,7 @@ cs_run_view_new (GtkWindow       *parent,
   self->student_id = g_strdup (cs_dashboard_cell_get_student_id (cell));
   look_up_names (self);
   g_signal_connect_object (dashboard, "loaded", G_CALLBACK (on_dashboard_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dashboard, "changed", G_CALLBACK (on_dashboard_changed), self, G_CONNECT_SWAPPED);
   fetch (self);
   return GTK_WIDGET (self);
 }
@@ -622,6 +641,13 @@ cs_run_view_get_loading (CsRunView *self)
 {
   g_return_val_if_fail (CS_IS_RUN_VIEW (self), FALSE);
   return self->cancellable != NULL;
+}
+
+guint
+cs_run_view_get_n_reads (CsRunView *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_VIEW (self), 0);
+  return self->n_reads;
 }
 
 const char *

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsRunView, cs_run_view, CS, RUN_VIEW, AdwWindow)
 
 /* A window for the run of @cell of @dashboard, transient for @parent. It reads the run
- * from the dashboard's server (on its worker) and again whenever the dashboard reloads, so
- * that an override or a new turn shows. A student who has not started gets an empty state.
+ * from the dashboard's server (on its worker) and again when a reload of the dashboard
+ * shows that this run or its grade changed, so that an override or a new turn shows. A student who has not started gets an empty state.
  * Actions: "run.override" (Ctrl+G) opens the override dialog, "run.reload" (Ctrl+R, F5)
  * reads the run again. */
 GtkWidget   *cs_run_view_new          (GtkWindow       *parent,
@@ -39,6 +39,8 @@ CsRunReport *cs_run_view_get_report   (CsRunView       *self);
 CsRemoteRun *cs_run_view_get_run      (CsRunView       *self);
 /* TRUE while a read is under way. */
 gboolean     cs_run_view_get_loading  (CsRunView       *self);
+/* How many times the run was read (from the server or the library), for tests. */
+guint        cs_run_view_get_n_reads  (CsRunView       *self);
 /* What is shown: "loading", "failed", "empty" (not started), "missing" (a local run not in
  * the library) or "run". */
 const char  *cs_run_view_get_state    (CsRunView       *self);
