@@ -71,13 +71,14 @@ test_cli_init_twice (void)
                                        "003\t003-sync.sql\tpending\t\n004\t004-publish.sql\tpending\t\n"
                                        "005\t005-runs.sql\tpending\t\n006\t006-dashboard.sql\tpending\t\n"
                                        "007\t007-messages.sql\tpending\t\n"
-                                       "008\t008-cohorts.sql\tpending\t\n$",
+                                       "008\t008-cohorts.sql\tpending\t\n"
+                                       "011\t011-assign-once.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
   run_cli (&r, NULL, (const char *[]) { "server", "init", NULL });
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Applied 8 migrations"));
+  g_assert_nonnull (strstr (r.out, "Applied 9 migrations"));
   cli_result_clear (&r);
 
   /* Idempotent: nothing more to apply, nothing fails. */
@@ -100,11 +101,12 @@ test_cli_init_twice (void)
                                        "005\t005-runs.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "006\t006-dashboard.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "007\t007-messages.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
-                                       "008\t008-cohorts.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
+                                       "008\t008-cohorts.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
+                                       "011\t011-assign-once.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
-  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 8);
+  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 9);
   g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM pg_roles WHERE rolname IN "
                                    "('cs_admin', 'cs_instructor', 'cs_student', 'cs_kiosk', 'cs_enroll')",
                                    NULL), ==, 5);
@@ -163,7 +165,7 @@ test_status_checksums (void)
   g_autoptr(GPtrArray) status = cs_server_schema_status (admin_conn (), &error);
   g_autofree char *saved = NULL;
   CsServerMigration *first;
-  const guint n_bundled = 8;
+  const guint n_bundled = 9;
 
   g_assert_no_error (error);
   g_assert_cmpuint (status->len, ==, n_bundled);
