@@ -276,13 +276,22 @@ cs_run_report_load_latest_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static CsStore *
-store_of (GTask *task)
-{
-  return g_object_get_data (G_OBJECT (task), "store");
-}
-
 /* ---- any saved run with its case, on a worker ------------------------------------------ */
+
+typedef struct {
+  CsStore *store;
+  char    *progress_id;
+} RunJob;
+
+static void
+run_job_free (gpointer data)
+{
+  RunJob *job = data;
+
+  g_clear_object (&job->store);
+  g_free (job->progress_id);
+  g_free (job);
+}
 
 static void
 run_thread (GTask        *task,
@@ -290,15 +299,15 @@ run_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  const char *progress_id = task_data;
+  RunJob *job = task_data;
   g_autoptr(CsProgress) progress = NULL;
   g_autoptr(CsScenario) scenario = NULL;
   GError *error = NULL;
   CsRunReport *report = NULL;
 
-  if ((progress = cs_store_load_progress (store_of (task), progress_id, &error)) &&
-      (scenario = cs_store_load_scenario (store_of (task), cs_progress_get_scenario_id (progress), &error)))
-    report = cs_run_report_load (store_of (task), scenario, progress_id, &error);
+  if ((progress = cs_store_load_progress (job->store, job->progress_id, &error)) &&
+      (scenario = cs_store_load_scenario (job->store, cs_progress_get_scenario_id (progress), &error)))
+    report = cs_run_report_load (job->store, scenario, job->progress_id, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -313,14 +322,17 @@ cs_run_report_load_run_async (CsStore             *store,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RunJob *job;
 
   g_return_if_fail (CS_IS_STORE (store));
   g_return_if_fail (progress_id != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_run_report_load_run_async);
-  g_task_set_task_data (task, g_strdup (progress_id), g_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
+  job = g_new0 (RunJob, 1);
+  job->store = g_object_ref (store);
+  job->progress_id = g_strdup (progress_id);
+  g_task_set_task_data (task, job, run_job_free);
   g_task_run_in_thread (task, run_thread);
 }
 
