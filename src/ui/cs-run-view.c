@@ -381,6 +381,11 @@ read_locally (GObject      *source,
       adw_view_switcher_title_set_view_switcher_enabled (self->window_title, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "failed");
     }
+  if (self->read_again)
+    {
+      self->read_again = FALSE;
+      fetch (self);
+    }
 }
 
 static void
