@@ -9,8 +9,8 @@
  *
  * cs_enrolment_page_reload_requests() reads the requests and the codes again (each list
  * one read at a time, one more if asked meanwhile: CsReloader); the Cohorts window calls it
- * when the server says that somebody asked to join. The rows checked and the row focused stay so when their
- * requests are still there.
+ * when the server says that somebody asked to join. The rows of requests still waiting are
+ * kept as they are, checked and focused.
  */
 
 #include "config.h"
@@ -109,32 +109,32 @@ update_actions (CsEnrolmentPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "enrolment.reject", ids->len > 1);
 }
 
-/* The enrolment ids of the checked rows, and of the focused one. */
-static GHashTable *
-remember_rows (CsEnrolmentPage  *self,
-               char            **focused)
+static GtkWidget *
+request_row (CsEnrolmentPage *self,
+             CsEnrolmentInfo *info)
 {
-  GHashTable *checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *when = info->enrolled_at ? g_date_time_format (info->enrolled_at, "%x") : NULL;
+  g_autofree char *subtitle = NULL;
 
-  *focused = NULL;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->requests_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
-      const char *id = g_object_get_data (G_OBJECT (row), "enrolment");
-
-      if (!id)
-        continue;
-      if (check && gtk_check_button_get_active (check))
-        g_hash_table_add (checked, g_strdup (id));
-      if (focus && (focus == row || gtk_widget_is_ancestor (focus, row)))
-        *focused = g_strdup (id);
-    }
-  return checked;
+  /* Translators: under a request to join: the user name and the day they asked */
+  subtitle = g_strdup_printf (_("%s · asked on %s"), info->user_name, when ? when : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->display_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info->display_name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data_full (G_OBJECT (row), "enrolment", g_strdup (info->id), g_free);
+  return row;
 }
 
+/* The rows of the requests still waiting stay as they are (checked, focused), the others
+ * go, the new ones come in at their place. */
 static void
 listed_requests (GObject      *source,
                  GAsyncResult *result,
@@ -144,17 +144,26 @@ listed_requests (GObject      *source,
   CsEnrolmentPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) requests = cs_enrolment_list_requests_finish (CS_SERVER (source), result, &error);
-  g_autoptr(GHashTable) checked = NULL;
-  g_autofree char *focused = NULL;
-  GtkWidget *refocus = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!requests && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  checked = remember_rows (self, &focused);
-  clear_list (self->requests_list);
+  for (guint i = 0; requests && i < requests->len; i++)
+    g_hash_table_add (wanted, ((CsEnrolmentInfo *) g_ptr_array_index (requests, i))->id);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->requests_list)), *next; row; row = next)
+    {
+      const char *id = g_object_get_data (G_OBJECT (row), "enrolment");
+
+      next = gtk_widget_get_next_sibling (row);
+      if (id && g_hash_table_contains (wanted, id))
+        g_hash_table_insert (shown, (gpointer) id, row);
+      else
+        gtk_list_box_remove (self->requests_list, row);  /* decided, or a placeholder */
+    }
   if (!requests)
     add_placeholder (self->requests_list, error->message);
   else if (requests->len == 0)
@@ -162,30 +171,10 @@ listed_requests (GObject      *source,
   for (guint i = 0; requests && i < requests->len; i++)
     {
       CsEnrolmentInfo *info = g_ptr_array_index (requests, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *when = info->enrolled_at ? g_date_time_format (info->enrolled_at, "%x") : NULL;
-      g_autofree char *subtitle = NULL;
 
-      /* Translators: under a request to join: the user name and the day they asked */
-      subtitle = g_strdup_printf (_("%s · asked on %s"), info->user_name, when ? when : "");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->display_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info->display_name, -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (checked, info->id));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data_full (G_OBJECT (row), "enrolment", g_strdup (info->id), g_free);
-      gtk_list_box_append (self->requests_list, row);
-      if (g_strcmp0 (focused, info->id) == 0)
-        refocus = row;
+      if (!g_hash_table_contains (shown, info->id))
+        gtk_list_box_insert (self->requests_list, request_row (self, info), (int) i);
     }
-  if (refocus)
-    gtk_widget_grab_focus (refocus);
   update_actions (self);
   if (!requests)
     g_task_return_error (task, g_steal_pointer (&error));
