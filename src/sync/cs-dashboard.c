@@ -198,6 +198,14 @@ read_assignments (PGconn      *conn,
   return TRUE;
 }
 
+/* The grid's free function: a slot is empty until its cell is read. */
+static void
+unref_cell (gpointer cell)
+{
+  if (cell)
+    g_object_unref (cell);
+}
+
 static gboolean
 read_cells (PGconn      *conn,
             const char  *cohort,
@@ -209,7 +217,7 @@ read_cells (PGconn      *conn,
   g_autoptr(PGresult) rows = NULL;
   g_autoptr(GHashTable) student_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_assignments = snapshot->assignments->len;
-  g_autoptr(GPtrArray) grid = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) grid = g_ptr_array_new_with_free_func (unref_cell);
 
   people = cs_server_query (conn,
     "SELECT u.id::text, u.display_name, u.role_name "

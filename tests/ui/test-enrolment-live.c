@@ -155,10 +155,11 @@ test_request_arrives (void)
   g_assert_cmpint (took, <, LIVE_WITHIN_US);
   rows = request_rows (page);
   g_assert_cmpuint (rows->len, ==, 2);
-  first = row_titled (page, "Pia Pending");
+  /* The same row, not a new one made to look like it. */
+  g_assert_true (row_titled (page, "Pia Pending") == first);
   g_assert_true (is_checked (first));
   g_assert_false (is_checked (row_titled (page, "Quinn Later")));
-  g_assert_true (gtk_widget_has_focus (first));
+  g_assert_true (gtk_widget_is_focus (first));
   g_assert_true (gtk_widget_is_sensitive (ui_test_find_text (GTK_WIDGET (page), "_Approve")));
   /* The code's use count follows too. */
   ui_test_wait_for_text (GTK_WIDGET (page), "Used 2 of 5 times");
