@@ -278,6 +278,76 @@ cs_run_report_load_latest_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- any saved run with its case, on a worker ------------------------------------------ */
+
+typedef struct {
+  CsStore *store;
+  char    *progress_id;
+} RunJob;
+
+static void
+run_job_free (gpointer data)
+{
+  RunJob *job = data;
+
+  g_clear_object (&job->store);
+  g_free (job->progress_id);
+  g_free (job);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunJob *job = task_data;
+  g_autoptr(CsProgress) progress = NULL;
+  g_autoptr(CsScenario) scenario = NULL;
+  GError *error = NULL;
+  CsRunReport *report = NULL;
+
+  if ((progress = cs_store_load_progress (job->store, job->progress_id, &error)) &&
+      (scenario = cs_store_load_scenario (job->store, cs_progress_get_scenario_id (progress), &error)))
+    report = cs_run_report_load (job->store, scenario, job->progress_id, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+cs_run_report_load_run_async (CsStore             *store,
+                              const char          *progress_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunJob *job;
+
+  g_return_if_fail (CS_IS_STORE (store));
+  g_return_if_fail (progress_id != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_run_report_load_run_async);
+  job = g_new0 (RunJob, 1);
+  job->store = g_object_ref (store);
+  job->progress_id = g_strdup (progress_id);
+  g_task_set_task_data (task, job, run_job_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+CsRunReport *
+cs_run_report_load_run_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_run_report_load_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 CsScenario *
 cs_run_report_get_scenario (CsRunReport *self)
 {

@@ -54,6 +54,17 @@ void         cs_run_report_load_latest_async      (CsStore             *store,
 CsRunReport *cs_run_report_load_latest_finish     (GAsyncResult        *result,
                                                    GError             **error);
 
+/* The report of the saved run @progress_id with its case, both read from @store on a worker
+ * thread. CS_STORE_ERROR_NOT_FOUND when the run or its case is not in this library (a run
+ * played on another computer and not pulled yet). */
+void         cs_run_report_load_run_async         (CsStore             *store,
+                                                   const char          *progress_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+CsRunReport *cs_run_report_load_run_finish        (GAsyncResult        *result,
+                                                   GError             **error);
+
 CsScenario  *cs_run_report_get_scenario           (CsRunReport    *self);
 CsProgress  *cs_run_report_get_progress           (CsRunReport    *self);
 /* CsMessage of the run, in order. */

@@ -24,6 +24,7 @@ struct _CsDashboardCell
   gboolean           late;
   gint64             last_activity;
   gint64             completed_at;
+  gint64             activity_us;
   GArray            *scene_scores;
 };
 
@@ -133,4 +134,33 @@ cs_dashboard_cell_get_scene_score (CsDashboardCell *self,
   g_return_val_if_fail (scene < self->scene_scores->len, -1);
 
   return g_array_index (self->scene_scores, double, scene);
+}
+
+void
+cs_dashboard_cell_set_activity_us (CsDashboardCell *self,
+                                   gint64           activity_us)
+{
+  g_return_if_fail (CS_IS_DASHBOARD_CELL (self));
+
+  self->activity_us = activity_us;
+}
+
+gboolean
+cs_dashboard_cell_same_run (CsDashboardCell *a,
+                            CsDashboardCell *b)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_CELL (a), FALSE);
+  g_return_val_if_fail (CS_IS_DASHBOARD_CELL (b), FALSE);
+
+  if (g_strcmp0 (a->student_id, b->student_id) != 0 || g_strcmp0 (a->progress_id, b->progress_id) != 0 ||
+      a->status != b->status || a->progress != b->progress || a->computed_score != b->computed_score ||
+      a->score != b->score || a->overridden != b->overridden || a->time_spent != b->time_spent ||
+      a->hints_used != b->hints_used || a->late != b->late || a->last_activity != b->last_activity ||
+      a->completed_at != b->completed_at || a->activity_us != b->activity_us ||
+      a->scene_scores->len != b->scene_scores->len)
+    return FALSE;
+  for (guint i = 0; i < a->scene_scores->len; i++)
+    if (g_array_index (a->scene_scores, double, i) != g_array_index (b->scene_scores, double, i))
+      return FALSE;
+  return TRUE;
 }

@@ -57,4 +57,13 @@ guint              cs_dashboard_cell_get_n_scenes       (CsDashboardCell   *self
 double             cs_dashboard_cell_get_scene_score    (CsDashboardCell   *self,
                                                          guint              scene);
 
+/* The last activity to the microsecond: two saves of a run in one second differ. */
+void               cs_dashboard_cell_set_activity_us    (CsDashboardCell   *self,
+                                                         gint64             activity_us);
+/* Whether @a and @b (of two loads) show the same run as it was: same student and run,
+ * every value and scene score equal, no activity in between. The assignment's position
+ * is not compared (a new assignment moves it). */
+gboolean           cs_dashboard_cell_same_run           (CsDashboardCell   *a,
+                                                         CsDashboardCell   *b);
+
 G_END_DECLS

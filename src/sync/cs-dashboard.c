@@ -10,8 +10,8 @@
 #include <stdlib.h>
 
 #include "cs-dashboard.h"
-#include "cs-listener.h"
 #include "cs-pg.h"
+#include "cs-reloader.h"
 
 #define CHANNEL "cs_dashboard"
 #define EPOCH(column) "coalesce (floor (extract (epoch FROM " column "))::bigint, 0)"
@@ -27,11 +27,8 @@ struct _CsDashboard
   GListStore   *students;
   GListStore   *assignments;
   GListStore   *cells;
-  CsListener   *listener;
-  GCancellable *cancellable;   /* of the reloads the dashboard starts itself */
+  CsReloader   *reloader;      /* the reloads the dashboard starts itself, and LISTEN */
   guint         loading;       /* loads under way */
-  gboolean      reload_again;  /* notified during a reload */
-  gboolean      reloading;
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboard, cs_dashboard, G_TYPE_OBJECT)
@@ -46,6 +43,7 @@ enum {
 enum {
   LOADED,
   FAILED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -200,6 +198,14 @@ read_assignments (PGconn      *conn,
   return TRUE;
 }
 
+/* The grid's free function: a slot is empty until its cell is read. */
+static void
+unref_cell (gpointer cell)
+{
+  if (cell)
+    g_object_unref (cell);
+}
+
 static gboolean
 read_cells (PGconn      *conn,
             const char  *cohort,
@@ -211,7 +217,7 @@ read_cells (PGconn      *conn,
   g_autoptr(PGresult) rows = NULL;
   g_autoptr(GHashTable) student_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_assignments = snapshot->assignments->len;
-  g_autoptr(GPtrArray) grid = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) grid = g_ptr_array_new_with_free_func (unref_cell);
 
   people = cs_server_query (conn,
     "SELECT u.id::text, u.display_name, u.role_name "
@@ -232,7 +238,8 @@ read_cells (PGconn      *conn,
   rows = cs_server_query (conn,
     "SELECT student_id::text, assignment_id::text, progress_id::text, status, progress, "
     "       coalesce (computed_score, -1), coalesce (score, -1), overridden, time_spent, hints_used, "
-    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") ", scene_scores "
+    "       is_late, " EPOCH ("last_activity") ", " EPOCH ("completed_at") ", scene_scores, "
+    "       coalesce ((extract (epoch FROM last_activity) * 1000000)::bigint, 0) "
     "FROM cs.cs_cohort_matrix ($1::uuid)",
     1, (const char *[]) { cohort }, error);
   if (!rows)
@@ -254,6 +261,7 @@ read_cells (PGconn      *conn,
                                     double_at (rows, r, 5), double_at (rows, r, 6), bool_at (rows, r, 7),
                                     (int) int_at (rows, r, 8), (int) int_at (rows, r, 9), bool_at (rows, r, 10),
                                     int_at (rows, r, 11), int_at (rows, r, 12));
+      cs_dashboard_cell_set_activity_us (cell, int_at (rows, r, 14));
       g_ptr_array_index (grid, at) = cell;
       add_scene_scores (cell, text_at (rows, r, 13),
                         cs_dashboard_assignment_get_n_scenes (g_ptr_array_index (snapshot->assignments,
@@ -402,71 +410,42 @@ cs_dashboard_load_finish (CsDashboard   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Reloads of its own: one at a time, one more if asked during it. */
-
-static void reload (CsDashboard *self);
-
-static void
-reload_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  CsDashboard *self = CS_DASHBOARD (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!cs_dashboard_load_finish (self, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_debug ("Reloading the dashboard failed: %s", error->message);
-      g_signal_emit (self, signals[FAILED], 0, error);
-    }
-  self->reloading = FALSE;
-  if (self->reload_again)
-    reload (self);
-}
+/* Reloads of its own (CsReloader): one at a time, one more if asked during it. */
 
 static void
 reload (CsDashboard *self)
 {
-  if (self->reloading)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-  self->reloading = TRUE;
-  self->reload_again = FALSE;
-  cs_dashboard_load_async (self, self->cancellable, reload_done, NULL);
+  cs_reloader_reload (self->reloader);
 }
 
-static char *
-payload_cohort (const char *payload)
+static gboolean
+names_cohort (gpointer    owner,
+              JsonObject *payload)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  CsDashboard *self = owner;
 
-  if (!payload || !json_parser_load_from_data (parser, payload, -1, NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "cohort", NULL));
+  return payload && g_strcmp0 (json_object_get_string_member_with_default (payload, "cohort", NULL),
+                               self->cohort_id) == 0;
+}
+
+static void
+reload_failed_cb (CsDashboard *self,
+                  GError      *error)
+{
+  g_signal_emit (self, signals[FAILED], 0, error);
 }
 
 static void
 notified_cb (CsDashboard *self,
-             const char  *payload)
+             JsonObject  *payload)
 {
-  g_autofree char *cohort = payload_cohort (payload);
-
-  if (g_strcmp0 (cohort, self->cohort_id) == 0)
-    reload (self);
+  g_signal_emit (self, signals[CHANGED], 0,
+                 payload ? json_object_get_string_member_with_default (payload, "t", NULL) : NULL);
 }
 
 static void
-listening_cb (CsDashboard *self)
+watching_cb (CsDashboard *self)
 {
-  /* (Re)connected: what changed while nobody listened is only in the tables. */
-  if (cs_listener_get_listening (self->listener))
-    reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
 }
 
@@ -476,12 +455,8 @@ cs_dashboard_watch (CsDashboard *self,
 {
   g_return_if_fail (CS_IS_DASHBOARD (self));
 
-  cs_dashboard_unwatch (self);
-  self->listener = cs_listener_new_for_channel (conninfo ? conninfo : cs_server_get_conninfo (self->server), CHANNEL);
-  g_signal_connect_object (self->listener, "notified", G_CALLBACK (notified_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->listener, "notify::listening", G_CALLBACK (listening_cb), self,
-                           G_CONNECT_SWAPPED);
-  cs_listener_start (self->listener);
+  cs_reloader_watch (self->reloader, conninfo ? conninfo : cs_server_get_conninfo (self->server), CHANNEL,
+                     names_cohort);
 }
 
 void
@@ -489,12 +464,7 @@ cs_dashboard_unwatch (CsDashboard *self)
 {
   g_return_if_fail (CS_IS_DASHBOARD (self));
 
-  if (!self->listener)
-    return;
-  g_signal_handlers_disconnect_by_data (self->listener, self);
-  cs_listener_stop (self->listener);
-  g_clear_object (&self->listener);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
+  cs_reloader_unwatch (self->reloader);
 }
 
 gboolean
@@ -502,7 +472,7 @@ cs_dashboard_get_watching (CsDashboard *self)
 {
   g_return_val_if_fail (CS_IS_DASHBOARD (self), FALSE);
 
-  return self->listener && cs_listener_get_listening (self->listener);
+  return cs_reloader_get_watching (self->reloader);
 }
 
 /* Overriding a grade */
@@ -733,8 +703,9 @@ cs_dashboard_dispose (GObject *object)
 {
   CsDashboard *self = CS_DASHBOARD (object);
 
-  g_cancellable_cancel (self->cancellable);
-  cs_dashboard_unwatch (self);
+  if (self->reloader)
+    g_signal_handlers_disconnect_by_data (self->reloader, self);
+  g_clear_object (&self->reloader);
   g_clear_object (&self->server);
 
   G_OBJECT_CLASS (cs_dashboard_parent_class)->dispose (object);
@@ -745,7 +716,6 @@ cs_dashboard_finalize (GObject *object)
 {
   CsDashboard *self = CS_DASHBOARD (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->students);
   g_clear_object (&self->assignments);
   g_clear_object (&self->cells);
@@ -800,6 +770,10 @@ cs_dashboard_class_init (CsDashboardClass *klass)
   /* A reload the dashboard started itself failed (a GError). */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* Watching: the server said the cohort changed (the table, as "cohort_students" for
+   * enrolments), or NULL after a (re)connection, when anything may have; a reload follows. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -810,7 +784,11 @@ cs_dashboard_init (CsDashboard *self)
   self->students = g_list_store_new (CS_TYPE_DASHBOARD_STUDENT);
   self->assignments = g_list_store_new (CS_TYPE_DASHBOARD_ASSIGNMENT);
   self->cells = g_list_store_new (CS_TYPE_DASHBOARD_CELL);
-  self->cancellable = g_cancellable_new ();
+  self->reloader = cs_reloader_new (self, (CsReloaderLoad) cs_dashboard_load_async,
+                                    (CsReloaderFinish) cs_dashboard_load_finish, "the dashboard");
+  g_signal_connect_swapped (self->reloader, "failed", G_CALLBACK (reload_failed_cb), self);
+  g_signal_connect_swapped (self->reloader, "notify::watching", G_CALLBACK (watching_cb), self);
+  g_signal_connect_swapped (self->reloader, "notified", G_CALLBACK (notified_cb), self);
 }
 
 CsDashboard *

@@ -11,7 +11,8 @@
  * cs_dashboard_watch() listens on its own connection; each notification naming this cohort
  * reloads (notifications that arrive during a load make one more load after it), and so
  * does every (re)connection of the listener, which catches up on what was missed while it
- * was away.
+ * was away. "changed" names the table of each such notification (NULL for a
+ * (re)connection), for views that only care about some changes (enrolments).
  *
  * What the server lets the login see decides the rows: the cohort's instructor gets every
  * approved student, an approved student their own row.

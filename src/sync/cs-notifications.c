@@ -7,9 +7,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "cs-listener.h"
 #include "cs-pg.h"
 #include "cs-notifications.h"
+#include "cs-reloader.h"
 
 #define CHANNEL "cs_inbox"
 #define LIMIT "100"
@@ -22,15 +22,13 @@ struct _CsNotifications
   GListStore   *items;
   GHashTable   *known;         /* ids of every notification loaded so far */
   char         *user_id;
-  CsListener   *listener;
-  GCancellable *cancellable;   /* of the reloads it starts itself */
+  CsReloader   *reloader;      /* the reloads it starts itself, and LISTEN */
   guint         unread;
   guint         n_loads;
-  gboolean      reloading;
-  gboolean      reload_again;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void watching_cb           (CsNotifications     *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CsNotifications, cs_notifications, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -111,9 +109,9 @@ cs_notifications_dispose (GObject *object)
 {
   CsNotifications *self = CS_NOTIFICATIONS (object);
 
-  cs_notifications_unwatch (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->reloader)
+    g_signal_handlers_disconnect_by_data (self->reloader, self);
+  g_clear_object (&self->reloader);
   if (self->items)
     g_signal_handlers_disconnect_by_data (self->items, self);
   g_clear_object (&self->items);
@@ -182,7 +180,9 @@ cs_notifications_init (CsNotifications *self)
 {
   self->items = g_list_store_new (CS_TYPE_NOTIFICATION);
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cancellable = g_cancellable_new ();
+  self->reloader = cs_reloader_new (self, (CsReloaderLoad) cs_notifications_load_async,
+                                    (CsReloaderFinish) cs_notifications_load_finish, "the notifications");
+  g_signal_connect_swapped (self->reloader, "notify::watching", G_CALLBACK (watching_cb), self);
   g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
 }
 
@@ -351,40 +351,12 @@ cs_notifications_load_finish (CsNotifications  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Reloads of its own: one at a time, one more if asked during it. */
-
-static void reload (CsNotifications *self);
-
-static void
-reload_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  CsNotifications *self = CS_NOTIFICATIONS (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!cs_notifications_load_finish (self, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_debug ("Reloading the notifications failed: %s", error->message);
-    }
-  self->reloading = FALSE;
-  if (self->reload_again)
-    reload (self);
-}
+/* Reloads of its own (CsReloader): one at a time, one more if asked during it. */
 
 static void
 reload (CsNotifications *self)
 {
-  if (self->reloading)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-  self->reloading = TRUE;
-  self->reload_again = FALSE;
-  cs_notifications_load_async (self, self->cancellable, reload_done, NULL);
+  cs_reloader_reload (self->reloader);
 }
 
 /* Marking read */
@@ -468,35 +440,20 @@ cs_notifications_mark_read_finish (CsNotifications  *self,
 
 /* Live updates */
 
-static char *
-payload_user (const char *payload)
+static gboolean
+names_user (gpointer    owner,
+            JsonObject *payload)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!payload || !json_parser_load_from_data (parser, payload, -1, NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "user", NULL));
-}
-
-static void
-notified_cb (CsNotifications *self,
-             const char      *payload)
-{
-  g_autofree char *user = payload_user (payload);
+  CsNotifications *self = owner;
 
   /* Before the first load the id is not known: reload for any. */
-  if (!self->user_id || g_strcmp0 (user, self->user_id) == 0)
-    reload (self);
+  return !self->user_id ||
+         (payload && g_strcmp0 (json_object_get_string_member_with_default (payload, "user", NULL), self->user_id) == 0);
 }
 
 static void
-listening_cb (CsNotifications *self)
+watching_cb (CsNotifications *self)
 {
-  /* (Re)connected: what came while nobody listened is only in the table. */
-  if (cs_listener_get_listening (self->listener))
-    reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
 }
 
@@ -506,13 +463,8 @@ cs_notifications_watch (CsNotifications *self,
 {
   g_return_if_fail (CS_IS_NOTIFICATIONS (self));
 
-  cs_notifications_unwatch (self);
-  self->listener = cs_listener_new_for_channel (conninfo ? conninfo : cs_server_get_conninfo (self->server),
-                                                CHANNEL);
-  g_signal_connect_object (self->listener, "notified", G_CALLBACK (notified_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->listener, "notify::listening", G_CALLBACK (listening_cb), self,
-                           G_CONNECT_SWAPPED);
-  cs_listener_start (self->listener);
+  cs_reloader_watch (self->reloader, conninfo ? conninfo : cs_server_get_conninfo (self->server), CHANNEL,
+                     names_user);
 }
 
 void
@@ -520,12 +472,7 @@ cs_notifications_unwatch (CsNotifications *self)
 {
   g_return_if_fail (CS_IS_NOTIFICATIONS (self));
 
-  if (!self->listener)
-    return;
-  g_signal_handlers_disconnect_by_data (self->listener, self);
-  cs_listener_stop (self->listener);
-  g_clear_object (&self->listener);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
+  cs_reloader_unwatch (self->reloader);
 }
 
 gboolean
@@ -533,5 +480,5 @@ cs_notifications_get_watching (CsNotifications *self)
 {
   g_return_val_if_fail (CS_IS_NOTIFICATIONS (self), FALSE);
 
-  return self->listener && cs_listener_get_listening (self->listener);
+  return cs_reloader_get_watching (self->reloader);
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-application.h"
 #include "cs-assign-dialog.h"
 #include "cs-cohort-admin.h"
 #include "cs-cohort-dialog.h"
@@ -122,6 +123,15 @@ update_actions (CsCohortsWindow *self)
   gtk_widget_set_visible (self->cohort_menu_button, teach && info);
 }
 
+/* Somebody asked to join (or the dashboard reconnected): the requests again. */
+static void
+on_dashboard_changed (CsCohortsWindow *self,
+                      const char      *table)
+{
+  if (!table || g_str_equal (table, "cohort_students"))
+    cs_enrolment_page_reload_requests (self->enrolment_page);
+}
+
 static void
 on_row_selected (CsCohortsWindow *self,
                  GtkListBoxRow   *row)
@@ -139,6 +149,7 @@ on_row_selected (CsCohortsWindow *self,
   g_free (self->shown_id);
   self->shown_id = g_strdup (info->id);
   dashboard = cs_dashboard_new (self->server, info->id);
+  g_signal_connect_object (dashboard, "changed", G_CALLBACK (on_dashboard_changed), self, G_CONNECT_SWAPPED);
   cs_dashboard_watch (dashboard, NULL);
   cs_dashboard_page_set_dashboard (self->page, dashboard);
   cs_enrolment_page_set_cohort (self->enrolment_page, self->server, info->id);
@@ -568,11 +579,15 @@ cs_cohorts_window_new (GtkWindow *parent,
                        CsServer  *server)
 {
   CsCohortsWindow *self;
+  GtkApplication *app;
 
   g_return_val_if_fail (CS_IS_SERVER (server), NULL);
 
   self = g_object_new (CS_TYPE_COHORTS_WINDOW, "transient-for", parent, NULL);
   self->server = g_object_ref (server);
+  app = parent ? gtk_window_get_application (parent) : NULL;
+  if (CS_IS_APPLICATION (app))
+    cs_student_page_set_store (self->student_page, cs_application_get_store (CS_APPLICATION (app)));
   gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
   return self;
 }

@@ -853,3 +853,33 @@ cs_dashboard_page_get_search (CsDashboardPage *self)
 
   return GTK_EDITABLE (self->search_entry);
 }
+
+void
+cs_dashboard_page_sort_by (CsDashboardPage     *self,
+                           GtkColumnViewColumn *column,
+                           GtkSortType          order)
+{
+  GListModel *columns;
+
+  g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  gtk_column_view_sort_by_column (self->matrix, column, order);
+
+  /* GTK 4.8's gtk_column_view_sort_by_column() drops every sort column but tells only
+   * @column's header, so the header sorted before keeps its arrow (a click on a header
+   * does tell the previous one). Setting a sorter again makes a header look anew; the
+   * others are no longer sort columns, so this changes nothing else. */
+  columns = gtk_column_view_get_columns (self->matrix);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (other == column || !gtk_column_view_column_get_sorter (other))
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (other));
+      gtk_column_view_column_set_sorter (other, NULL);
+      gtk_column_view_column_set_sorter (other, sorter);
+    }
+}

@@ -24,6 +24,11 @@ CsDashboard *cs_dashboard_page_get_dashboard (CsDashboardPage *self);
  * and the filter entry. */
 GListModel  *cs_dashboard_page_get_rows      (CsDashboardPage *self);
 GtkColumnView *cs_dashboard_page_get_matrix  (CsDashboardPage *self);
+/* Sorts the matrix by @column (one of its columns), as a click on its header would, with
+ * the sort arrow on that header only. */
+void        cs_dashboard_page_sort_by       (CsDashboardPage     *self,
+                                             GtkColumnViewColumn *column,
+                                             GtkSortType          order);
 GtkEditable *cs_dashboard_page_get_search    (CsDashboardPage *self);
 /* Saves the grades CSV to @file, as the export action does after its file chooser. */
 void         cs_dashboard_page_export_to     (CsDashboardPage *self,

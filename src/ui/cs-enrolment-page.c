@@ -6,6 +6,11 @@
  * or nothing (the server function refuses the lot if one id is not the caller's); the
  * page then reloads. A new code is kept only in this page, as the server keeps its hash
  * only: its row has buttons to copy the code and the case-studio://join link.
+ *
+ * cs_enrolment_page_reload_requests() reads the requests and the codes again (each list
+ * one read at a time, one more if asked meanwhile: CsReloader); the Cohorts window calls it
+ * when the server says that somebody asked to join. The rows of requests still waiting are
+ * kept as they are, checked and focused.
  */
 
 #include "config.h"
@@ -16,6 +21,7 @@
 #include "cs-enrolment-page.h"
 #include "cs-ui-util.h"
 #include "cs-enrolment.h"
+#include "cs-reloader.h"
 #include "cs-students-group.h"
 
 struct _CsEnrolmentPage
@@ -32,6 +38,8 @@ struct _CsEnrolmentPage
   char         *cohort_id;
   char         *new_code;
   GCancellable *cancellable;
+  CsReloader   *requests;      /* reads of the request list */
+  CsReloader   *invitations;   /* reads of the codes */
 };
 
 G_DEFINE_FINAL_TYPE (CsEnrolmentPage, cs_enrolment_page, GTK_TYPE_WIDGET)
@@ -101,18 +109,61 @@ update_actions (CsEnrolmentPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "enrolment.reject", ids->len > 1);
 }
 
+static GtkWidget *
+request_row (CsEnrolmentPage *self,
+             CsEnrolmentInfo *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *when = info->enrolled_at ? g_date_time_format (info->enrolled_at, "%x") : NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: under a request to join: the user name and the day they asked */
+  subtitle = g_strdup_printf (_("%s · asked on %s"), info->user_name, when ? when : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->display_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info->display_name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data_full (G_OBJECT (row), "enrolment", g_strdup (info->id), g_free);
+  return row;
+}
+
+/* The rows of the requests still waiting stay as they are (checked, focused), the others
+ * go, the new ones come in at their place. */
 static void
 listed_requests (GObject      *source,
                  GAsyncResult *result,
                  gpointer      data)
 {
-  g_autoptr(CsEnrolmentPage) self = data;
+  g_autoptr(GTask) task = data;
+  CsEnrolmentPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) requests = cs_enrolment_list_requests_finish (CS_SERVER (source), result, &error);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!requests && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  clear_list (self->requests_list);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; requests && i < requests->len; i++)
+    g_hash_table_add (wanted, ((CsEnrolmentInfo *) g_ptr_array_index (requests, i))->id);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->requests_list)), *next; row; row = next)
+    {
+      const char *id = g_object_get_data (G_OBJECT (row), "enrolment");
+
+      next = gtk_widget_get_next_sibling (row);
+      if (id && g_hash_table_contains (wanted, id))
+        g_hash_table_insert (shown, (gpointer) id, row);
+      else
+        gtk_list_box_remove (self->requests_list, row);  /* decided, or a placeholder */
+    }
   if (!requests)
     add_placeholder (self->requests_list, error->message);
   else if (requests->len == 0)
@@ -120,26 +171,36 @@ listed_requests (GObject      *source,
   for (guint i = 0; requests && i < requests->len; i++)
     {
       CsEnrolmentInfo *info = g_ptr_array_index (requests, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *when = info->enrolled_at ? g_date_time_format (info->enrolled_at, "%x") : NULL;
-      g_autofree char *subtitle = NULL;
 
-      /* Translators: under a request to join: the user name and the day they asked */
-      subtitle = g_strdup_printf (_("%s · asked on %s"), info->user_name, when ? when : "");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->display_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info->display_name, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data_full (G_OBJECT (row), "enrolment", g_strdup (info->id), g_free);
-      gtk_list_box_append (self->requests_list, row);
+      if (!g_hash_table_contains (shown, info->id))
+        gtk_list_box_insert (self->requests_list, request_row (self, info), (int) i);
     }
   update_actions (self);
+  if (!requests)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_requests_async (gpointer             owner,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  CsEnrolmentPage *self = owner;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  cs_enrolment_list_requests_async (self->server, self->cohort_id, "pending", cancellable, listed_requests, task);
+}
+
+/* Both lists' loads finish alike. */
+static gboolean
+load_finish (gpointer       owner,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -240,13 +301,17 @@ listed_invitations (GObject      *source,
                     GAsyncResult *result,
                     gpointer      data)
 {
-  g_autoptr(CsEnrolmentPage) self = data;
+  g_autoptr(GTask) task = data;
+  CsEnrolmentPage *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) invitations = cs_enrolment_list_invitations_finish (CS_SERVER (source), result, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   if (!invitations && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   clear_list (self->invitations_list);
   if (self->new_code)
     {
@@ -289,6 +354,22 @@ listed_invitations (GObject      *source,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->invitations_list, row);
     }
+  if (!invitations)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_invitations_async (gpointer             owner,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  CsEnrolmentPage *self = owner;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  cs_enrolment_list_invitations_async (self->server, self->cohort_id, cancellable, listed_invitations, task);
 }
 
 static void
@@ -327,14 +408,21 @@ new_code (GtkWidget  *widget,
 }
 
 static void
+make_reloaders (CsEnrolmentPage *self)
+{
+  g_clear_object (&self->requests);
+  g_clear_object (&self->invitations);
+  self->requests = cs_reloader_new (self, load_requests_async, load_finish, "the enrolment requests");
+  self->invitations = cs_reloader_new (self, load_invitations_async, load_finish, "the invitation codes");
+}
+
+static void
 reload (CsEnrolmentPage *self)
 {
   if (!self->server)
     return;
-  cs_enrolment_list_requests_async (self->server, self->cohort_id, "pending", self->cancellable, listed_requests,
-                                    g_object_ref (self));
-  cs_enrolment_list_invitations_async (self->server, self->cohort_id, self->cancellable, listed_invitations,
-                                       g_object_ref (self));
+  cs_reloader_reload (self->requests);
+  cs_reloader_reload (self->invitations);
 }
 
 /* GObject */
@@ -346,6 +434,8 @@ cs_enrolment_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->requests);
+  g_clear_object (&self->invitations);
   g_clear_object (&self->server);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_ENROLMENT_PAGE);
 
@@ -400,6 +490,7 @@ cs_enrolment_page_init (CsEnrolmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  make_reloaders (self);
   g_signal_connect_object (self->students_group, "changed", G_CALLBACK (students_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
@@ -420,6 +511,8 @@ cs_enrolment_page_set_cohort (CsEnrolmentPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* New reloaders: reads of the last cohort's lists are cancelled with the old ones. */
+  make_reloaders (self);
   g_clear_object (&self->server);
   if (cohort_id && server)
     self->server = g_object_ref (server);
@@ -431,6 +524,14 @@ cs_enrolment_page_set_cohort (CsEnrolmentPage *self,
   update_actions (self);
   reload (self);
   cs_students_group_set_cohort (self->students_group, self->server, cohort_id);
+}
+
+void
+cs_enrolment_page_reload_requests (CsEnrolmentPage *self)
+{
+  g_return_if_fail (CS_IS_ENROLMENT_PAGE (self));
+
+  reload (self);
 }
 
 GtkListBox *

@@ -21,6 +21,9 @@ GtkWidget  *cs_enrolment_page_new        (void);
 void        cs_enrolment_page_set_cohort (CsEnrolmentPage *self,
                                           CsServer        *server,
                                           const char      *cohort_id);
+/* Reads the requests to join and the codes (their use counts) again, when somebody asked
+ * to join; the checked and focused requests stay so. */
+void        cs_enrolment_page_reload_requests (CsEnrolmentPage *self);
 
 /* For tests: the request rows (their check buttons are the prefix), the code made last
  * (NULL before one), and the join link of that code. */

@@ -25,11 +25,11 @@ open_window_of_type (GType type)
   return NULL;
 }
 
-static CsCohortsWindow *
-cohorts_window (GtkWindow  *parent,
-                CsServer   *server,
-                const char *kind,
-                guint       listen_port)
+CsCohortsWindow *
+cs_open_cohorts_window (GtkWindow  *parent,
+                        CsServer   *server,
+                        const char *kind,
+                        guint       listen_port)
 {
   CsCohortsWindow *window = (CsCohortsWindow *) open_window_of_type (CS_TYPE_COHORTS_WINDOW);
 
@@ -88,7 +88,7 @@ cs_open_target (GtkWindow  *parent,
   else
     return NULL;
 
-  cohorts = cohorts_window (parent, server, kind ? kind : default_kind, listen_port);
+  cohorts = cs_open_cohorts_window (parent, server, kind ? kind : default_kind, listen_port);
   cs_cohorts_window_open (cohorts, cohort, view, assignment, student);
   gtk_window_present (GTK_WINDOW (cohorts));
   return GTK_WINDOW (cohorts);

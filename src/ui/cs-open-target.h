@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cs-cohorts-window.h"
 #include "cs-server.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,11 @@ GtkWindow *cs_open_target (GtkWindow  *parent,
                            guint       listen_port,
                            const char *action_name,
                            GVariant   *target);
+
+/* The open Cohorts window, or a new one on @server for a login of @kind (see above). */
+CsCohortsWindow *cs_open_cohorts_window (GtkWindow  *parent,
+                                         CsServer   *server,
+                                         const char *kind,
+                                         guint       listen_port);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
  * button; the only change is the grade override, through the same dialog as the
  * dashboard's. The cell given is only the first look-up: every reload of the dashboard
  * brings new cells, and the view finds its student × assignment again among them.
+ *
+ * A student's own run (cs_run_view_new_local) comes from their local library instead,
+ * where it was played: report and transcript, without the override and the history.
  */
 
 #include "config.h"
@@ -15,6 +18,7 @@
 #include "cs-message-row.h"
 #include "cs-override-dialog.h"
 #include "cs-report-view.h"
+#include "cs-run-report.h"
 #include "cs-run-view.h"
 #include "cs-ui-util.h"
 
@@ -23,6 +27,8 @@ struct _CsRunView
   AdwWindow            parent_instance;
 
   AdwViewSwitcherTitle *window_title;
+  GtkWidget            *override_button;
+  AdwViewStackPage     *history_page;
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -45,8 +51,13 @@ struct _CsRunView
   char                 *student_name;
   char                 *assignment_title;
   CsRemoteRun          *run;
+  CsStore              *store;         /* a local run: the library it is read from */
+  CsRunReport          *report;        /* a local run, as last read */
+  char                 *score_text;    /* a local run: the grade in force, from the server */
   GCancellable         *cancellable;   /* of the read under way */
   gboolean              read_again;    /* the dashboard reloaded during a read */
+  gboolean              stale;         /* an override or a reconnection: read on the next load */
+  guint                 n_reads;
 };
 
 G_DEFINE_FINAL_TYPE (CsRunView, cs_run_view, ADW_TYPE_WINDOW)
@@ -109,16 +120,31 @@ find_cell (CsRunView *self)
   return NULL;
 }
 
+/* Read again only when this run or its grade changed: the dashboard reloads on every turn
+ * of any student of the cohort. An override that keeps the grade (a new reason) shows in no
+ * cell, so any override in the cohort, or a reconnection, makes the next load read again. */
+static void
+on_dashboard_changed (CsRunView  *self,
+                      const char *table)
+{
+  if (!table || g_str_equal (table, "grade_overrides"))
+    self->stale = TRUE;
+}
+
 static void
 on_dashboard_loaded (CsRunView *self)
 {
   g_autoptr(CsDashboardCell) cell = find_cell (self);
+  gboolean changed;
 
   if (!cell)
     return;  /* withdrawn or unassigned: keep showing what was read */
+  changed = self->stale || !cs_dashboard_cell_same_run (self->cell, cell);
+  self->stale = FALSE;
   g_set_object (&self->cell, cell);
   look_up_names (self);
-  fetch (self);
+  if (changed)
+    fetch (self);
 }
 
 /* Showing the run ----------------------------------------------------------------------------- */
@@ -183,7 +209,8 @@ show_header (CsRunView  *self,
              const char *details,
              const char *score)
 {
-  g_autofree char *title = g_strdup_printf (_("Run of %s"), student);
+  g_autofree char *title = self->store ? g_strdup (self->assignment_title ? self->assignment_title : student)
+                                        : g_strdup_printf (_("Run of %s"), student);
 
   adw_view_switcher_title_set_title (self->window_title, student);
   adw_view_switcher_title_set_subtitle (self->window_title, self->assignment_title ? self->assignment_title : "");
@@ -240,15 +267,41 @@ show_run (CsRunView *self)
   gtk_stack_set_visible_child_name (self->stack, "run");
 }
 
+/* A local run: the student's own, so no name and no override. */
+static void
+show_report (CsRunView *self)
+{
+  CsProgress *progress = cs_run_report_get_progress (self->report);
+  GListModel *messages = cs_run_report_get_messages (self->report);
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (messages));
+  g_autofree char *status = dup_status (cs_progress_get_status (progress));
+  g_autofree char *details = NULL;
+
+  details = g_strdup_printf (_("%s · Attempt %d · %s"), cs_run_report_get_title (self->report),
+                             cs_progress_get_attempt (progress), status);
+  show_header (self, self->student_name, details, self->score_text ? self->score_text : "");
+  cs_report_view_set_student_name (self->report_view, NULL);
+  cs_report_view_set_report (self->report_view, self->report);
+  gtk_list_view_set_model (self->transcript, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (self->transcript_stack, g_list_model_get_n_items (messages) ? "messages" : "empty");
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "run");
+}
+
 static void
 show_not_started (CsRunView *self)
 {
   g_autofree char *description = NULL;
   const char *name = self->student_name ? self->student_name : "";
 
-  /* Translators: the empty state of a run: student, case */
-  description = g_strdup_printf (_("%s has not begun “%s”: there is no transcript or grade yet."),
-                                 name, self->assignment_title ? self->assignment_title : "");
+  if (self->store)
+    /* Translators: the empty state of one's own run: the case */
+    description = g_strdup_printf (_("You have not begun “%s”: there is no transcript or grade yet."),
+                                   self->assignment_title ? self->assignment_title : "");
+  else
+    /* Translators: the empty state of a run: student, case */
+    description = g_strdup_printf (_("%s has not begun “%s”: there is no transcript or grade yet."),
+                                   name, self->assignment_title ? self->assignment_title : "");
   adw_status_page_set_description (self->empty_page, description);
   show_header (self, name, "", "");
   g_clear_object (&self->run);
@@ -296,6 +349,45 @@ fetched (GObject      *source,
     }
 }
 
+/* A local run: the report from the library, or word that it is not here yet. */
+static void
+read_locally (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(CsRunView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsRunReport) report = cs_run_report_load_run_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (report)
+    {
+      g_set_object (&self->report, report);
+      show_report (self);
+    }
+  else if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_object (&self->report);
+      show_header (self, self->student_name, "", "");
+      adw_view_switcher_title_set_view_switcher_enabled (self->window_title, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+    }
+  else
+    {
+      adw_status_page_set_description (self->failed_page, error->message);
+      adw_view_switcher_title_set_view_switcher_enabled (self->window_title, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "failed");
+    }
+  if (self->read_again)
+    {
+      self->read_again = FALSE;
+      fetch (self);
+    }
+}
+
 static void
 fetch (CsRunView *self)
 {
@@ -311,12 +403,18 @@ fetch (CsRunView *self)
       show_not_started (self);
       return;
     }
-  if (!self->run)
+  if (!self->run && !self->report)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_set_spinning (self->spinner, TRUE);
     }
   self->cancellable = g_cancellable_new ();
+  self->n_reads++;
+  if (self->store)
+    {
+      cs_run_report_load_run_async (self->store, progress_id, self->cancellable, read_locally, g_object_ref (self));
+      return;
+    }
   cs_remote_run_fetch_async (cs_dashboard_get_server (self->dashboard), progress_id, self->cancellable,
                              fetched, g_object_ref (self));
 }
@@ -359,11 +457,13 @@ bind_row (GtkSignalListItemFactory *factory,
           CsRunView                *self)
 {
   const char *name = self->run ? cs_remote_run_get_student_name (self->run) : NULL;
+  CsScenario *scenario = self->run ? cs_remote_run_get_scenario (self->run)
+                       : self->report ? cs_run_report_get_scenario (self->report) : NULL;
 
+  /* One's own run: "You". */
   cs_message_row_set_student_name (CS_MESSAGE_ROW (gtk_list_item_get_child (item)),
-                                   name && *name ? name : self->student_name);
-  cs_message_row_bind (CS_MESSAGE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
-                       self->run ? cs_remote_run_get_scenario (self->run) : NULL);
+                                   self->store ? NULL : name && *name ? name : self->student_name);
+  cs_message_row_bind (CS_MESSAGE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item), scenario);
 }
 
 static void
@@ -387,6 +487,8 @@ cs_run_view_dispose (GObject *object)
   g_clear_object (&self->dashboard);
   g_clear_object (&self->cell);
   g_clear_object (&self->run);
+  g_clear_object (&self->store);
+  g_clear_object (&self->report);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_RUN_VIEW);
 
   G_OBJECT_CLASS (cs_run_view_parent_class)->dispose (object);
@@ -401,6 +503,7 @@ cs_run_view_finalize (GObject *object)
   g_free (self->assignment_id);
   g_free (self->student_name);
   g_free (self->assignment_title);
+  g_free (self->score_text);
 
   G_OBJECT_CLASS (cs_run_view_parent_class)->finalize (object);
 }
@@ -417,6 +520,8 @@ cs_run_view_class_init (CsRunViewClass *klass)
   g_type_ensure (CS_TYPE_REPORT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-run-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsRunView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsRunView, override_button);
+  gtk_widget_class_bind_template_child (widget_class, CsRunView, history_page);
   gtk_widget_class_bind_template_child (widget_class, CsRunView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CsRunView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsRunView, stack);
@@ -481,8 +586,52 @@ cs_run_view_new (GtkWindow       *parent,
   self->student_id = g_strdup (cs_dashboard_cell_get_student_id (cell));
   look_up_names (self);
   g_signal_connect_object (dashboard, "loaded", G_CALLBACK (on_dashboard_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dashboard, "changed", G_CALLBACK (on_dashboard_changed), self, G_CONNECT_SWAPPED);
   fetch (self);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+cs_run_view_new_local (GtkWindow       *parent,
+                       CsStore         *store,
+                       CsDashboardCell *cell,
+                       const char      *assignment_title)
+{
+  CsRunView *self;
+  g_autofree char *percent = NULL;
+  double score;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_DASHBOARD_CELL (cell), NULL);
+
+  self = g_object_new (CS_TYPE_RUN_VIEW, NULL);
+  if (parent)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+    }
+  self->store = g_object_ref (store);
+  self->cell = g_object_ref (cell);
+  self->student_id = g_strdup (cs_dashboard_cell_get_student_id (cell));
+  self->student_name = g_strdup (_("Your Run"));
+  self->assignment_title = g_strdup (assignment_title);
+  score = cs_dashboard_cell_get_score (cell);
+  percent = cs_ui_dup_percent (score);
+  /* Translators: a student's grade, as in "85 % (set by your instructor)" */
+  self->score_text = score >= 0 && cs_dashboard_cell_get_overridden (cell)
+                     ? g_strdup_printf (_("%s (set by your instructor)"), percent) : g_steal_pointer (&percent);
+  gtk_widget_set_visible (self->override_button, FALSE);
+  adw_view_stack_page_set_visible (self->history_page, FALSE);
+  fetch (self);
+  return GTK_WIDGET (self);
+}
+
+CsRunReport *
+cs_run_view_get_report (CsRunView *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_VIEW (self), NULL);
+  return self->run ? NULL : self->report;
 }
 
 CsRemoteRun *
@@ -497,6 +646,13 @@ cs_run_view_get_loading (CsRunView *self)
 {
   g_return_val_if_fail (CS_IS_RUN_VIEW (self), FALSE);
   return self->cancellable != NULL;
+}
+
+guint
+cs_run_view_get_n_reads (CsRunView *self)
+{
+  g_return_val_if_fail (CS_IS_RUN_VIEW (self), 0);
+  return self->n_reads;
 }
 
 const char *

@@ -5,7 +5,8 @@
  * One row per assignment, by due date: the case, when it is due and whether it is
  * required, the student's status (late when past due and not completed in time), their
  * progress and the grade in force (marked when the instructor changed it, with their
- * reason).
+ * reason). An assignment with a run offers it read-only (report and transcript) from the
+ * local library, where the student played it: the button, or activating the row.
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-cohort-admin.h"
+#include "cs-run-view.h"
 #include "cs-student-page.h"
 #include "cs-ui-util.h"
 
@@ -25,6 +27,7 @@ struct _CsStudentPage
   GtkListBox  *list;
 
   CsDashboard *dashboard;
+  CsStore     *store;
   GPtrArray   *statuses;  /* the status label of each row */
   GHashTable  *feedback;  /* progress id → the instructor's reason for the grade */
   GCancellable *cancellable;
@@ -118,6 +121,18 @@ assignment_row (CsStudentPage         *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
   g_object_set_data_full (G_OBJECT (row), "assignment-id", g_strdup (cs_dashboard_assignment_get_id (assignment)),
                           g_free);
+
+  if (cell && cs_dashboard_cell_get_progress_id (cell))
+    {
+      GtkWidget *open = gtk_button_new_with_mnemonic (_("_View Run"));
+
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, _("Your report and transcript, read-only"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "student.open-run");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "u", cs_dashboard_cell_get_assignment (cell));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+    }
   return row;
 }
 
@@ -247,6 +262,57 @@ cs_student_page_set_dashboard (CsStudentPage *self,
   rebuild (self);
 }
 
+/* Opening a run */
+
+/* The student's own cell of assignment @position (one cell per assignment). */
+static CsDashboardCell *
+cell_of (CsStudentPage *self,
+         guint          position)
+{
+  GListModel *cells = cs_dashboard_get_cells (self->dashboard);
+
+  for (guint c = 0; c < g_list_model_get_n_items (cells); c++)
+    {
+      g_autoptr(CsDashboardCell) cell = g_list_model_get_item (cells, c);
+
+      if (cs_dashboard_cell_get_assignment (cell) == position)
+        return g_steal_pointer (&cell);
+    }
+  return NULL;
+}
+
+static void
+open_run (GtkWidget  *widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  CsStudentPage *self = CS_STUDENT_PAGE (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(CsDashboardCell) cell = self->dashboard ? cell_of (self, position) : NULL;
+  g_autoptr(CsDashboardAssignment) assignment = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *view;
+
+  if (!self->store || !cell || !cs_dashboard_cell_get_progress_id (cell))
+    return;
+  assignment = g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), position);
+  view = cs_run_view_new_local (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, cell,
+                                assignment ? cs_dashboard_assignment_get_title (assignment) : NULL);
+  gtk_window_set_default_size (GTK_WINDOW (view), 820, 680);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+void
+cs_student_page_set_store (CsStudentPage *self,
+                           CsStore       *store)
+{
+  g_return_if_fail (CS_IS_STUDENT_PAGE (self));
+  g_return_if_fail (store == NULL || CS_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "student.open-run", store != NULL);
+}
+
 char *
 cs_student_page_dup_summary (CsStudentPage *self)
 {
@@ -266,6 +332,7 @@ cs_student_page_dispose (GObject *object)
   if (self->dashboard)
     g_signal_handlers_disconnect_by_data (self->dashboard, self);
   g_clear_object (&self->dashboard);
+  g_clear_object (&self->store);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->feedback, g_hash_table_unref);
@@ -294,6 +361,8 @@ cs_student_page_class_init (CsStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsStudentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsStudentPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CsStudentPage, list);
+
+  gtk_widget_class_install_action (widget_class, "student.open-run", "u", open_run);
 }
 
 static void
@@ -302,4 +371,5 @@ cs_student_page_init (CsStudentPage *self)
   self->statuses = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "student.open-run", FALSE);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cs-dashboard.h"
+#include "cs-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,10 @@ void         cs_student_page_show_assignment (CsStudentPage *self,
                                               const char    *assignment_id);
 /* The assignment of the selected row, or NULL. */
 const char  *cs_student_page_get_shown_assignment (CsStudentPage *self);
+/* The student's local library, where their runs are: with one, "student.open-run" (the
+ * assignment's position, "u") opens the run of an assignment read-only (CsRunView). */
+void         cs_student_page_set_store     (CsStudentPage *self,
+                                            CsStore       *store);
 /* The status word of each row, in order ("Late", "Completed", …), for tests. */
 char        *cs_student_page_dup_summary   (CsStudentPage *self);
 

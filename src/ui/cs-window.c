@@ -10,6 +10,7 @@
 #include "cs-ai-secret.h"
 #include "cs-chat-window.h"
 #include "cs-cohorts-window.h"
+#include "cs-open-target.h"
 #include "cs-import-window.h"
 #include "cs-llm-extractor.h"
 #include "cs-messages-window.h"
@@ -1001,14 +1002,12 @@ cohorts_action (GtkWidget  *widget,
       return;
     }
   {
-    CsCohortsWindow *cohorts = cs_cohorts_window_new (GTK_WINDOW (self), cs_sync_get_server (sync));
-
     CsSyncSession *session = cs_application_get_sync_session (application);
     const CsServerAccount *account = cs_sync_session_get_account (session);
+    CsCohortsWindow *cohorts = cs_open_cohorts_window (GTK_WINDOW (self), cs_sync_get_server (sync),
+                                                       cs_sync_session_get_kind (session),
+                                                       account ? account->listen_port : 0);
 
-    cs_cohorts_window_set_kind (cohorts, cs_sync_session_get_kind (session));
-    if (account)
-      cs_enrolment_page_set_listen_port (cs_cohorts_window_get_enrolment_page (cohorts), account->listen_port);
     gtk_window_present (GTK_WINDOW (cohorts));
   }
 }

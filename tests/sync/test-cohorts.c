@@ -351,6 +351,66 @@ test_assign_and_withdraw (void)
   g_clear_pointer (&row, g_free);
 }
 
+/* The three-argument cs_assign_scenario() of 004 (older clients, cs_enrolment_assign())
+ * is a call of the four-argument one since 011: required, the due date given, and an
+ * assignment already there kept as it is; the same checks and errors. */
+static void
+test_three_argument_assign (void)
+{
+  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) due = g_date_time_new_utc (2027, 5, 2, 12, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2027, 6, 9, 8, 15, 0);
+  g_autofree char *version = NULL;
+  g_autofree char *draft = publish_case ("Three Arguments", &version);
+  g_autofree char *cohort = cs_cohort_admin_save (ann, NULL, "Old Clients", NULL, NULL, FALSE, &error);
+  g_autofree char *assigned = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *body = NULL;
+  const char *shown = "SELECT format ('%s %s %s', count (*), to_char (max (due_date) AT TIME ZONE 'UTC', "
+                      "'YYYY-MM-DD HH24:MI'), bool_and (is_required)) FROM cs.cohort_simulations WHERE cohort_id = $1";
+
+  g_assert_no_error (error);
+  /* New: the newest version, required, due as asked. */
+  assigned = cs_enrolment_assign (ann, cohort, draft, due, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assigned, ==, version);
+  row = sync_test_value (ann, shown, cohort, NULL);
+  g_assert_cmpstr (row, ==, "1 2027-05-02 12:00 t");
+  g_clear_pointer (&row, g_free);
+  g_clear_pointer (&assigned, g_free);
+
+  /* Changed by a newer client, then assigned again by an older one: kept as changed. */
+  g_free (cs_cohort_admin_assign (ann, cohort, version, later, FALSE, &error));
+  g_assert_no_error (error);
+  assigned = cs_enrolment_assign (ann, cohort, version, due, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assigned, ==, version);
+  row = sync_test_value (ann, shown, cohort, NULL);
+  g_assert_cmpstr (row, ==, "1 2027-06-09 08:15 f");
+  g_clear_pointer (&row, g_free);
+
+  /* The four-argument function's checks: an archived cohort, a case never published. */
+  g_assert_true (cs_enrolment_set_cohort_active (ann, cohort, FALSE, &error));
+  g_assert_null (cs_enrolment_assign (ann, cohort, version, NULL, &error));
+  g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_true (cs_enrolment_set_cohort_active (ann, cohort, TRUE, &error));
+  {
+    g_autofree char *unknown = g_uuid_string_random ();
+
+    g_assert_null (cs_enrolment_assign (ann, cohort, unknown, NULL, &error));
+    g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_PUBLISHED);
+    g_clear_error (&error);
+  }
+
+  /* One body: the old signature calls the new function. */
+  body = sync_test_value (server.super, "SELECT prosrc FROM pg_proc "
+                          "WHERE oid = 'cs.cs_assign_scenario (uuid, uuid, timestamptz)'::regprocedure", NULL);
+  g_assert_nonnull (strstr (body, "cs.cs_assign_scenario ($1, $2,"));
+  g_assert_null (strstr (body, "INSERT"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,6 +427,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cohorts/details-and-archive", test_details_and_archive);
   g_test_add_func ("/cohorts/assign-and-withdraw", test_assign_and_withdraw);
+  g_test_add_func ("/cohorts/three-argument-assign", test_three_argument_assign);
   status = g_test_run ();
 
   g_free (ann_conninfo);

@@ -17,6 +17,7 @@
 #include "cs-enrolment.h"
 #include "cs-publisher.h"
 #include "cs-server-schema.h"
+#include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 
 static SyncTestServer server;
@@ -748,6 +749,35 @@ test_model (void)
   g_assert_false (cs_dashboard_get_watching (dashboard));
 }
 
+/* A load whose matrix query fails (here: no right to run it) after the students were read
+ * reports the error; the half-filled grid of cells is dropped cleanly. */
+static void
+test_failed_load (void)
+{
+  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autofree char *instructor = sync_test_value (ann, "SELECT current_user", NULL);
+  g_autofree char *cohort = sync_test_seed_cohort (&server, instructor, 3, 2, 3);
+  g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
+  g_autoptr(CsDashboard) dashboard = cs_dashboard_new (worker, cohort);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load (dashboard);
+  g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
+  sync_test_rows (server.super, "REVOKE EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) FROM cs_instructor", NULL);
+  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  sync_test_rows (server.super, "GRANT EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) TO cs_instructor", NULL);
+  g_assert_false (cs_dashboard_load_finish (dashboard, result, &error));
+  g_assert_nonnull (error);
+  /* What was loaded before stays. */
+  g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
+  g_clear_object (&result);
+  load (dashboard);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_get_cells (dashboard)), ==, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -765,6 +795,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dashboard/matrix-and-security", test_matrix_and_security);
   g_test_add_func ("/dashboard/notify", test_notify);
   g_test_add_func ("/dashboard/model", test_model);
+  g_test_add_func ("/dashboard/failed-load", test_failed_load);
   status = g_test_run ();
 
   g_free (ann_conninfo);
