@@ -2,13 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each job runs the blocking call of cs-enrolment.c on the worker's connection; joining,
- * which has no CsServer yet, runs on a GTask thread.
+ * Each job runs the blocking call of cs-enrolment.c on the worker's connection and hands
+ * its result back through cs_server_query_finish(); joining, which has no CsServer yet,
+ * runs on a GTask thread.
  */
 
 #include "config.h"
 
 #include "cs-enrolment.h"
+#include "cs-server-query.h"
 
 /* Async: the same calls as jobs of a CsServer */
 
@@ -109,18 +111,6 @@ list_invitations_job (PGconn *conn, gpointer data, gpointer *result, GCancellabl
   return (*result = cs_enrolment_list_invitations (conn, args->a, error)) != NULL;
 }
 
-static gpointer
-finish (CsServer      *server,
-        GAsyncResult  *result,
-        GError       **error)
-{
-  gpointer value = NULL;
-
-  if (!cs_server_run_finish (server, result, &value, error))
-    return NULL;
-  return value;
-}
-
 void
 cs_enrolment_list_cohorts_async (CsServer            *server,
                                  GCancellable        *cancellable,
@@ -136,7 +126,7 @@ cs_enrolment_list_cohorts_finish (CsServer      *server,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -164,7 +154,7 @@ cs_enrolment_create_invitation_finish (CsServer      *server,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -188,7 +178,7 @@ cs_enrolment_list_requests_finish (CsServer      *server,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -212,11 +202,8 @@ cs_enrolment_decide_finish (CsServer      *server,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  gpointer value = NULL;
-
-  if (!cs_server_run_finish (server, result, &value, error))
-    return -1;
-  return GPOINTER_TO_INT (value) - 1;
+  /* The job's count is never NULL: NULL is the error, -1. */
+  return GPOINTER_TO_INT (cs_server_query_finish (server, result, error)) - 1;
 }
 
 void
@@ -242,7 +229,7 @@ cs_enrolment_assign_finish (CsServer      *server,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -264,7 +251,7 @@ cs_enrolment_join_cohort_finish (CsServer      *server,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -290,7 +277,7 @@ cs_enrolment_create_cohort_finish (CsServer      *server,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 void
@@ -312,7 +299,7 @@ cs_enrolment_list_invitations_finish (CsServer      *server,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish (server, result, error);
+  return cs_server_query_finish (server, result, error);
 }
 
 /* Joining runs on a GTask thread: there is no CsServer for a student yet. */

@@ -7,7 +7,10 @@
  * assignment, rebuilt when the assignments change (not on every reload, so that the sort
  * stays). A cell is a flat button: status icon, progress or grade, and a late flag;
  * clicking it opens the student's run (CsRunView); its context menu (secondary click,
- * Shift+F10, Menu) opens the run or the override dialog. All server work goes through CsDashboard.
+ * Shift+F10, Menu) opens the run or the override dialog. GTK 4.8's column headers take no
+ * keyboard focus, so the Sort menu (Alt+S) offers the same sorting: its "sort.column" and
+ * "sort.order" actions hold the column sorted by ("" when a header click chose another
+ * order) and the direction. All server work goes through CsDashboard.
  */
 
 #include "config.h"
@@ -45,6 +48,7 @@ struct _CsDashboardPage
   GtkLabel            *shown_label;
   GtkColumnView       *matrix;
   GtkDropDown         *assignment_dropdown;
+  GtkMenuButton       *sort_button;
   CsScoreHistogram    *histogram;
   CsSceneChart        *scene_chart;
 
@@ -58,6 +62,9 @@ struct _CsDashboardPage
   GtkFileChooserNative *chooser;
   GtkWidget           *cell_menu;   /* the context menu of a cell, for menu_cell */
   CsDashboardCell     *menu_cell;
+  GMenu               *sort_columns;   /* the Sort menu's first section */
+  GSimpleActionGroup  *sort_actions;
+  gboolean             sorting;        /* the sorter changes from here, not from a header */
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, GTK_TYPE_WIDGET)
@@ -79,7 +86,9 @@ add_figure (CsDashboardPage *self,
   gtk_widget_set_margin_bottom (label, 12);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not cut: "Median completion" does not fit a card at 700 px. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), label);
@@ -352,6 +361,105 @@ assignment_title (CsDashboardAssignment *assignment)
   return g_strdup_printf (_("%s (due %s)"), cs_dashboard_assignment_get_title (assignment), date);
 }
 
+/* The Sort menu */
+
+static void
+set_sort_state (CsDashboardPage *self,
+                const char      *name,
+                GVariant        *state)
+{
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->sort_actions), name)),
+                             state);
+}
+
+static GtkColumnViewColumn *
+sort_column (CsDashboardPage *self)
+{
+  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (self->sort_actions), "column");
+  const char *index = g_variant_get_string (state, NULL);
+  GtkColumnViewColumn *column = NULL;
+
+  if (*index)
+    column = g_list_model_get_item (gtk_column_view_get_columns (self->matrix), g_ascii_strtoull (index, NULL, 10));
+  g_variant_unref (state);
+  return column;
+}
+
+/* Lists the sortable columns; a column sorted by that is gone leaves the menu unchecked. */
+static void
+update_sort_menu (CsDashboardPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->matrix);
+  g_autoptr(GtkColumnViewColumn) sorted = sort_column (self);
+
+  g_menu_remove_all (self->sort_columns);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_column_view_column_get_sorter (column))
+        continue;
+      /* A menu label takes "_" as a mnemonic: a title's own underscores are doubled. */
+      parts = g_strsplit (gtk_column_view_column_get_title (column), "_", -1);
+      label = g_strjoinv ("__", parts);
+      target = g_strdup_printf ("%u", i);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "sort.column", "s", target);
+      g_menu_append_item (self->sort_columns, item);
+    }
+  if (!sorted || !gtk_column_view_column_get_column_view (sorted))
+    set_sort_state (self, "column", g_variant_new_string (""));
+}
+
+static GtkSortType
+sort_order (CsDashboardPage *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self->sort_actions), "order");
+
+  return g_str_equal (g_variant_get_string (state, NULL), "descending") ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+}
+
+static void
+on_sort_column (GSimpleAction *action,
+                GVariant      *value,
+                gpointer       data)
+{
+  CsDashboardPage *self = data;
+  guint64 index = g_ascii_strtoull (g_variant_get_string (value, NULL), NULL, 10);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->matrix), index);
+
+  if (column && gtk_column_view_column_get_sorter (column))
+    cs_dashboard_page_sort_by (self, column, sort_order (self));
+}
+
+/* A direction alone sorts the column chosen before, or the names. */
+static void
+on_sort_order (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       data)
+{
+  CsDashboardPage *self = data;
+  g_autoptr(GtkColumnViewColumn) column = sort_column (self);
+
+  g_simple_action_set_state (action, value);
+  if (!column)
+    column = g_list_model_get_item (gtk_column_view_get_columns (self->matrix), 0);
+  cs_dashboard_page_sort_by (self, column, sort_order (self));
+}
+
+/* A click on a header: the menu can no longer tell which column the rows follow. */
+static void
+on_sorter_changed (CsDashboardPage *self)
+{
+  if (self->sorting || !self->sort_actions)
+    return;
+  set_sort_state (self, "column", g_variant_new_string (""));
+}
+
 /* Rebuilds the assignment columns if the assignments changed; returns whether it did. The
  * rows are taken off the view meanwhile: a column added to 500 bound rows costs a second. */
 static gboolean
@@ -375,6 +483,7 @@ rebuild_columns (CsDashboardPage *self)
   self->assignment_ids = g_strdup (ids->str);
   gtk_filter_list_model_set_model (self->filtered, NULL);
 
+  self->sorting = TRUE;
   for (guint i = 0; i < self->assignment_columns->len; i++)
     gtk_column_view_remove_column (self->matrix, g_ptr_array_index (self->assignment_columns, i));
   g_ptr_array_set_size (self->assignment_columns, 0);
@@ -394,6 +503,9 @@ rebuild_columns (CsDashboardPage *self)
       g_ptr_array_add (self->assignment_columns, g_object_ref (column));
       gtk_string_list_append (titles, cs_dashboard_assignment_get_title (assignment));
     }
+
+  self->sorting = FALSE;
+  update_sort_menu (self);
 
   gtk_drop_down_set_model (self->assignment_dropdown, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->assignment_dropdown,
@@ -669,6 +781,8 @@ cs_dashboard_page_dispose (GObject *object)
   g_clear_pointer (&self->cell_menu, gtk_widget_unparent);
   g_clear_object (&self->menu_cell);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DASHBOARD_PAGE);
+  g_clear_object (&self->sort_columns);
+  g_clear_object (&self->sort_actions);
 
   G_OBJECT_CLASS (cs_dashboard_page_parent_class)->dispose (object);
 }
@@ -721,6 +835,7 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, shown_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, matrix);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, assignment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, histogram);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scene_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -758,6 +873,25 @@ cs_dashboard_page_init (CsDashboardPage *self)
     gtk_widget_set_halign (self->cell_menu, GTK_ALIGN_START);
     gtk_widget_set_parent (self->cell_menu, GTK_WIDGET (self));
   }
+  {
+    static const GActionEntry sort_entries[] = {
+      { .name = "column", .parameter_type = "s", .state = "''", .change_state = on_sort_column },
+      { .name = "order", .parameter_type = "s", .state = "'ascending'", .change_state = on_sort_order },
+    };
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) orders = g_menu_new ();
+
+    self->sort_actions = g_simple_action_group_new ();
+    g_action_map_add_action_entries (G_ACTION_MAP (self->sort_actions), sort_entries,
+                                     G_N_ELEMENTS (sort_entries), self);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", G_ACTION_GROUP (self->sort_actions));
+    self->sort_columns = g_menu_new ();
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (self->sort_columns));
+    g_menu_append (orders, _("_Ascending"), "sort.order::ascending");
+    g_menu_append (orders, _("_Descending"), "sort.order::descending");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (orders));
+    gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+  }
   self->assignment_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   add_figure (self, FIGURE_STUDENTS, _("Students"));
@@ -787,6 +921,9 @@ cs_dashboard_page_init (CsDashboardPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_completion), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_completion), NULL);
   add_column (self, _("Completion"), factory, GTK_SORTER (gtk_custom_sorter_new (compare_completion, NULL, NULL)));
+  update_sort_menu (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->matrix), "changed", G_CALLBACK (on_sorter_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -864,6 +1001,7 @@ cs_dashboard_page_sort_by (CsDashboardPage     *self,
   g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
 
+  self->sorting = TRUE;
   gtk_column_view_sort_by_column (self->matrix, column, order);
 
   /* GTK 4.8's gtk_column_view_sort_by_column() drops every sort column but tells only
@@ -882,4 +1020,26 @@ cs_dashboard_page_sort_by (CsDashboardPage     *self,
       gtk_column_view_column_set_sorter (other, NULL);
       gtk_column_view_column_set_sorter (other, sorter);
     }
+  self->sorting = FALSE;
+
+  /* The Sort menu shows it too. */
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+      if (other == column)
+        {
+          set_sort_state (self, "column", g_variant_new_take_string (g_strdup_printf ("%u", i)));
+          break;
+        }
+    }
+  set_sort_state (self, "order", g_variant_new_string (order == GTK_SORT_DESCENDING ? "descending" : "ascending"));
+}
+
+GtkMenuButton *
+cs_dashboard_page_get_sort_button (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->sort_button;
 }

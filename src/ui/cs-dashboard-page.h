@@ -29,6 +29,8 @@ GtkColumnView *cs_dashboard_page_get_matrix  (CsDashboardPage *self);
 void        cs_dashboard_page_sort_by       (CsDashboardPage     *self,
                                              GtkColumnViewColumn *column,
                                              GtkSortType          order);
+/* The Sort menu's button: the same sorting by keyboard (GTK 4.8's headers take no focus). */
+GtkMenuButton *cs_dashboard_page_get_sort_button (CsDashboardPage *self);
 GtkEditable *cs_dashboard_page_get_search    (CsDashboardPage *self);
 /* Saves the grades CSV to @file, as the export action does after its file chooser. */
 void         cs_dashboard_page_export_to     (CsDashboardPage *self,

@@ -115,7 +115,10 @@ request_row (CsEnrolmentPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *when = info->enrolled_at ? g_date_time_format (info->enrolled_at, "%x") : NULL;
+  g_autoptr(GDateTime) local = info->enrolled_at ? g_date_time_to_local (info->enrolled_at) : NULL;
+  /* Translators: the day a student asked to join, as in "4 Dec 2026" (g_date_time_format);
+   * "%x" gave an ambiguous "12/04/26" */
+  g_autofree char *when = local ? g_date_time_format (local, _("%-d %b %Y")) : NULL;
   g_autofree char *subtitle = NULL;
 
   /* Translators: under a request to join: the user name and the day they asked */

@@ -120,6 +120,18 @@ remove_clicked (GtkButton       *button,
                 g_object_get_data (G_OBJECT (button), "name"), FALSE);
 }
 
+/* By name, as a class list is read; the server lists them in the order they joined. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const CsEnrolmentInfo *x = *(const CsEnrolmentInfo **) a;
+  const CsEnrolmentInfo *y = *(const CsEnrolmentInfo **) b;
+  int order = g_utf8_collate (x->display_name ? x->display_name : "", y->display_name ? y->display_name : "");
+
+  return order ? order : g_strcmp0 (x->user_name, y->user_name);
+}
+
 static void
 listed (GObject      *source,
         GAsyncResult *result,
@@ -142,6 +154,7 @@ listed (GObject      *source,
       gtk_list_box_append (self->list, row);
       return;
     }
+  g_ptr_array_sort (students, compare_names);
   for (guint i = 0; i < students->len; i++)
     {
       CsEnrolmentInfo *info = g_ptr_array_index (students, i);
