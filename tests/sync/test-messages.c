@@ -393,7 +393,7 @@ test_notifications (void)
   g_assert_cmpint (notifications_of (seeded.ann, "run_completed"), ==, 1);
   text = sync_test_value (seeded.ann, "SELECT message FROM cs.notifications WHERE type = 'run_completed' "
                           "AND data ->> 'progress_id' = $1", run, NULL);
-  g_assert_cmpstr (text, ==, "Score 80 %");
+  g_assert_cmpstr (text, ==, "Score 80%");
   g_clear_pointer (&text, g_free);
   g_assert_cmpint (notifications_of (seeded.bob, "run_completed"), ==, 0);
 
@@ -981,8 +981,8 @@ test_rendered (void)
 
   assert_rendered (assignment, "New assignment: Harlow Valves", "In Operations 2027, due *");
   assert_rendered (due, "Dunmore Dairy is due soon", "Due in 3 hours, *");
-  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90 % — Good memo");
-  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80 %");
+  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90% — Good memo");
+  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80%");
   assert_rendered (asked, "stu3 asks to join Operations 2027", "");
   assert_rendered (approved, "You joined Operations 2027", "");
 
