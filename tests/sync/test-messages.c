@@ -393,7 +393,7 @@ test_notifications (void)
   g_assert_cmpint (notifications_of (seeded.ann, "run_completed"), ==, 1);
   text = sync_test_value (seeded.ann, "SELECT message FROM cs.notifications WHERE type = 'run_completed' "
                           "AND data ->> 'progress_id' = $1", run, NULL);
-  g_assert_cmpstr (text, ==, "Score 80%");
+  g_assert_cmpstr (text, ==, "Score 80 %");
   g_clear_pointer (&text, g_free);
   g_assert_cmpint (notifications_of (seeded.bob, "run_completed"), ==, 0);
 
