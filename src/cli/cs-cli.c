@@ -258,12 +258,12 @@ print_scenario_text (CsScenario *s)
 
       g_print ("  %u. %s\n", i + 1, or_empty (cs_scene_get_title (sc)));
       g_print (_("     Goal: %s\n"), or_empty (cs_scene_get_user_goal (sc)));
-      g_print (_("     Turn limit: %d · pass at %.0f %%\n"), cs_scene_get_timeout_turns (sc),
+      g_print (_("     Turn limit: %d · pass at %.0f%%\n"), cs_scene_get_timeout_turns (sc),
                cs_scene_get_success_threshold (sc) * 100.0);
       for (guint c = 0; c < g_list_model_get_n_items (criteria); c++)
         {
           g_autoptr(CsGoalCriterion) crit = g_list_model_get_item (criteria, c);
-          g_print ("       - %s (%.0f %%)\n", or_empty (cs_goal_criterion_get_text (crit)),
+          g_print ("       - %s (%.0f%%)\n", or_empty (cs_goal_criterion_get_text (crit)),
                    cs_goal_criterion_get_weight (crit) * 100.0);
         }
     }

@@ -90,9 +90,9 @@ check_criteria (CsScene    *scene,
       g_autofree char *path = g_strdup_printf ("scenes[%u].success_threshold", index);
       g_autofree char *message = NULL;
 
-      /* Translators: both are percentages, e.g. "… add up to 50 %, below the 70 % …" */
-      message = g_strdup_printf (_("No run can pass: the criteria weights add up to %.0f %%, "
-                                   "below the %.0f %% the scene needs"),
+      /* Translators: both are percentages, e.g. "… add up to 50%, below the 70% …" */
+      message = g_strdup_printf (_("No run can pass: the criteria weights add up to %.0f%%, "
+                                   "below the %.0f%% the scene needs"),
                                  total * 100, threshold * 100);
       add (problems, CS_PROBLEM_UNREACHABLE_THRESHOLD, path, message);
     }

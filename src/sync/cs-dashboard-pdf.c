@@ -5,7 +5,7 @@
  * One A4 page per assignment (more when its students do not fit on one): the cohort, the
  * case and its due date, the distribution of the grades in force in ten bands with their
  * mean and median, then a row per student with status, progress and grade; an overridden
- * grade reads "85 % (overridden from 70 %)". What a page shows is copied from the dashboard
+ * grade reads "85% (overridden from 70%)". What a page shows is copied from the dashboard
  * on the caller's thread; drawing (cairo and pango) and the atomic write run on a GTask
  * thread.
  */
@@ -79,8 +79,8 @@ report_free (Report *report)
 static char *
 percent (double fraction)
 {
-  /* Translators: a grade or a completion in the cohort report, e.g. "85 %" */
-  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f %%"), fraction * 100);
+  /* Translators: a grade or a completion in the cohort report, e.g. "85%" */
+  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f%%"), fraction * 100);
 }
 
 static const char *
@@ -325,7 +325,7 @@ draw_row (cairo_t *cr,
     {
       g_autofree char *computed = percent (row->computed);
 
-      /* Translators: the grade in force and the computed grade, as in "85 % (overridden from 70 %)" */
+      /* Translators: the grade in force and the computed grade, as in "85% (overridden from 70%)" */
       grade = g_strdup_printf (_("%s (overridden from %s)"), score, computed);
     }
   else

@@ -552,7 +552,7 @@ cs_dashboard_override_grade_async (CsDashboard         *self,
   if (!(score >= 0 && score <= 1))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("A grade is between 0 and 100 %%."));
+                               _("A grade is between 0 and 100%%."));
       return;
     }
   if (!*trimmed)

@@ -147,7 +147,7 @@ cs_notification_dup_display_body (CsNotification *notification,
     {
       int score = percent (notification, "run_score");
 
-      return score >= 0 ? g_strdup_printf (_("Score %d %%"), score) : g_strdup ("");
+      return score >= 0 ? g_strdup_printf (_("Score %d%%"), score) : g_strdup ("");
     }
   if (is_kind (notification, "grade") && percent (notification, "score") >= 0)
     {
@@ -155,8 +155,8 @@ cs_notification_dup_display_body (CsNotification *notification,
 
       if (text && *text)
         /* TRANSLATORS: a changed grade: the new score, then the instructor's reason */
-        return g_strdup_printf (_("Now %d %% — %s"), score, text);
-      return g_strdup_printf (_("Now %d %%"), score);
+        return g_strdup_printf (_("Now %d%% — %s"), score, text);
+      return g_strdup_printf (_("Now %d%%"), score);
     }
   if (is_kind (notification, "enrollment") && cohort)
     return g_strdup ("");

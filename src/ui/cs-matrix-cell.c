@@ -229,15 +229,15 @@ cs_matrix_cell_set_cell (CsMatrixCell    *self,
         {
           g_autofree char *plain = g_steal_pointer (&self->text);
 
-          /* Translators: a grade an instructor changed, e.g. "85 %*" */
+          /* Translators: a grade an instructor changed, e.g. "85%*" */
           self->text = g_strdup_printf (_("%s*"), plain);
         }
       state = _("Completed");
       break;
     case CS_DASHBOARD_IN_PROGRESS:
       self->icon_name = "content-loading-symbolic";
-      /* Translators: progress through a case, e.g. "40 % done" */
-      self->text = g_strdup_printf (_("%.0f %% done"), cs_dashboard_cell_get_progress (cell) * 100);
+      /* Translators: progress through a case, e.g. "40% done" */
+      self->text = g_strdup_printf (_("%.0f%% done"), cs_dashboard_cell_get_progress (cell) * 100);
       state = _("In progress");
       break;
     case CS_DASHBOARD_NOT_STARTED:

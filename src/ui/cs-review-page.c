@@ -438,7 +438,7 @@ add_scenes (CsReviewPage *self,
       for (guint c = 0; c < g_list_model_get_n_items (criteria); c++)
         {
           g_autoptr(CsGoalCriterion) criterion = g_list_model_get_item (criteria, c);
-          g_autofree char *title = g_strdup_printf (_("Criterion %u · %.0f %%"), c + 1,
+          g_autofree char *title = g_strdup_printf (_("Criterion %u · %.0f%%"), c + 1,
                                                     cs_goal_criterion_get_weight (criterion) * 100);
 
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, title, criterion, "text", NULL));

@@ -240,7 +240,7 @@ show_run (CsRunView *self)
     {
       g_autofree char *computed = cs_ui_dup_percent (cs_remote_run_get_computed_score (self->run));
 
-      /* Translators: the grade in force and the computed grade, as in "85 % (overridden from 70 %)" */
+      /* Translators: the grade in force and the computed grade, as in "85% (overridden from 70%)" */
       score_text = g_strdup_printf (_("%s (overridden from %s)"), score, computed);
     }
   else
@@ -618,7 +618,7 @@ cs_run_view_new_local (GtkWindow       *parent,
   self->assignment_title = g_strdup (assignment_title);
   score = cs_dashboard_cell_get_score (cell);
   percent = cs_ui_dup_percent (score);
-  /* Translators: a student's grade, as in "85 % (set by your instructor)" */
+  /* Translators: a student's grade, as in "85% (set by your instructor)" */
   self->score_text = score >= 0 && cs_dashboard_cell_get_overridden (cell)
                      ? g_strdup_printf (_("%s (set by your instructor)"), percent) : g_steal_pointer (&percent);
   gtk_widget_set_visible (self->override_button, FALSE);

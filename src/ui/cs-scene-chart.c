@@ -85,7 +85,7 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
         {
           gtk_snapshot_append_color (snapshot, &accent,
                                      &GRAPHENE_RECT_INIT (track_x, bar_y, track_width * scene->pass_rate, line / 2.0f));
-          rate = g_strdup_printf ("%.0f %%", scene->pass_rate * 100);
+          rate = g_strdup_printf ("%.0f%%", scene->pass_rate * 100);
           pango_layout_set_width (layout, -1);
           pango_layout_set_text (layout, rate, -1);
           cs_ui_snapshot_layout (snapshot, layout, &fg, track_x + track_width + 8, bar_y);
@@ -161,8 +161,8 @@ cs_scene_chart_set_assignment (CsSceneChart          *self,
       if (description->len)
         g_string_append (description, ", ");
       if (scene->pass_rate >= 0)
-        /* Translators: for screen readers: "The numbers: 80 % passed" */
-        g_string_append_printf (description, _("%s: %.0f %% passed"), scene->title, scene->pass_rate * 100);
+        /* Translators: for screen readers: "The numbers: 80% passed" */
+        g_string_append_printf (description, _("%s: %.0f%% passed"), scene->title, scene->pass_rate * 100);
       else
         g_string_append_printf (description, _("%s: not started"), scene->title);
     }

@@ -193,8 +193,8 @@ update_weights (CsSceneInspector *self)
 
   g_free (self->weights_text);
   /* TRANSLATORS: %.0f is a percentage */
-  self->weights_text = whole ? g_strdup (_("Weights add up to 100 %"))
-                             : g_strdup_printf (_("Weights add up to %.0f %%, not 100 %%"), total * 100);
+  self->weights_text = whole ? g_strdup (_("Weights add up to 100%"))
+                             : g_strdup_printf (_("Weights add up to %.0f%%, not 100%%"), total * 100);
   gtk_label_set_label (self->weights_label, self->weights_text);
   if (whole)
     gtk_widget_remove_css_class (GTK_WIDGET (self->weights_label), "warning");
@@ -379,7 +379,7 @@ format_percent (GtkScale *scale,
                 gpointer  user_data)
 {
   /* TRANSLATORS: a percentage */
-  return g_strdup_printf (_("%.0f %%"), value);
+  return g_strdup_printf (_("%.0f%%"), value);
 }
 
 static void

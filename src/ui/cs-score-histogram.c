@@ -58,7 +58,7 @@ cs_score_histogram_snapshot (GtkWidget   *widget,
   axis = fg;
   axis.alpha *= 0.3f;
 
-  pango_layout_set_text (layout, "100 %", -1);
+  pango_layout_set_text (layout, "100%", -1);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
   top = text_height + 6;
   bottom = height - text_height - 6;
@@ -84,9 +84,9 @@ cs_score_histogram_snapshot (GtkWidget   *widget,
       }
     }
   gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (0, bottom, width, 1));
-  draw_text (snapshot, layout, &fg, _("0 %"), MAX (slot / 2, 12), bottom + 4);
-  draw_text (snapshot, layout, &fg, _("50 %"), width / 2, bottom + 4);
-  draw_text (snapshot, layout, &fg, _("100 %"), width - MAX (slot / 2, 18), bottom + 4);
+  draw_text (snapshot, layout, &fg, _("0%"), MAX (slot / 2, 12), bottom + 4);
+  draw_text (snapshot, layout, &fg, _("50%"), width / 2, bottom + 4);
+  draw_text (snapshot, layout, &fg, _("100%"), width - MAX (slot / 2, 18), bottom + 4);
 }
 
 static void
@@ -141,8 +141,8 @@ cs_score_histogram_set_scores (CsScoreHistogram *self,
   for (guint i = 0; i < N_BINS; i++)
     if (self->counts[i])
       {
-        /* Translators: one bin of the score histogram, for screen readers: "3 from 80 %" */
-        g_autofree char *bin = g_strdup_printf (ngettext ("%u from %u %%", "%u from %u %%", self->counts[i]),
+        /* Translators: one bin of the score histogram, for screen readers: "3 from 80%" */
+        g_autofree char *bin = g_strdup_printf (ngettext ("%u from %u%%", "%u from %u%%", self->counts[i]),
                                                 self->counts[i], i * 10);
 
         if (description->len)

@@ -257,8 +257,8 @@ cs_ui_add_toast (GtkWidget *widget,
 char *
 cs_ui_dup_percent (double fraction)
 {
-  /* Translators: a grade or a completion, e.g. "85 %" */
-  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f %%"), fraction * 100);
+  /* Translators: a grade or a completion, e.g. "85%" */
+  return fraction < 0 ? g_strdup ("—") : g_strdup_printf (_("%.0f%%"), fraction * 100);
 }
 
 void

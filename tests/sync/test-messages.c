@@ -981,8 +981,8 @@ test_rendered (void)
 
   assert_rendered (assignment, "New assignment: Harlow Valves", "In Operations 2027, due *");
   assert_rendered (due, "Dunmore Dairy is due soon", "Due in 3 hours, *");
-  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90 % — Good memo");
-  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80 %");
+  assert_rendered (grade, "Your grade for Harlow Valves changed", "Now 90% — Good memo");
+  assert_rendered (completed, "stu1 completed Harlow Valves", "Score 80%");
   assert_rendered (asked, "stu3 asks to join Operations 2027", "");
   assert_rendered (approved, "You joined Operations 2027", "");
 

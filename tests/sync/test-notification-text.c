@@ -48,11 +48,11 @@ test_kinds (void)
   check ("assignment", "{\"scenario_title\": \"Harlow Valves\", \"cohort_title\": \"OPS 2027\"}",
          "New assignment: Harlow Valves", "In OPS 2027");
   check ("run_completed", "{\"student_name\": \"Noor\", \"scenario_title\": \"Dunmore Dairy\", \"run_score\": 0.755}",
-         "Noor completed Dunmore Dairy", "Score 76 %");
+         "Noor completed Dunmore Dairy", "Score 76%");
   check ("run_completed", "{\"student_name\": \"Noor\", \"scenario_title\": \"Dunmore Dairy\"}",
          "Noor completed Dunmore Dairy", "");
   check ("grade", "{\"scenario_title\": \"Dunmore Dairy\", \"score\": 1}",
-         "Your grade for Dunmore Dairy changed", "Now 100 % — server text");
+         "Your grade for Dunmore Dairy changed", "Now 100% — server text");
   check ("enrollment", "{\"student_id\": \"x\", \"student_name\": \"Noor\", \"cohort_title\": \"OPS\", \"status\": \"pending\"}",
          "Noor asks to join OPS", "");
   check ("enrollment", "{\"student_id\": \"x\", \"student_name\": \"Noor\", \"cohort_title\": \"OPS\", \"status\": \"approved\"}",

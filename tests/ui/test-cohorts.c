@@ -291,7 +291,7 @@ feedback_shown (gpointer data)
     }
   collect (data, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    grade |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "90 %") &&
+    grade |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "90%") &&
              g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (labels, i)), "Grade set by your instructor") == 0;
   return note && grade;
 }

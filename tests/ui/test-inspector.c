@@ -263,7 +263,7 @@ test_edit_and_reopen (void)
   criterion = cs_criterion_row_get_criterion (criterion_row);
   g_assert_true (criterion == g_list_model_get_item (cs_scene_get_goal_criteria (scene), 0));
   g_object_unref (criterion);
-  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 100 %");
+  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 100%");
   gtk_widget_grab_focus (GTK_WIDGET (criterion_row));
   n_undo = cs_edit_history_get_n_undo (history);
   type_into_view (cs_criterion_row_get_text_view (criterion_row), "Sees what the floor data says");
@@ -271,8 +271,8 @@ test_edit_and_reopen (void)
   g_assert_cmpstr (cs_goal_criterion_get_text (criterion), ==, "Sees what the floor data says");
   gtk_spin_button_set_value (cs_criterion_row_get_weight (criterion_row), 30);
   g_assert_cmpfloat_with_epsilon (cs_goal_criterion_get_weight (criterion), 0.3, 1e-9);
-  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 95 %, not 100 %");
-  g_assert_true (has_label (GTK_WIDGET (inspector), "Weights add up to 95 %, not 100 %"));
+  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 95%, not 100%");
+  g_assert_true (has_label (GTK_WIDGET (inspector), "Weights add up to 95%, not 100%"));
 
   /* the threshold slider */
   scale = find_type (GTK_WIDGET (inspector), GTK_TYPE_SCALE);
@@ -288,7 +288,7 @@ test_edit_and_reopen (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
   g_assert_cmpfloat_with_epsilon (cs_goal_criterion_get_weight (criterion), 0.35, 1e-9);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (cs_criterion_row_get_weight (criterion_row)), 35, 1e-9);
-  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 100 %");
+  g_assert_cmpstr (cs_scene_inspector_get_weights_text (inspector), ==, "Weights add up to 100%");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
   g_assert_cmpfloat_with_epsilon (cs_goal_criterion_get_weight (criterion), 0.3, 1e-9);
@@ -367,7 +367,7 @@ test_edit_and_reopen (void)
     other_title = find_row (GTK_WIDGET (cs_scenario_editor_get_inspector (other_editor)), "Title");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_title)), ==, "Floor Walk");
     g_assert_cmpstr (cs_scene_inspector_get_weights_text (cs_scenario_editor_get_inspector (other_editor)), ==,
-                     "Weights add up to 95 %, not 100 %");
+                     "Weights add up to 95%, not 100%");
     other_title = find_row (GTK_WIDGET (cs_scenario_editor_get_case_editor (other_editor)), "Industry");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_title)), ==, "Heavy industry");
     close_editor (other);

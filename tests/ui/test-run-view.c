@@ -175,7 +175,7 @@ overridden_again (gpointer data)
 {
   CsRunView *view = data;
 
-  return g_strcmp0 (cs_run_view_get_score_text (view), "90 % (overridden from 69 %)") == 0 &&
+  return g_strcmp0 (cs_run_view_get_score_text (view), "90% (overridden from 69%)") == 0 &&
          n_rows (cs_run_view_get_history (view)) == 2;
 }
 
@@ -188,8 +188,8 @@ test_open (void)
   g_autofree char *history = NULL;
 
   wait_for_state (view, "run");
-  /* Computed 69 % by the seed's pattern, overridden to 85 % before the test. */
-  g_assert_cmpstr (cs_run_view_get_score_text (view), ==, "85 % (overridden from 69 %)");
+  /* Computed 69% by the seed's pattern, overridden to 85% before the test. */
+  g_assert_cmpstr (cs_run_view_get_score_text (view), ==, "85% (overridden from 69%)");
   ui_test_wait_for (ui_test_widget_drawn, view, "the run window on screen");
   ui_test_settle (300);
 
@@ -225,7 +225,7 @@ test_open (void)
   g_assert_cmpuint (n_rows (cs_run_view_get_history (view)), ==, 1);
   history = label_texts (GTK_WIDGET (cs_run_view_get_history (view)));
   g_assert_nonnull (strstr (history, "Recounted the evidence"));
-  g_assert_nonnull (strstr (history, "69 % → 85 %"));
+  g_assert_nonnull (strstr (history, "69% → 85%"));
   g_assert_nonnull (strstr (history, "Sync Tester"));
   ui_test_save_screenshot (GTK_WIDGET (view), "run-view-history.png");
 
@@ -339,7 +339,7 @@ test_cohort_pdf (void)
   g_assert_nonnull (strstr (text, "Harlow Valves"));
   g_assert_nonnull (strstr (text, "Grade distribution"));
   g_assert_nonnull (strstr (text, student));
-  g_assert_nonnull (strstr (text, "90 % (overridden from 69 %)"));
+  g_assert_nonnull (strstr (text, "90% (overridden from 69%)"));
 
   /* Kept next to the screenshots, to look at. */
   {
