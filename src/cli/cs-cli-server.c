@@ -584,7 +584,8 @@ run (int      argc,
   if (g_str_equal (sub, "cohort") || g_str_equal (sub, "invite") ||
       g_str_equal (sub, "enrolments") || g_str_equal (sub, "assign"))
     {
-      if (!(conn = cs_pg_connect (opt_server, error)))
+      /* as the person they are, on a server that has what this program needs */
+      if (!(conn = cs_pg_connect (opt_server, error)) || !cs_server_schema_check_client (conn, error))
         return EXIT_FAILURE;
       if (g_str_equal (sub, "cohort"))
         return cohort (conn, argc, argv, error);

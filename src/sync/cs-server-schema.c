@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-core-resources.h"
+#include "cs-server.h"
 #include "cs-server-schema.h"
 
 #define SERVER_SQL_PATH "/org/casestudio/CaseStudio/core/sql/server/"
@@ -350,6 +351,15 @@ cs_server_schema_migrate (PGconn   *conn,
                           guint    *n_applied,
                           GError  **error)
 {
+  return cs_server_schema_migrate_to (conn, 0, n_applied, error);
+}
+
+gboolean
+cs_server_schema_migrate_to (PGconn   *conn,
+                             int       last,
+                             guint    *n_applied,
+                             GError  **error)
+{
   g_autoptr(GPtrArray) shipped = NULL;
   g_autoptr(GPtrArray) status = NULL;
   guint count = 0;
@@ -379,6 +389,8 @@ cs_server_schema_migrate (PGconn   *conn,
 
       if (m->state != CS_SERVER_MIGRATION_PENDING)
         continue;
+      if (last > 0 && m->number > last)
+        break;
       if (!apply_one (conn, g_ptr_array_index (shipped, i), &applied, error))
         return FALSE;
       count += applied;
@@ -393,6 +405,15 @@ gboolean
 cs_server_schema_init (PGconn   *conn,
                        guint    *n_applied,
                        GError  **error)
+{
+  return cs_server_schema_init_to (conn, 0, n_applied, error);
+}
+
+gboolean
+cs_server_schema_init_to (PGconn   *conn,
+                          int       last,
+                          guint    *n_applied,
+                          GError  **error)
 {
   g_autofree char *roles = NULL;
 
@@ -413,7 +434,7 @@ cs_server_schema_init (PGconn   *conn,
       return FALSE;
     }
 
-  return cs_server_schema_migrate (conn, n_applied, error);
+  return cs_server_schema_migrate_to (conn, last, n_applied, error);
 }
 
 char *
@@ -433,4 +454,94 @@ cs_server_add_instructor (PGconn      *conn,
   if (!result)
     return NULL;
   return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+/* Checking the server from a client */
+
+/* "009, 010 and 012": the numbers of the migrations in @missing. */
+static char *
+join_numbers (GArray *missing)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between the numbers of server updates in a list: "009, 010 and 012" */
+        g_string_append (text, i + 1 == missing->len ? _(" and ") : _(", "));
+      g_string_append_printf (text, "%03d", g_array_index (missing, int, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* @missing: the numbers of the migrations the server lacks, or NULL when not known. */
+static void
+set_too_old (GError **error,
+             GArray  *missing)
+{
+  g_autofree char *numbers = missing ? join_numbers (missing) : NULL;
+  g_autofree char *lacks = NULL;
+
+  if (numbers)
+    /* TRANSLATORS: %s is a list of numbers of server updates: "009, 010 and 012" */
+    lacks = g_strdup_printf (ngettext (" (it lacks update %s)", " (it lacks updates %s)", missing->len),
+                             numbers);
+  g_set_error (error, CS_SYNC_ERROR, CS_SYNC_ERROR_SERVER_TOO_OLD,
+               /* TRANSLATORS: %s is empty or " (it lacks updates 009 and 010)" */
+               _("The server has not been updated for this version of Case Studio%s, so sync "
+                 "is stopped. Ask the server’s administrator to run “case-studio-cli server "
+                 "migrate”. Your library keeps working here, and your changes will be sent "
+                 "once the server is updated."),
+               lacks ? lacks : "");
+}
+
+gboolean
+cs_server_schema_check_client (PGconn  *conn,
+                               GError **error)
+{
+  g_autoptr(GPtrArray) shipped = NULL;
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) applied = g_hash_table_new (NULL, NULL);
+  g_autoptr(PGresult) result = NULL;
+  const char *sqlstate;
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!(shipped = list_shipped (error)))
+    return FALSE;
+
+  result = PQexec (conn, "SELECT array_to_string (cs.cs_schema_versions (), ',')");
+  sqlstate = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  /* No function (012 not applied) or no schema at all: older than this client, which ships
+   * 012; which of the others it has is not known to this login. */
+  if (g_strcmp0 (sqlstate, "42883") == 0 || g_strcmp0 (sqlstate, "3F000") == 0)
+    {
+      g_autoptr(PGresult) rollback = PQtransactionStatus (conn) == PQTRANS_INERROR
+                                     ? PQexec (conn, "ROLLBACK") : NULL;
+
+      set_too_old (error, NULL);
+      return FALSE;
+    }
+  else if (!cs_server_check (conn, result, error))
+    return FALSE;
+  else
+    {
+      g_auto(GStrv) numbers = g_strsplit (PQgetvalue (result, 0, 0), ",", -1);
+
+      for (guint i = 0; numbers[i]; i++)
+        if (*numbers[i])
+          g_hash_table_add (applied, GINT_TO_POINTER ((int) g_ascii_strtoll (numbers[i], NULL, 10)));
+      for (guint i = 0; i < shipped->len; i++)
+        {
+          Shipped *s = g_ptr_array_index (shipped, i);
+
+          if (!g_hash_table_contains (applied, GINT_TO_POINTER (s->number)))
+            g_array_append_val (missing, s->number);
+        }
+    }
+
+  if (missing->len == 0)
+    return TRUE;
+  set_too_old (error, missing);
+  return FALSE;
 }

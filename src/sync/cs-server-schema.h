@@ -41,6 +41,24 @@ gboolean   cs_server_schema_migrate      (PGconn   *conn,
                                           guint    *n_applied,
                                           GError  **error);
 
+/* Applies the pending migrations numbered up to @last (0: all); for tests that need a
+ * server of an older Case Studio. */
+gboolean   cs_server_schema_migrate_to   (PGconn   *conn,
+                                          int       last,
+                                          guint    *n_applied,
+                                          GError  **error);
+/* init, migrating up to @last (0: all). */
+gboolean   cs_server_schema_init_to      (PGconn   *conn,
+                                          int       last,
+                                          guint    *n_applied,
+                                          GError  **error);
+
+/* For a client (any login): whether the server has every migration this program ships.
+ * When not, CS_SYNC_ERROR_SERVER_TOO_OLD with a message that says what to do; a failed
+ * query gives the CS_SYNC_ERROR of cs_server_check(). */
+gboolean   cs_server_schema_check_client (PGconn   *conn,
+                                          GError  **error);
+
 /* Every shipped or applied migration in order, as CsServerMigration. */
 GPtrArray *cs_server_schema_status       (PGconn   *conn,
                                           GError  **error);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-server.h"
+#include "cs-server-schema.h"
 
 #define RECONNECT_TRIES       5
 #define RECONNECT_FIRST_DELAY (250 * G_TIME_SPAN_MILLISECOND)
@@ -28,6 +29,7 @@ typedef struct {
   GAsyncQueue *queue;
   char        *conninfo;
   PGconn      *conn;
+  gboolean     schema_ok;  /* the server of this connection has this program's migrations */
 } Worker;
 
 struct _CsServer
@@ -215,16 +217,32 @@ worker_reconnect (Worker        *worker,
 }
 
 static gboolean
-worker_ensure_connection (Worker        *worker,
-                          GCancellable  *cancellable,
-                          GError       **error)
+worker_connect (Worker        *worker,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   if (worker->conn && PQstatus (worker->conn) == CONNECTION_OK)
     return TRUE;
+  worker->schema_ok = FALSE;
   if (worker->conn)
     return worker_reconnect (worker, cancellable, error);
   worker->conn = cs_server_open_connection (worker->conninfo, error);
   return worker->conn != NULL;
+}
+
+/* Connected to a server with the migrations of this program: asked again after each new
+ * connection, and before each job while the answer is no (the administrator may have
+ * migrated it meanwhile). */
+static gboolean
+worker_ensure_connection (Worker        *worker,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  if (!worker_connect (worker, cancellable, error))
+    return FALSE;
+  if (!worker->schema_ok)
+    worker->schema_ok = cs_server_schema_check_client (worker->conn, error);
+  return worker->schema_ok;
 }
 
 static void

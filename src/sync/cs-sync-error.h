@@ -19,6 +19,7 @@ typedef enum {
   CS_SYNC_ERROR_DENIED,           /* the login lacks the right to do this */
   CS_SYNC_ERROR_CLOSED,           /* the CsServer was disposed */
   CS_SYNC_ERROR_SERVER_FULL,      /* the server ran out of disk, memory or connections */
+  CS_SYNC_ERROR_SERVER_TOO_OLD,   /* the server lacks migrations this program needs */
 } CsSyncError;
 
 GQuark cs_sync_error_quark (void);

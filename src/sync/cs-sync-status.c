@@ -12,4 +12,5 @@ G_DEFINE_ENUM_TYPE (CsSyncStatus, cs_sync_status,
                     G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_CONNECTING, "connecting"),
                     G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_SYNCING, "syncing"),
                     G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_IDLE, "idle"),
-                    G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_ERROR, "error"))
+                    G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_ERROR, "error"),
+                    G_DEFINE_ENUM_VALUE (CS_SYNC_STATUS_STOPPED, "stopped"))

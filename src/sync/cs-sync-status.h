@@ -14,6 +14,8 @@ typedef enum {
   CS_SYNC_STATUS_SYNCING,     /* a push or pull is running */
   CS_SYNC_STATUS_IDLE,        /* connected, nothing to do */
   CS_SYNC_STATUS_ERROR,       /* the last attempt failed; see "last-error" */
+  CS_SYNC_STATUS_STOPPED,     /* the server lacks migrations this program needs: no syncing
+                               * until it is updated; "last-error" says what to do */
 } CsSyncStatus;
 
 #define CS_TYPE_SYNC_STATUS (cs_sync_status_get_type ())

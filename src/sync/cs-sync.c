@@ -38,6 +38,7 @@ struct _CsSync
   CsListener     *listener;
   char           *listen_conninfo;
   gboolean        live;
+  gboolean        stopped;   /* the server is too old: no live syncing until a sync succeeds */
   gboolean        pulling;
   gboolean        pull_again;
   gboolean        pushing;
@@ -152,6 +153,22 @@ job_end (CsSync       *self,
       return;
     }
 
+  if (error && g_error_matches (error, CS_SYNC_ERROR, CS_SYNC_ERROR_SERVER_TOO_OLD))
+    {
+      /* Retrying cannot help until the administrator migrates the server: no retries, no
+       * listening; an explicit push or pull asks again. */
+      set_last_error (self, error->message);
+      set_status (self, CS_SYNC_STATUS_STOPPED);
+      if (!self->stopped)
+        g_debug ("Sync stopped: %s", error->message);
+      self->stopped = TRUE;
+      g_clear_handle_id (&self->retry_timer, g_source_remove);
+      g_clear_handle_id (&self->push_timer, g_source_remove);
+      if (self->listener)
+        cs_listener_stop (self->listener);
+      return;
+    }
+
   if (error)
     {
       set_last_error (self, error->message);
@@ -167,6 +184,13 @@ job_end (CsSync       *self,
 
   self->connected_once = TRUE;
   self->retry_ms = FIRST_RETRY_MS;
+  if (self->stopped)
+    {
+      /* The server was updated: live again (the listener catches up once it listens). */
+      self->stopped = FALSE;
+      if (self->live && self->listener)
+        cs_listener_start (self->listener);
+    }
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   self->last_sync = g_date_time_new_now_utc ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
@@ -500,7 +524,7 @@ scenario_changed_cb (CsSync     *self,
                      CsStore    *store)
 {
   update_pending (self);
-  if (self->live && self->pending > 0 && !self->push_timer)
+  if (self->live && !self->stopped && self->pending > 0 && !self->push_timer)
     self->push_timer = g_timeout_add (PUSH_DELAY_MS, push_timer_cb, self);
 }
 

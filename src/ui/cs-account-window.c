@@ -69,7 +69,11 @@ update_status (CsAccountWindow *self)
                         connected ? _("_Sign In Again") : _("_Sign In"));
 
   g_free (self->status_text);
-  self->status_text = cs_sync_dup_status_text (self->sync);
+  /* the row below it, Last Error, says why and what to do */
+  if (connected && cs_sync_get_status (self->sync) == CS_SYNC_STATUS_STOPPED)
+    self->status_text = g_strdup (_("Stopped until the server is updated"));
+  else
+    self->status_text = cs_sync_dup_status_text (self->sync);
   adw_action_row_set_subtitle (self->status_row, self->status_text);
   if (!connected)
     return;

@@ -48,6 +48,7 @@ struct _CsCohortsWindow
   gboolean         student;
 
   CsServer        *server;
+  char            *listen_conninfo;  /* LISTEN here (NULL: on the server's connection) */
   GPtrArray       *cohorts;
   char            *shown_id;
   char            *pending_id;  /* a cohort just saved: shown when the list arrives */
@@ -150,7 +151,7 @@ on_row_selected (CsCohortsWindow *self,
   self->shown_id = g_strdup (info->id);
   dashboard = cs_dashboard_new (self->server, info->id);
   g_signal_connect_object (dashboard, "changed", G_CALLBACK (on_dashboard_changed), self, G_CONNECT_SWAPPED);
-  cs_dashboard_watch (dashboard, NULL);
+  cs_dashboard_watch (dashboard, self->listen_conninfo);
   cs_dashboard_page_set_dashboard (self->page, dashboard);
   cs_enrolment_page_set_cohort (self->enrolment_page, self->server, info->id);
   adw_view_switcher_title_set_title (self->content_title, info->title);
@@ -489,6 +490,7 @@ cs_cohorts_window_dispose (GObject *object)
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->shown_id, g_free);
   g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->listen_conninfo, g_free);
   clear_wanted (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_COHORTS_WINDOW);
 
@@ -590,6 +592,33 @@ cs_cohorts_window_new (GtkWindow *parent,
     cs_student_page_set_store (self->student_page, cs_application_get_store (CS_APPLICATION (app)));
   gtk_widget_activate_action (GTK_WIDGET (self), "cohorts.refresh", NULL);
   return self;
+}
+
+void
+cs_cohorts_window_set_listen_conninfo (CsCohortsWindow *self,
+                                       const char      *conninfo)
+{
+  CsDashboard *dashboard;
+
+  g_return_if_fail (CS_IS_COHORTS_WINDOW (self));
+
+  if (conninfo && !*conninfo)
+    conninfo = NULL;
+  if (g_strcmp0 (self->listen_conninfo, conninfo) == 0)
+    return;
+  g_free (self->listen_conninfo);
+  self->listen_conninfo = g_strdup (conninfo);
+  /* the dashboard shown listens there from now on */
+  if ((dashboard = cs_dashboard_page_get_dashboard (self->page)))
+    cs_dashboard_watch (dashboard, self->listen_conninfo);
+}
+
+const char *
+cs_cohorts_window_get_listen_conninfo (CsCohortsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_COHORTS_WINDOW (self), NULL);
+
+  return self->listen_conninfo;
 }
 
 CsEnrolmentPage *

@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (CsCohortsWindow, cs_cohorts_window, CS, COHORTS_WINDOW, Ad
 CsCohortsWindow *cs_cohorts_window_new      (GtkWindow       *parent,
                                              CsServer        *server);
 CsDashboardPage *cs_cohorts_window_get_page (CsCohortsWindow *self);
+/* Where the window's live updates LISTEN (the sync account's listen connection,
+ * cs_sync_get_listen_conninfo(): behind a pooler in transaction mode LISTEN on the server's
+ * own connection hears nothing); NULL: on @server's connection. The dashboard shown is
+ * watched there at once, and every one shown after it. */
+void             cs_cohorts_window_set_listen_conninfo (CsCohortsWindow *self,
+                                                        const char      *conninfo);
+const char      *cs_cohorts_window_get_listen_conninfo (CsCohortsWindow *self);
 CsEnrolmentPage *cs_cohorts_window_get_enrolment_page (CsCohortsWindow *self);
 CsStudentPage   *cs_cohorts_window_get_student_page   (CsCohortsWindow *self);
 /* The login's kind (cs_sync_session_get_kind()): "student" shows only the student's own

@@ -28,6 +28,7 @@ open_window_of_type (GType type)
 CsCohortsWindow *
 cs_open_cohorts_window (GtkWindow  *parent,
                         CsServer   *server,
+                        const char *listen_conninfo,
                         const char *kind,
                         guint       listen_port)
 {
@@ -36,6 +37,7 @@ cs_open_cohorts_window (GtkWindow  *parent,
   if (window)
     return window;
   window = cs_cohorts_window_new (parent, server);
+  cs_cohorts_window_set_listen_conninfo (window, listen_conninfo);
   cs_cohorts_window_set_kind (window, kind);
   if (listen_port)
     cs_enrolment_page_set_listen_port (cs_cohorts_window_get_enrolment_page (window), listen_port);
@@ -88,7 +90,7 @@ cs_open_target (GtkWindow  *parent,
   else
     return NULL;
 
-  cohorts = cs_open_cohorts_window (parent, server, kind ? kind : default_kind, listen_port);
+  cohorts = cs_open_cohorts_window (parent, server, listen_conninfo, kind ? kind : default_kind, listen_port);
   cs_cohorts_window_open (cohorts, cohort, view, assignment, student);
   gtk_window_present (GTK_WINDOW (cohorts));
   return GTK_WINDOW (cohorts);

@@ -29,9 +29,11 @@ GtkWindow *cs_open_target (GtkWindow  *parent,
                            const char *action_name,
                            GVariant   *target);
 
-/* The open Cohorts window, or a new one on @server for a login of @kind (see above). */
+/* The open Cohorts window, or a new one on @server for a login of @kind (see above) that
+ * listens for live updates on @listen_conninfo (NULL: on @server's connection). */
 CsCohortsWindow *cs_open_cohorts_window (GtkWindow  *parent,
                                          CsServer   *server,
+                                         const char *listen_conninfo,
                                          const char *kind,
                                          guint       listen_port);
 

@@ -40,6 +40,10 @@ cs_sync_dup_status_text (CsSync *sync)
     case CS_SYNC_STATUS_ERROR:
       return g_strdup_printf (_("Sync failed: %s"), cs_sync_get_last_error (sync)
                                                     ? cs_sync_get_last_error (sync) : _("unknown error"));
+    case CS_SYNC_STATUS_STOPPED:
+      /* the error says that sync is stopped, and what to do */
+      return g_strdup (cs_sync_get_last_error (sync) ? cs_sync_get_last_error (sync)
+                                                     : _("Sync is stopped: the server needs an update"));
     case CS_SYNC_STATUS_IDLE:
       if (pending > 0)
         return g_strdup_printf (ngettext ("Connected; %" G_GINT64_FORMAT " change waiting to be sent",
@@ -69,6 +73,7 @@ update (CsSyncIndicator *self)
         self->icon = "emblem-synchronizing-symbolic";
         break;
       case CS_SYNC_STATUS_ERROR:
+      case CS_SYNC_STATUS_STOPPED:
         self->icon = "dialog-warning-symbolic";
         break;
       case CS_SYNC_STATUS_IDLE:

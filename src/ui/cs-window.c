@@ -1005,6 +1005,7 @@ cohorts_action (GtkWidget  *widget,
     CsSyncSession *session = cs_application_get_sync_session (application);
     const CsServerAccount *account = cs_sync_session_get_account (session);
     CsCohortsWindow *cohorts = cs_open_cohorts_window (GTK_WINDOW (self), cs_sync_get_server (sync),
+                                                       cs_sync_get_listen_conninfo (sync),
                                                        cs_sync_session_get_kind (session),
                                                        account ? account->listen_port : 0);
 

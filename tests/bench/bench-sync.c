@@ -4,7 +4,8 @@
  *
  * 1. One scenario with 10,000 personas: 10,001 outbox entries pushed in one transaction as
  *    idempotent upserts (with the conflict check), then the same persona rows are deleted
- *    and loaded again with `psql -c "\copy cs.personas FROM …"` in the same run.
+ *    and loaded again with `psql -c "\copy cs.personas FROM …"` in the same run; best of
+ *    three rounds, each with a scenario of its own.
  * 2. One run with 10,000 messages (plus its progress and scene progress): pushed as
  *    append-only inserts into the month partition, then the same message rows deleted and
  *    loaded again with \copy.
@@ -164,32 +165,26 @@ bench_messages (SyncTestServer  *server,
   g_print ("ratio push / \\copy (messages): %.2f\n", best_push / best_copy);
 }
 
-int
-main (int argc, char **argv)
+/* One round: a new scenario with 10,000 personas pushed, then the same persona rows deleted
+ * and loaded again with \\copy. */
+static void
+personas_round (SyncTestServer  *server,
+                SyncTestMachine *a,
+                guint            round,
+                double          *push_ms,
+                double          *copy_ms)
 {
-  SyncTestServer server;
-  SyncTestMachine a = { 0 };
-  g_autoptr(CsScenario) scenario = NULL;
+  g_autoptr(CsScenario) scenario = cs_scenario_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *conninfo = NULL;
-  g_autofree char *file = NULL;
+  g_autofree char *title = g_strdup_printf ("Ten thousand people, round %u", round);
+  g_autofree char *file = g_build_filename (server->tmpdir, "personas.copy", NULL);
   g_autofree char *copy_out = NULL;
   g_autofree char *copy_in = NULL;
   const char *id;
   gint64 start;
-  double push_ms, copy_ms;
   guint sent;
 
-  if (!sync_test_server_set_up (&server))
-    {
-      g_print ("bench-sync: PGHOST is not set, skipped\n");
-      return 77;
-    }
-  conninfo = sync_test_instructor_conninfo (&server, NULL);
-  sync_test_machine_init (&a, &server, conninfo);
-
-  scenario = cs_scenario_new (NULL);
-  cs_scenario_set_title (scenario, "Ten thousand people");
+  cs_scenario_set_title (scenario, title);
   for (guint i = 0; i < N_ROWS; i++)
     {
       g_autoptr(CsPersona) persona = cs_persona_new (NULL);
@@ -199,34 +194,63 @@ main (int argc, char **argv)
       cs_persona_set_background (persona, "A line of background text, about as long as a chat message.");
       cs_scenario_add_persona (scenario, persona);
     }
-  sync_test_save (&a, scenario);
+  sync_test_save (a, scenario);
   id = cs_record_get_id (CS_RECORD (scenario));
 
-  cs_sync_set_push_hook (a.sync, mark_hook, NULL);
+  cs_sync_set_push_hook (a->sync, mark_hook, NULL);
   start = g_get_monotonic_time ();
-  sent = sync_test_push (&a, &error);
-  push_ms = (g_get_monotonic_time () - start) / 1000.0;
+  sent = sync_test_push (a, &error);
+  *push_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_no_error (error);
   g_assert_cmpuint (sent, ==, N_ROWS + 1);
-  g_assert_cmpint (sync_test_count (&server, "personas"), ==, N_ROWS);
+  g_assert_cmpint (sync_test_rows (server->super, "SELECT FROM cs.personas WHERE scenario_id = $1", id, NULL),
+                   ==, N_ROWS);
 
-  file = g_build_filename (server.tmpdir, "personas.copy", NULL);
   copy_out = g_strdup_printf ("\\copy (SELECT * FROM cs.personas WHERE scenario_id = '%s') TO '%s'", id, file);
   copy_in = g_strdup_printf ("\\copy cs.personas FROM '%s'", file);
-  run_psql (&server, copy_out);
-  sync_test_rows (server.super, "DELETE FROM cs.personas WHERE scenario_id = $1", id, NULL);
-  copy_ms = run_psql (&server, copy_in);
-  g_assert_cmpint (sync_test_count (&server, "personas"), ==, N_ROWS);
+  run_psql (server, copy_out);
+  sync_test_rows (server->super, "DELETE FROM cs.personas WHERE scenario_id = $1", id, NULL);
+  *copy_ms = run_psql (server, copy_in);
+  g_assert_cmpint (sync_test_rows (server->super, "SELECT FROM cs.personas WHERE scenario_id = $1", id, NULL),
+                   ==, N_ROWS);
 
-  g_print ("push of %u rows: %.1f ms (%.0f rows/s)\n", N_ROWS + 1, push_ms, (N_ROWS + 1) / (push_ms / 1000.0));
-  g_print ("  reading the outbox and locking rows: %.1f ms, writing rows: %.1f ms, "
-           "commit and local bookkeeping: %.1f ms\n",
-           (marks[0] - start) / 1000.0, (marks[1] - marks[0]) / 1000.0,
-           (start + push_ms * 1000 - marks[1]) / 1000.0);
-  g_print ("psql \\copy of %u rows: %.1f ms\n", N_ROWS, copy_ms);
-  g_print ("ratio push / \\copy: %.2f\n", push_ms / copy_ms);
-
+  g_print ("  persona push: %.1f ms: reading the outbox and locking rows %.1f ms, writing rows %.1f ms, "
+           "commit and local bookkeeping %.1f ms; \\copy: %.1f ms\n",
+           *push_ms, (marks[0] - start) / 1000.0, (marks[1] - marks[0]) / 1000.0,
+           (start + *push_ms * 1000 - marks[1]) / 1000.0, *copy_ms);
   g_unlink (file);
+}
+
+int
+main (int argc, char **argv)
+{
+  SyncTestServer server;
+  SyncTestMachine a = { 0 };
+  g_autofree char *conninfo = NULL;
+  double best_push = G_MAXDOUBLE, best_copy = G_MAXDOUBLE;
+
+  if (!sync_test_server_set_up (&server))
+    {
+      g_print ("bench-sync: PGHOST is not set, skipped\n");
+      return 77;
+    }
+  conninfo = sync_test_instructor_conninfo (&server, NULL);
+  sync_test_machine_init (&a, &server, conninfo);
+
+  /* Three rounds, the fastest of each side (as for the messages below). */
+  for (guint round = 0; round < 3; round++)
+    {
+      double push_ms, copy_ms;
+
+      personas_round (&server, &a, round + 1, &push_ms, &copy_ms);
+      best_push = MIN (best_push, push_ms);
+      best_copy = MIN (best_copy, copy_ms);
+    }
+  g_print ("push of %u rows: %.1f ms (%.0f rows/s), best of 3\n", N_ROWS + 1, best_push,
+           (N_ROWS + 1) / (best_push / 1000.0));
+  g_print ("psql \\copy of %u rows: %.1f ms, best of 3\n", N_ROWS, best_copy);
+  g_print ("ratio push / \\copy: %.2f\n", best_push / best_copy);
+
   bench_messages (&server, &a);
   sync_test_machine_clear (&a);
   sync_test_server_tear_down (&server);

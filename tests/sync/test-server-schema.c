@@ -74,13 +74,14 @@ test_cli_init_twice (void)
                                        "008\t008-cohorts.sql\tpending\t\n"
                                        "009\t009-snapshot-pull.sql\tpending\t\n"
                                        "010\t010-inbox.sql\tpending\t\n"
-                                       "011\t011-assign-once.sql\tpending\t\n$",
+                                       "011\t011-assign-once.sql\tpending\t\n"
+                                       "012\t012-schema-versions.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
   run_cli (&r, NULL, (const char *[]) { "server", "init", NULL });
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Applied 11 migrations"));
+  g_assert_nonnull (strstr (r.out, "Applied 12 migrations"));
   cli_result_clear (&r);
 
   /* Idempotent: nothing more to apply, nothing fails. */
@@ -106,11 +107,12 @@ test_cli_init_twice (void)
                                        "008\t008-cohorts.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "009\t009-snapshot-pull.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "010\t010-inbox.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
-                                       "011\t011-assign-once.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
+                                       "011\t011-assign-once.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
+                                       "012\t012-schema-versions.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
-  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 11);
+  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 12);
   g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM pg_roles WHERE rolname IN "
                                    "('cs_admin', 'cs_instructor', 'cs_student', 'cs_kiosk', 'cs_enroll')",
                                    NULL), ==, 5);
@@ -169,7 +171,7 @@ test_status_checksums (void)
   g_autoptr(GPtrArray) status = cs_server_schema_status (admin_conn (), &error);
   g_autofree char *saved = NULL;
   CsServerMigration *first;
-  const guint n_bundled = 11;
+  const guint n_bundled = 12;
 
   g_assert_no_error (error);
   g_assert_cmpuint (status->len, ==, n_bundled);

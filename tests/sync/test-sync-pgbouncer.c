@@ -15,8 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cs-dashboard.h"
 #include "cs-test-scenario.h"
 #include "sync-test-cluster.h"
+#include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 
 static SyncTestServer server;
@@ -24,6 +26,7 @@ static char *conninfo;
 static char *direct;
 static char *bouncer_dir;
 static GSubprocess *bouncer;
+static char *instructor;
 
 #define N_ROWS (1 + 2 + 3)
 
@@ -255,6 +258,69 @@ test_live_behind_bouncer (void)
   sync_test_machine_clear (&b);
 }
 
+static void
+dashboard_changed_cb (CsDashboard *dashboard,
+                      const char  *table,
+                      gint64      *heard_at)
+{
+  if (table && !*heard_at)
+    *heard_at = g_get_monotonic_time ();
+}
+
+static void
+dashboard_loaded_cb (CsDashboard *dashboard,
+                     guint       *n_loads)
+{
+  (*n_loads)++;
+}
+
+/* The dashboard's live updates behind the pool: its loads go through PgBouncer, its LISTEN
+ * straight to the server (the sync account's listen connection, as the Cohorts window
+ * passes it); a student's turn reaches it within two seconds. */
+static void
+test_dashboard_behind_bouncer (void)
+{
+  g_autofree char *cohort = sync_test_seed_cohort (&server, instructor, 3, 1, 2);
+  g_autofree char *run = sync_test_value (server.super, "SELECT p.id FROM cs.user_progress p "
+                                          "JOIN cs.cohort_students s ON s.student_id = p.user_id "
+                                          "WHERE s.cohort_id = $1 ORDER BY p.id LIMIT 1", cohort, NULL);
+  g_autoptr(CsServer) pooled = cs_server_new (conninfo);
+  g_autoptr(CsDashboard) dashboard = cs_dashboard_new (pooled, cohort);
+  const char *listening = "SELECT FROM pg_stat_activity WHERE datname = current_database () "
+                          "AND query = 'LISTEN cs_dashboard' AND client_addr IS NOT NULL";
+  gint64 heard_at = 0, changed_at, deadline;
+  guint n_loads = 0, loads_before;
+
+  g_assert_nonnull (run);
+  g_signal_connect (dashboard, "changed", G_CALLBACK (dashboard_changed_cb), &heard_at);
+  g_signal_connect (dashboard, "loaded", G_CALLBACK (dashboard_loaded_cb), &n_loads);
+  cs_dashboard_watch (dashboard, direct);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!cs_dashboard_get_watching (dashboard) || n_loads == 0) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_true (cs_dashboard_get_watching (dashboard));
+  g_assert_cmpuint (n_loads, >, 0);  /* the catch-up load, through the pool */
+  g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
+  /* the listening session is on the server itself (the pool's have no client address) */
+  g_assert_cmpint (sync_test_rows (server.super, listening, NULL), ==, 1);
+  while (cs_dashboard_get_loading (dashboard))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  loads_before = n_loads;
+  sync_test_rows (server.super, "UPDATE cs.user_progress SET total_time_spent = 4321 WHERE id = $1", run, NULL);
+  changed_at = g_get_monotonic_time ();
+  deadline = changed_at + 5 * G_USEC_PER_SEC;
+  while ((!heard_at || n_loads == loads_before) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpint (heard_at, >, 0);
+  g_assert_cmpint (heard_at - changed_at, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (n_loads, >, loads_before);  /* and reloaded through the pool */
+
+  cs_dashboard_unwatch (dashboard);
+  g_signal_handlers_disconnect_by_data (dashboard, &heard_at);
+  g_signal_handlers_disconnect_by_data (dashboard, &n_loads);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,6 +341,7 @@ main (int argc, char **argv)
     if (space)
       *space = '\0';
     port = start_bouncer (user);
+    instructor = g_steal_pointer (&user);
   }
   if (port == 0)
     {
@@ -292,10 +359,12 @@ main (int argc, char **argv)
 
   g_test_add_func ("/sync/pgbouncer/push-pull", test_push_pull_through_bouncer);
   g_test_add_func ("/sync/pgbouncer/live", test_live_behind_bouncer);
+  g_test_add_func ("/sync/pgbouncer/dashboard-live", test_dashboard_behind_bouncer);
   status = g_test_run ();
 
   g_free (conninfo);
   g_free (direct);
+  g_free (instructor);
   stop_bouncer ();
   sync_test_server_tear_down (&server);
   return status;
