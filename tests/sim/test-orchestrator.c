@@ -489,6 +489,60 @@ test_isolation (void)
   }
 }
 
+/* A persona's request: its profile and traits, the current scene and its own instructions
+ * for that scene, never its instructions for another scene nor another persona's. */
+static void
+test_persona_prompt (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  CsScene *first = scene_at (scenario, 0), *third = scene_at (scenario, 2);
+  g_autoptr(CsOrchestrator) run = NULL;
+  g_autoptr(CsTurnContext) context = NULL;
+  g_autoptr(CsLlmRequest) request = NULL;
+  g_auto(GStrv) traits = cs_persona_dup_trait_names (margaret);
+  const char * const *goals = cs_persona_get_primary_goals (margaret);
+  const char *system;
+
+  cs_scene_set_persona_instruction (first, id_of (margaret), "Mention the tangerine crate.");
+  cs_scene_set_persona_instruction (third, id_of (margaret), "Mention the walnut desk.");
+  cs_scene_set_persona_instruction (first, id_of (sunita), "Mention the copper kettle.");
+  run = new_run (scenario, NULL);
+  say (run, "begin");
+
+  context = cs_orchestrator_new_persona_context (run, margaret, "What do you need from me?");
+  request = cs_turn_context_new_persona_request (context);
+  g_assert_cmpint (cs_llm_request_get_message_role (request, 0), ==, CS_LLM_ROLE_SYSTEM);
+  system = cs_llm_request_get_message_content (request, 0);
+
+  g_assert_nonnull (strstr (system, cs_persona_get_name (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_role (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_background (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_correlation (margaret)));
+  g_assert_true (goals != NULL && goals[0] != NULL);
+  for (guint i = 0; goals[i] != NULL; i++)
+    g_assert_nonnull (strstr (system, goals[i]));
+  g_assert_true (traits != NULL && traits[0] != NULL);
+  for (guint i = 0; traits[i] != NULL; i++)
+    {
+      g_autofree char *trait = g_strdup_printf ("%s %d", traits[i],
+                                                cs_persona_get_trait (margaret, traits[i]));
+
+      g_assert_nonnull (strstr (system, trait));
+    }
+  g_assert_nonnull (strstr (system, cs_scene_get_title (first)));
+  g_assert_nonnull (strstr (system, cs_scene_get_user_goal (first)));
+  g_assert_nonnull (strstr (system, "tangerine crate"));
+  g_assert_null (strstr (system, "walnut desk"));
+  g_assert_null (strstr (system, "copper kettle"));
+  g_assert_null (strstr (system, cs_scene_get_title (third)));
+  /* the student's message is the request's last */
+  g_assert_cmpstr (cs_llm_request_get_message_content (request,
+                                                       cs_llm_request_get_n_messages (request) - 1),
+                   ==, "What do you need from me?");
+}
+
 /* The case text is indexed once per run: every persona's context gets the same retriever,
  * turn after turn, and the prompt still quotes the case. */
 static void
@@ -1037,6 +1091,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
   g_test_add_func ("/sim/isolation", test_isolation);
+  g_test_add_func ("/sim/persona-prompt", test_persona_prompt);
   g_test_add_func ("/sim/retriever-once", test_retriever_once);
   g_test_add_func ("/sim/judge-passes", test_judge_passes);
   g_test_add_func ("/sim/judge-fails-off-topic", test_judge_fails_off_topic);
