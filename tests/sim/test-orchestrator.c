@@ -376,6 +376,41 @@ test_addressing (void)
                    ==, 8);
 }
 
+/* A scene without a key persona: an unaddressed message goes to the first who takes part
+ * (not to one only mentioned, who cannot answer); with nobody to answer, the student is
+ * told so. */
+static void
+test_no_key_persona (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsScene *scene = scene_at (scenario, 0);
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  g_autoptr(CsOrchestrator) run = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint added;
+
+  /* Margaret, first in the scene, is only mentioned; Sunita takes part. */
+  cs_scene_set_involvement (scene, id_of (margaret), CS_INVOLVEMENT_MENTIONED);
+  cs_scene_set_involvement (scene, id_of (sunita), CS_INVOLVEMENT_PARTICIPANT);
+  g_assert_cmpstr (cs_scene_get_key_persona_id (scene), ==, id_of (margaret));
+  run = new_run (scenario, NULL);
+  say (run, "begin");
+
+  added = say (run, "Where do things stand with Kellerton?");
+  ids = answered_by (run, added);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, id_of (sunita));
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  cs_scene_set_involvement (scene, id_of (sunita), CS_INVOLVEMENT_MENTIONED);
+  added = say (run, "Is anybody there?");
+  ids = answered_by (run, added);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_assert_cmpuint (count_kind (run, added, CS_MESSAGE_KIND_SYSTEM, "Nobody in this scene"),
+                    ==, 1);
+}
+
 /* ---- persona isolation ----------------------------------------------------------------- */
 
 static void
@@ -1090,6 +1125,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/hint-triggers", test_hint_triggers);
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
+  g_test_add_func ("/sim/no-key-persona", test_no_key_persona);
   g_test_add_func ("/sim/isolation", test_isolation);
   g_test_add_func ("/sim/persona-prompt", test_persona_prompt);
   g_test_add_func ("/sim/retriever-once", test_retriever_once);
