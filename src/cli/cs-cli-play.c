@@ -244,6 +244,24 @@ print_run_finished (Player *player)
   emit (builder);
 }
 
+/* The score of the scene @scene_id so far: the latest judgement's, or -1 before the first. */
+static double
+scene_score (Player     *player,
+             const char *scene_id)
+{
+  GListModel *list = cs_orchestrator_get_scene_progresses (player->run);
+
+  for (guint i = g_list_model_get_n_items (list); scene_id != NULL && i > 0; i--)
+    {
+      g_autoptr(CsSceneProgress) progress = g_list_model_get_item (list, i - 1);
+
+      if (g_strcmp0 (cs_scene_progress_get_scene_id (progress), scene_id) == 0)
+        return cs_scene_progress_get_attempts (progress) > 0 ?
+                 cs_scene_progress_get_score (progress) : -1;
+    }
+  return -1;
+}
+
 static void
 print_message (Player    *player,
                CsMessage *message)
@@ -255,6 +273,7 @@ print_message (Player    *player,
   const char *persona_id = cs_message_get_persona_id (message);
   CsPersona *persona = persona_id != NULL ? cs_scenario_find_persona (scenario, persona_id) : NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  double score;
   static const char *roles[] = {
     [CS_MESSAGE_KIND_USER] = "student", [CS_MESSAGE_KIND_PERSONA] = "persona",
     [CS_MESSAGE_KIND_SYSTEM] = "narrator", [CS_MESSAGE_KIND_HINT] = "hint",
@@ -289,6 +308,12 @@ print_message (Player    *player,
   json_builder_set_member_name (builder, "scene");
   if (scene != NULL)
     json_builder_add_int_value (builder, cs_scene_get_position (scene) + 1);
+  else
+    json_builder_add_null_value (builder);
+  /* the scene's score once its turn is judged (null before the first judgement) */
+  json_builder_set_member_name (builder, "score");
+  if (scene != NULL && (score = scene_score (player, scene_id)) >= 0)
+    json_builder_add_double_value (builder, score);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);

@@ -1531,9 +1531,18 @@ cs_orchestrator_send_message_async (CsOrchestrator      *self,
       if (addressed == NULL)
         {
           const char *key = cs_scene_get_key_persona_id (scene);
+          g_autoptr(GPtrArray) present = NULL;
 
+          /* The key persona, or without one in the scene (the first involved may be only
+           * mentioned) the first who takes part; never no answer without a word. */
           if (is_present (scene, key))
             addressed = g_object_ref (cs_scenario_find_persona (self->scenario, key));
+          else if ((present = present_personas (self, scene))->len > 0)
+            addressed = g_object_ref (g_ptr_array_index (present, 0));
+          else
+            add_system (self, CS_MESSAGE_KIND_SYSTEM,
+                        _("Nobody in this scene can answer: it has no key person or "
+                          "participant. The case’s author can add one in the editor."));
         }
       if (addressed != NULL && is_present (scene, cs_record_get_id (CS_RECORD (addressed))))
         g_ptr_array_add (turn->personas, addressed);

@@ -32,6 +32,9 @@ struct _CsChatWindow
   CsScene         *people_scene;  /* the scene people_box shows */
   GtkScrolledWindow *scroller;
   GtkListView     *messages;
+  gboolean         follow_end;    /* the view stays at the newest message as rows are measured */
+  double           last_value;    /* the scroll position last seen */
+  guint            follow_tick;   /* the frame callback that goes to the end, or 0 */
   CsMentionEntry  *mention_entry;
   GtkEntry        *entry;
   AdwFlap         *flap;
@@ -210,12 +213,62 @@ update_scene (CsChatWindow *self)
   }
 }
 
+static gboolean
+at_end (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) >=
+         gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1;
+}
+
+static gboolean
+follow_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  CsChatWindow *self = CS_CHAT_WINDOW (data);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  self->follow_tick = 0;
+  if (self->follow_end)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                          gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are measured only when they come near the view, so the list's height grows after a
+ * message is added (a long reply, a hint after it) and while a reply streams in: while the
+ * view follows the end, it goes there again at the next frame, before it is drawn. */
+static void
+on_adjustment_changed (GtkAdjustment *adjustment,
+                       CsChatWindow  *self)
+{
+  if (self->follow_end && !at_end (adjustment) && self->follow_tick == 0)
+    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->messages), follow_tick,
+                                                      self, NULL);
+}
+
+/* Scrolling back to read stops following; coming back to the end starts again. */
+static void
+on_adjustment_value (GtkAdjustment *adjustment,
+                     CsChatWindow  *self)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (at_end (adjustment))
+    self->follow_end = TRUE;
+  else if (value < self->last_value - 1)
+    self->follow_end = FALSE;
+  self->last_value = value;
+}
+
 static void
 scroll_to_end (CsChatWindow *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+  self->follow_end = TRUE;
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  on_adjustment_changed (adjustment, self);
 }
 
 static void
@@ -225,6 +278,7 @@ on_items_changed (CsChatWindow *self)
 
   if (n > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->messages), "list.scroll-to-item", "u", n - 1);
+  scroll_to_end (self);
   update_scene (self);
 }
 
@@ -412,6 +466,9 @@ cs_chat_window_dispose (GObject *object)
   CsChatWindow *self = CS_CHAT_WINDOW (object);
 
   g_cancellable_cancel (self->turn);
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->messages), self->follow_tick);
+  self->follow_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CHAT_WINDOW);
   g_clear_object (&self->orchestrator);
   g_clear_object (&self->turn);
@@ -602,6 +659,13 @@ cs_chat_window_new (GtkWindow      *parent,
   gtk_list_view_set_model (self->messages,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (messages))));
   g_signal_connect_object (messages, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+    self->follow_end = TRUE;
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_adjustment_changed), self, 0);
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_adjustment_value), self, 0);
+  }
   g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orchestrator, "notify::busy", G_CALLBACK (update_saving), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orchestrator, "notify::current-scene", G_CALLBACK (update_scene), self, G_CONNECT_SWAPPED);

@@ -417,6 +417,38 @@ test_offline_goal_and_mentions (Fixture       *f,
   g_assert_cmpuint (index_of (&play, ended), <, index_of (&play, next));
   g_assert_null (find_event (&play, "run-finished", 0));
 
+  /* Every message line carries the score of its scene so far: null outside a scene and
+   * before the scene's first judgement, then the latest judgement's. */
+  {
+    double first_score = json_object_get_double_member (ended, "score");
+    double last_score = -1;
+
+    for (guint i = 0; i < play.events->len; i++)
+      {
+        JsonObject *event = g_ptr_array_index (play.events, i);
+        const char *type = type_of (event);
+        JsonNode *score;
+
+        if (!g_str_equal (type, "message") && !g_str_equal (type, "system") &&
+            !g_str_equal (type, "hint"))
+          continue;
+        g_assert_true (json_object_has_member (event, "score"));
+        score = json_object_get_member (event, "score");
+        if (JSON_NODE_HOLDS_NULL (json_object_get_member (event, "scene")))
+          {
+            g_assert_true (JSON_NODE_HOLDS_NULL (score));
+            continue;
+          }
+        if (json_object_get_int_member (event, "scene") == 1 && !JSON_NODE_HOLDS_NULL (score))
+          last_score = json_node_get_double (score);
+        /* the next scene's opening comes before anything in it is judged */
+        if (i == index_of (&play, next) + 1)
+          g_assert_true (JSON_NODE_HOLDS_NULL (score));
+      }
+    /* the scene's last line ("Scene complete…") has the score it ended with */
+    g_assert_cmpfloat_with_epsilon (last_score, first_score, 1e-9);
+  }
+
   /* @Sunita: only Sunita answers */
   at = student_message (&play, to_sunita);
   g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (play.events, at), "scene"), ==, 2);

@@ -376,6 +376,41 @@ test_addressing (void)
                    ==, 8);
 }
 
+/* A scene without a key persona: an unaddressed message goes to the first who takes part
+ * (not to one only mentioned, who cannot answer); with nobody to answer, the student is
+ * told so. */
+static void
+test_no_key_persona (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsScene *scene = scene_at (scenario, 0);
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  g_autoptr(CsOrchestrator) run = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint added;
+
+  /* Margaret, first in the scene, is only mentioned; Sunita takes part. */
+  cs_scene_set_involvement (scene, id_of (margaret), CS_INVOLVEMENT_MENTIONED);
+  cs_scene_set_involvement (scene, id_of (sunita), CS_INVOLVEMENT_PARTICIPANT);
+  g_assert_cmpstr (cs_scene_get_key_persona_id (scene), ==, id_of (margaret));
+  run = new_run (scenario, NULL);
+  say (run, "begin");
+
+  added = say (run, "Where do things stand with Kellerton?");
+  ids = answered_by (run, added);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, id_of (sunita));
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  cs_scene_set_involvement (scene, id_of (sunita), CS_INVOLVEMENT_MENTIONED);
+  added = say (run, "Is anybody there?");
+  ids = answered_by (run, added);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_assert_cmpuint (count_kind (run, added, CS_MESSAGE_KIND_SYSTEM, "Nobody in this scene"),
+                    ==, 1);
+}
+
 /* ---- persona isolation ----------------------------------------------------------------- */
 
 static void
@@ -487,6 +522,60 @@ test_isolation (void)
     rendered = g_string_free (all, FALSE);
     g_assert_nonnull (strstr (rendered, "pineapple"));
   }
+}
+
+/* A persona's request: its profile and traits, the current scene and its own instructions
+ * for that scene, never its instructions for another scene nor another persona's. */
+static void
+test_persona_prompt (void)
+{
+  g_autoptr(CsScenario) scenario = load_sample ();
+  CsPersona *margaret = persona_named (scenario, "Margaret");
+  CsPersona *sunita = persona_named (scenario, "Sunita");
+  CsScene *first = scene_at (scenario, 0), *third = scene_at (scenario, 2);
+  g_autoptr(CsOrchestrator) run = NULL;
+  g_autoptr(CsTurnContext) context = NULL;
+  g_autoptr(CsLlmRequest) request = NULL;
+  g_auto(GStrv) traits = cs_persona_dup_trait_names (margaret);
+  const char * const *goals = cs_persona_get_primary_goals (margaret);
+  const char *system;
+
+  cs_scene_set_persona_instruction (first, id_of (margaret), "Mention the tangerine crate.");
+  cs_scene_set_persona_instruction (third, id_of (margaret), "Mention the walnut desk.");
+  cs_scene_set_persona_instruction (first, id_of (sunita), "Mention the copper kettle.");
+  run = new_run (scenario, NULL);
+  say (run, "begin");
+
+  context = cs_orchestrator_new_persona_context (run, margaret, "What do you need from me?");
+  request = cs_turn_context_new_persona_request (context);
+  g_assert_cmpint (cs_llm_request_get_message_role (request, 0), ==, CS_LLM_ROLE_SYSTEM);
+  system = cs_llm_request_get_message_content (request, 0);
+
+  g_assert_nonnull (strstr (system, cs_persona_get_name (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_role (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_background (margaret)));
+  g_assert_nonnull (strstr (system, cs_persona_get_correlation (margaret)));
+  g_assert_true (goals != NULL && goals[0] != NULL);
+  for (guint i = 0; goals[i] != NULL; i++)
+    g_assert_nonnull (strstr (system, goals[i]));
+  g_assert_true (traits != NULL && traits[0] != NULL);
+  for (guint i = 0; traits[i] != NULL; i++)
+    {
+      g_autofree char *trait = g_strdup_printf ("%s %d", traits[i],
+                                                cs_persona_get_trait (margaret, traits[i]));
+
+      g_assert_nonnull (strstr (system, trait));
+    }
+  g_assert_nonnull (strstr (system, cs_scene_get_title (first)));
+  g_assert_nonnull (strstr (system, cs_scene_get_user_goal (first)));
+  g_assert_nonnull (strstr (system, "tangerine crate"));
+  g_assert_null (strstr (system, "walnut desk"));
+  g_assert_null (strstr (system, "copper kettle"));
+  g_assert_null (strstr (system, cs_scene_get_title (third)));
+  /* the student's message is the request's last */
+  g_assert_cmpstr (cs_llm_request_get_message_content (request,
+                                                       cs_llm_request_get_n_messages (request) - 1),
+                   ==, "What do you need from me?");
 }
 
 /* The case text is indexed once per run: every persona's context gets the same retriever,
@@ -1036,7 +1125,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/hint-triggers", test_hint_triggers);
   g_test_add_func ("/sim/start-help-begin", test_start_help_begin);
   g_test_add_func ("/sim/addressing", test_addressing);
+  g_test_add_func ("/sim/no-key-persona", test_no_key_persona);
   g_test_add_func ("/sim/isolation", test_isolation);
+  g_test_add_func ("/sim/persona-prompt", test_persona_prompt);
   g_test_add_func ("/sim/retriever-once", test_retriever_once);
   g_test_add_func ("/sim/judge-passes", test_judge_passes);
   g_test_add_func ("/sim/judge-fails-off-topic", test_judge_fails_off_topic);
