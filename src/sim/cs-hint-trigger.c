@@ -65,12 +65,12 @@ cs_hint_trigger_fires (const char         *trigger,
 
   if ((window = question_window (norm)) > 0)
     {
-      if (n_messages < window)
-        return FALSE;
-      for (guint i = n_messages - window; i < n_messages; i++)
-        if (strchr (messages[i], '?') != NULL)
-          return FALSE;
-      return TRUE;
+      guint streak = 0;
+
+      /* Once per N question-less turns, not on every turn after the Nth. */
+      while (streak < n_messages && strchr (messages[n_messages - 1 - streak], '?') == NULL)
+        streak++;
+      return streak >= window && streak % window == 0;
     }
 
   if (strstr (norm, "for the answer") != NULL)

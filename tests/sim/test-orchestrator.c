@@ -1103,6 +1103,8 @@ test_hint_triggers (void)
   const char *asking[] = { "Good morning?", "So what should I do here?", NULL };
   const char *no_questions[] = { "Hello?", "I see.", "Right.", "OK then.", NULL };
   const char *with_question[] = { "I see.", "Right?", "OK then.", NULL };
+  const char *four_plain[] = { "I see.", "Right.", "OK then.", "Fine.", NULL };
+  const char *six_plain[] = { "I see.", "Right.", "OK then.", "Fine.", "Sure.", "Noted.", NULL };
   const char *words[] = { "I only blame the union for this.", NULL };
 
   g_assert_true (cs_hint_trigger_fires ("student asks Margaret for the answer", asking));
@@ -1110,6 +1112,9 @@ test_hint_triggers (void)
   g_assert_true (cs_hint_trigger_fires ("no question after three turns", no_questions));
   g_assert_false (cs_hint_trigger_fires ("no question after three turns", with_question));
   g_assert_false (cs_hint_trigger_fires ("no question after 5 turns", no_questions));
+  /* It fires again only after another three turns without a question. */
+  g_assert_false (cs_hint_trigger_fires ("no question after three turns", four_plain));
+  g_assert_true (cs_hint_trigger_fires ("no question after three turns", six_plain));
   g_assert_true (cs_hint_trigger_fires ("student blames the union", words));
   g_assert_false (cs_hint_trigger_fires ("student blames the employees", words));
   g_assert_false (cs_hint_trigger_fires ("student blames the union", NULL));
