@@ -18,6 +18,7 @@
 #include "cs-student-page.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -436,17 +437,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
 
   conninfo = sync_test_instructor_conninfo (&server, NULL);
   {

@@ -20,6 +20,7 @@
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 #include "ui-test-app.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -278,21 +279,9 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
+  css = ui_test_use_app_style ();
 
   g_test_add_func ("/messages-targets/instructor-and-student", test_instructor_and_student);
   g_test_add_func ("/messages-targets/app-actions", test_app_actions);

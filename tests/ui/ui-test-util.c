@@ -169,3 +169,14 @@ ui_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+GtkCssProvider *
+ui_test_use_app_style (void)
+{
+  GtkCssProvider *css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return css;
+}

@@ -35,5 +35,8 @@ void       ui_test_wait_for_text (GtkWidget  *root,
                                   const char *text);
 /* The first open window of @type, or NULL. */
 gpointer   ui_test_find_toplevel (GType       type);
+/* Loads the application's style sheet for the default display, as CsApplication does;
+ * returns its provider (keep it for as long as the style is wanted). */
+GtkCssProvider *ui_test_use_app_style (void);
 
 G_END_DECLS
