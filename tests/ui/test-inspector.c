@@ -19,6 +19,7 @@
 #include "cs-scene-card.h"
 #include "cs-string-list-row.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 
 static char *tmp_dir;
@@ -721,23 +722,6 @@ test_narrow (void)
 
 /* ---- main ---------------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
@@ -777,14 +761,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   sample_id = g_strdup (cs_record_get_id (CS_RECORD (sample)));
 
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CS_IS_WINDOW (window));
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 
   g_test_add_func ("/ui/inspector/edit-and-reopen", test_edit_and_reopen);
@@ -798,7 +775,7 @@ main (int argc, char **argv)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (library_path);
   g_free (sample_id);

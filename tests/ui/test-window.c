@@ -13,6 +13,7 @@
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
@@ -657,22 +658,6 @@ test_window_state (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 
 /* ---- importing a PDF ------------------------------------------------------------- */
@@ -2571,7 +2556,6 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *library = NULL;
   g_autofree char *sample_path = NULL;
   g_autoptr(GFile) sample_file = NULL;
   int status;
@@ -2584,28 +2568,14 @@ main (int argc, char **argv)
       return g_test_run ();
     }
 
-  tmp_dir = g_dir_make_tmp ("cs-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  library = g_build_filename (tmp_dir, "library.db", NULL);
-  g_setenv ("CASE_STUDIO_LIBRARY", library, TRUE);
+  tmp_dir = ui_test_use_temporary_home ("cs-ui-XXXXXX");
 
   sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
   sample_file = g_file_new_for_path (sample_path);
   sample = cs_scenario_format_load_file (sample_file, NULL, &error);
   g_assert_no_error (error);
 
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CS_IS_WINDOW (window));
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
 
   g_test_add_func ("/ui/window/sample-listed", test_sample_listed);
@@ -2644,7 +2614,7 @@ main (int argc, char **argv)
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&sample);
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }
