@@ -229,3 +229,21 @@ sync_test_error (PGconn     *conn,
     g_error ("%s\nsucceeded as %s, but should have failed", sql, PQuser (conn));
   return g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
 }
+
+PGconn *
+sync_test_connect (const char *conninfo)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = cs_pg_connect (conninfo, &error);
+
+  g_assert_no_error (error);
+  return conn;
+}
+
+void
+sync_test_got_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}

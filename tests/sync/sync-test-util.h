@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "cs-pg.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,13 @@ PGconn   *sync_test_connect_as       (SyncTestServer *server,
                                       const char     *password);
 /* The superuser's connection string for the test database (for the CLI). */
 char     *sync_test_conninfo         (SyncTestServer *server);
+
+/* Logs in with @conninfo; asserts success. */
+PGconn   *sync_test_connect          (const char     *conninfo);
+/* A GAsyncReadyCallback: stores a reference to the result in the GAsyncResult * @data. */
+void      sync_test_got_result       (GObject        *source,
+                                      GAsyncResult   *result,
+                                      gpointer        data);
 
 /* Run @sql with the NULL-terminated text parameters that follow. */
 PGresult *sync_test_query            (PGconn         *conn,

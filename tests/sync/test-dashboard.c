@@ -29,24 +29,6 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static PGconn *
-connect_conninfo (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  PGconn *conn = cs_pg_connect (conninfo, &error);
-
-  g_assert_no_error (error);
-  return conn;
-}
-
 static char *
 student_conninfo (const char *base)
 {
@@ -54,22 +36,6 @@ student_conninfo (const char *base)
 
   return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
                           g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
-}
-
-static void
-join (const char *code,
-      const char *base,
-      const char *expected_status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = sync_test_user_name (&server, base);
-  g_autofree char *conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                               g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432",
-                                               server.dbname);
-  g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (joined->status, ==, expected_status);
 }
 
 /* The matrix as @conn sees it, one line per row: "login status progress score late". */
@@ -118,7 +84,7 @@ seed (Seeded     *seeded,
 
   sync_test_machine_init (&machine, &server, ann_conninfo);
   sync_test_save (&machine, scenario);
-  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, got_result, &result);
+  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   seeded->version = cs_publisher_publish_finish (machine.sync, result, NULL, &error);
@@ -138,7 +104,7 @@ seed (Seeded     *seeded,
     {
       g_autofree char *base = g_strdup_printf ("%s%u", prefix, i);
 
-      join (i < 4 ? open_code : asking_code, base, i < 4 ? "approved" : "pending");
+      sync_test_join_as (&server, i < 4 ? open_code : asking_code, base, i < 4 ? "approved" : "pending");
     }
 
   assigned = cs_enrolment_assign (ann, seeded->cohort, cs_record_get_id (CS_RECORD (scenario)), due, &error);
@@ -177,7 +143,7 @@ write_run (PGconn     *conn,
 static void
 test_matrix_and_security (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -197,9 +163,9 @@ test_matrix_and_security (void)
 
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "stu");
-  stu1 = connect_conninfo (stu1_info);
-  stu2 = connect_conninfo (stu2_info);
-  stu4 = connect_conninfo (stu4_info);
+  stu1 = sync_test_connect (stu1_info);
+  stu2 = sync_test_connect (stu2_info);
+  stu4 = sync_test_connect (stu4_info);
 
   /* Assigned, nobody started: a row per approved student, the pending one left out. */
   matrix = matrix_of (ann, seeded.cohort);
@@ -352,8 +318,8 @@ wait_for_notify (PGconn *conn,
 static void
 test_notify (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
-  g_autoptr(PGconn) listener = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
+  g_autoptr(PGconn) listener = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob2");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -369,7 +335,7 @@ test_notify (void)
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "nst");
   stu1_info = student_conninfo ("nst1");
-  stu1 = connect_conninfo (stu1_info);
+  stu1 = sync_test_connect (stu1_info);
 
   sync_test_rows (listener, "LISTEN cs_dashboard", NULL);
   g_assert_null (wait_for_notify (listener, 50));
@@ -431,7 +397,7 @@ load (CsDashboard *dashboard)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  cs_dashboard_load_async (dashboard, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (cs_dashboard_load_finish (dashboard, result, &error));
@@ -545,7 +511,7 @@ csv_at (GPtrArray *rows,
 static void
 test_model (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob3");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -565,8 +531,8 @@ test_model (void)
 
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "mod");
-  mod1 = connect_conninfo (mod1_info);
-  mod2 = connect_conninfo (mod2_info);
+  mod1 = sync_test_connect (mod1_info);
+  mod2 = sync_test_connect (mod2_info);
   /* Names a CSV must quote, and one a spreadsheet would run. */
   sync_test_rows (server.super, "UPDATE cs.users SET display_name = CASE split_part (role_name, '_', 1) "
                   "  WHEN 'mod1' THEN 'Abel, \"Ace\"' WHEN 'mod2' THEN 'Berg' ELSE '@Aaron' END "
@@ -670,7 +636,7 @@ test_model (void)
     g_autofree char *written = NULL;
 
     g_assert_true (g_file_set_contents (path, "old", -1, NULL));
-    cs_dashboard_export_csv_async (dashboard, file, NULL, got_result, &result);
+    cs_dashboard_export_csv_async (dashboard, file, NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (cs_dashboard_export_csv_finish (dashboard, result, &error));
@@ -683,14 +649,14 @@ test_model (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    cs_dashboard_override_grade_async (dashboard, run1, 0.9, "   ", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 0.9, "   ", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     g_clear_error (&error);
     g_clear_object (&result);
-    cs_dashboard_override_grade_async (dashboard, run1, 1.2, "Too much", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 1.2, "Too much", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
@@ -698,7 +664,7 @@ test_model (void)
     g_clear_error (&error);
     g_clear_object (&result);
 
-    cs_dashboard_override_grade_async (dashboard, run1, 0.5, "Half the memo", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 0.5, "Half the memo", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (cs_dashboard_override_grade_finish (dashboard, result, &error));
@@ -754,7 +720,7 @@ test_model (void)
 static void
 test_failed_load (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *instructor = sync_test_value (ann, "SELECT current_user", NULL);
   g_autofree char *cohort = sync_test_seed_cohort (&server, instructor, 3, 2, 3);
   g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
@@ -765,7 +731,7 @@ test_failed_load (void)
   load (dashboard);
   g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
   sync_test_rows (server.super, "REVOKE EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) FROM cs_instructor", NULL);
-  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  cs_dashboard_load_async (dashboard, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   sync_test_rows (server.super, "GRANT EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) TO cs_instructor", NULL);

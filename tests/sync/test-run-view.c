@@ -27,14 +27,6 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 /* Fetches @run through a CsServer of @conninfo; checks the caller's thread never ran SQL
  * (the main loop keeps turning while the worker reads). */
 static CsRemoteRun *
@@ -45,7 +37,7 @@ fetch (const char  *conninfo,
   g_autoptr(CsServer) worker = cs_server_new (conninfo);
   g_autoptr(GAsyncResult) result = NULL;
 
-  cs_remote_run_fetch_async (worker, run, NULL, got_result, &result);
+  cs_remote_run_fetch_async (worker, run, NULL, sync_test_got_result, &result);
   g_assert_null (result);  /* never answered on the spot */
   while (!result)
     g_main_context_iteration (NULL, TRUE);
