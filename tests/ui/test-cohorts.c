@@ -28,34 +28,6 @@ static CsCohortsWindow *cohorts;
 static char *cohort_id;       /* the cohort made through the dialog */
 static char *student_conninfo;
 
-static void
-painted (GdkFrameClock *clock,
-         gboolean      *done)
-{
-  *done = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean done = FALSE;
-  gulong id;
-
-  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
-  gtk_widget_queue_draw (widget);
-  ui_test_wait_for (is_true, &done, "a frame painted");
-  g_signal_handler_disconnect (clock, id);
-}
-
 static GtkWidget *
 find_toplevel (GType type)
 {
@@ -185,7 +157,7 @@ test_instructor (void)
   gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 1)), "FS-210");
   gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 2)), "Autumn 2031");
   gtk_switch_set_active (GTK_SWITCH (nth_of (dialog, GTK_TYPE_SWITCH, 0)), TRUE);
-  wait_for_frame (dialog);
+  ui_test_wait_for_frame (dialog);
   ui_test_save_screenshot (dialog, "cohorts-new-dialog.png");
   g_assert_true (gtk_widget_activate_action (dialog, "cohort.save", NULL));
   ui_test_wait_for (shows_title, (gpointer) "Field Study", "the new cohort shown");
@@ -223,7 +195,7 @@ test_instructor (void)
   gtk_calendar_select_day (GTK_CALENDAR (nth_of (assign, GTK_TYPE_CALENDAR, 0)), due_day);
   /* The switches: the required one, then the due date's. */
   gtk_switch_set_active (GTK_SWITCH (nth_of (assign, GTK_TYPE_SWITCH, 0)), FALSE);
-  wait_for_frame (assign);
+  ui_test_wait_for_frame (assign);
   ui_test_save_screenshot (assign, "cohorts-assign-dialog.png");
   g_assert_true (gtk_widget_activate_action (assign, "assign.assign", NULL));
   ui_test_wait_for (assignment_listed, GINT_TO_POINTER (1), "the assignment counted");
@@ -246,7 +218,7 @@ test_instructor (void)
       "WHERE u.role_name = current_user", run, NULL);
   }
   ui_test_wait_for (student_in_progress, NULL, "the student in progress on the dashboard");
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-instructor.png");
 
   /* A second case, required, already past due (through the server call, as the dialog's
@@ -327,7 +299,7 @@ test_student (void)
                                                    GTK_WIDGET (cs_cohorts_window_get_page (window)))));
   for (GtkWidget *button = nth_of (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, 0); button; button = NULL)
     g_assert_false (gtk_widget_get_visible (button));
-  wait_for_frame (GTK_WIDGET (window));
+  ui_test_wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "cohorts-student.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -381,7 +353,7 @@ test_enrolment (void)
   ui_test_wait_for (student_listed, students, "the student listed");
   row = gtk_list_box_get_row_at_index (cs_students_group_get_list (students), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Uma Student");
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment-students.png");
   gtk_widget_activate (g_object_get_data (G_OBJECT (row), "remove"));
   ui_test_wait_for (enrolment_is, (gpointer) "withdrawn", "the student withdrawn");
@@ -421,7 +393,7 @@ test_archive (void)
   gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.assign", NULL);
   ui_test_settle (200);
   g_assert_null (find_toplevel (CS_TYPE_ASSIGN_DIALOG));
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-archived.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.restore", NULL));
   ui_test_wait_for (is_archived, GINT_TO_POINTER (FALSE), "the cohort restored");

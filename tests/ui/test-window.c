@@ -2222,37 +2222,6 @@ test_play_stop (void)
   g_free (slow.base_url);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static CsChatWindow *
-find_chat_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (CS_IS_CHAT_WINDOW (w))
-        return CS_CHAT_WINDOW (w);
-    }
-  return NULL;
-}
-
 
 /* The report window among the toplevels, or NULL. */
 static GtkWidget *
@@ -2308,14 +2277,14 @@ test_test_play (void)
   n_runs = count_runs (id);
   n_messages = count_stored_messages (id);
 
-  button = find_action_button (GTK_WIDGET (window), "win.test-play");
+  button = ui_test_find_action_button (GTK_WIDGET (window), "win.test-play");
   g_assert_nonnull (button);
   g_object_get (button, "action-target", &target, NULL);
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
-  g_assert_null (find_chat_window ());
+  g_assert_null (ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW));
   g_signal_emit_by_name (button, "clicked");
   ui_test_settle (50);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   ui_test_wait_for (ui_test_widget_drawn, chat, "the test-play window");
   g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
@@ -2332,7 +2301,7 @@ test_test_play (void)
   /* Restart in a test play is another test play */
   gtk_widget_activate_action (GTK_WIDGET (chat), "chat.restart", NULL);
   ui_test_settle (100);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
   gtk_window_destroy (GTK_WINDOW (chat));
@@ -2343,7 +2312,7 @@ test_test_play (void)
   /* ... unless the instructor keeps it: everything so far is saved, and what follows */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.test-play", "s", id);
   ui_test_settle (50);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   orchestrator = cs_chat_window_get_orchestrator (chat);
   cs_chat_window_send (chat, "begin");
