@@ -989,9 +989,6 @@ test_empty (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sample_path = NULL;
-  g_autoptr(GFile) sample_file = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -1004,10 +1001,7 @@ main (int argc, char **argv)
 
   tmp_dir = ui_test_use_temporary_home ("cs-cast-XXXXXX");
 
-  sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
-  sample_file = g_file_new_for_path (sample_path);
-  sample = cs_scenario_format_load_file (sample_file, NULL, &error);
-  g_assert_no_error (error);
+  sample = ui_test_load_sample ();
 
   window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);

@@ -680,8 +680,6 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sample_path = NULL;
-  g_autoptr(GFile) sample_file = NULL;
   g_autoptr(CsScenario) sample = NULL;
   int status;
 
@@ -708,10 +706,7 @@ main (int argc, char **argv)
   }
   g_setenv ("CASE_STUDIO_LIBRARY", library_path, TRUE);
 
-  sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
-  sample_file = g_file_new_for_path (sample_path);
-  sample = cs_scenario_format_load_file (sample_file, NULL, &error);
-  g_assert_no_error (error);
+  sample = ui_test_load_sample ();
   sample_id = g_strdup (cs_record_get_id (CS_RECORD (sample)));
 
   window = ui_test_start_app (&app);
