@@ -237,9 +237,7 @@ sync_test_join_as (SyncTestServer *server,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = sync_test_user_name (server, base);
-  g_autofree char *conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                               g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432",
-                                               server->dbname);
+  g_autofree char *conninfo = sync_test_tcp_conninfo (server, "nobody", NULL);
   g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
 
   g_assert_no_error (error);

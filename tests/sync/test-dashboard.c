@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <poll.h>
 
 #include "cs-dashboard.h"
 #include "cs-enrolment.h"
@@ -34,8 +33,7 @@ student_conninfo (const char *base)
 {
   g_autofree char *name = sync_test_user_name (&server, base);
 
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 /* The matrix as @conn sees it, one line per row: "login status progress score late". */
@@ -287,34 +285,6 @@ test_matrix_and_security (void)
   g_assert_cmpint (sync_test_rows (stu1, "SELECT FROM cs.grade_overrides", NULL), ==, 0);
 }
 
-/* Waits up to @timeout_ms for a notification on @conn; returns its payload or NULL. */
-static char *
-wait_for_notify (PGconn *conn,
-                 int     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  for (;;)
-    {
-      PGnotify *note;
-      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
-      gint64 left;
-
-      g_assert_true (PQconsumeInput (conn));
-      if ((note = PQnotifies (conn)))
-        {
-          char *payload = g_strdup (note->extra);
-
-          PQfreemem (note);
-          return payload;
-        }
-      left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
-      if (left <= 0)
-        return NULL;
-      poll (&fd, 1, (int) left);
-    }
-}
-
 static void
 test_notify (void)
 {
@@ -338,44 +308,44 @@ test_notify (void)
   stu1 = sync_test_connect (stu1_info);
 
   sync_test_rows (listener, "LISTEN cs_dashboard", NULL);
-  g_assert_null (wait_for_notify (listener, 50));
+  g_assert_null (sync_test_wait_for_notify (listener, 50));
 
   /* A student's turn: one notification naming the cohort, within 2 s of the commit. */
   g_timer_start (timer);
   run = write_run (stu1, seeded.version, "in_progress", "10", "-1", 2, "0.5");
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (payload);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2.0);
   expected = g_strdup_printf ("{\"cohort\" : \"%s\", \"t\" : \"user_progress\"}", seeded.cohort);
   g_assert_cmpstr (payload, ==, expected);
   g_clear_pointer (&payload, g_free);
   /* The scene progress of the same push: once for the two rows. */
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"scene_progress\""));
   g_assert_nonnull (strstr (payload, seeded.cohort));
   g_clear_pointer (&payload, g_free);
-  g_assert_null (wait_for_notify (listener, 100));
+  g_assert_null (sync_test_wait_for_notify (listener, 100));
 
   /* An update, an override and a message each tell the dashboard. */
   sync_test_rows (stu1, "UPDATE cs.user_progress SET completion_percentage = 50 WHERE id = $1", run, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_cmpstr (payload, ==, expected);
   g_clear_pointer (&payload, g_free);
   sync_test_rows (ann, "SELECT cs.cs_override_grade ($1, 0.5, 'Partial credit')", run, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"grade_overrides\""));
   g_clear_pointer (&payload, g_free);
   sync_test_rows (stu1, "INSERT INTO cs.direct_messages (id, instructor_id, student_id, sender_id, cohort_id, body) "
                   "SELECT gen_random_uuid (), c.instructor_id, u.id, u.id, c.id, 'A question' "
                   "FROM cs.cohorts c, cs.users u WHERE c.id = $1 AND u.role_name = current_user",
                   seeded.cohort, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"direct_messages\""));
   g_assert_nonnull (strstr (payload, seeded.cohort));
   g_clear_pointer (&payload, g_free);
 
   /* Bob's cohort is not named by changes that are not its own. */
-  while ((payload = wait_for_notify (listener, 100)))
+  while ((payload = sync_test_wait_for_notify (listener, 100)))
     {
       g_assert_null (strstr (payload, seeded.bob_cohort));
       g_free (payload);

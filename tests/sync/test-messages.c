@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <poll.h>
 
 #include "cs-enrolment.h"
 #include "cs-messages.h"
@@ -418,34 +417,6 @@ test_notifications (void)
   g_assert_cmpint (sync_test_rows (seeded.stu[2], "SELECT FROM cs.notifications WHERE read_at IS NULL", NULL), >, 0);
 }
 
-/* Waits up to @timeout_ms for a notification on @conn; returns its payload or NULL. */
-static char *
-wait_for_notify (PGconn *conn,
-                 int     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  for (;;)
-    {
-      PGnotify *note;
-      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
-      gint64 left;
-
-      g_assert_true (PQconsumeInput (conn));
-      if ((note = PQnotifies (conn)))
-        {
-          char *payload = g_strdup (note->extra);
-
-          PQfreemem (note);
-          return payload;
-        }
-      left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
-      if (left <= 0)
-        return NULL;
-      poll (&fd, 1, (int) left);
-    }
-}
-
 /* The member @key of the JSON object @payload, which must have exactly "user", "t", "id". */
 static char *
 payload_member (const char *payload,
@@ -475,13 +446,13 @@ test_notify (void)
   gboolean got_notification = FALSE, got_message = FALSE;
 
   sync_test_rows (second, "LISTEN cs_inbox", NULL);
-  g_assert_null (wait_for_notify (second, 50));
+  g_assert_null (sync_test_wait_for_notify (second, 50));
 
   /* The instructor writes; the student's other connection hears of the message and of its
    * notification within 2 s, and nothing names anybody else. */
   g_timer_start (timer);
   message = send (seeded.ann, seeded.stu_id[1], "See you on Thursday.", NULL, NULL, NULL);
-  while (!(got_notification && got_message) && (payload = wait_for_notify (second, 2000)))
+  while (!(got_notification && got_message) && (payload = sync_test_wait_for_notify (second, 2000)))
     {
       g_autofree char *user = payload_member (payload, "user");
       g_autofree char *table = payload_member (payload, "t");
@@ -511,7 +482,7 @@ test_notify (void)
   /* Marking read is told too, to the reader. */
   sync_test_rows (seeded.stu[1], "SELECT cs.cs_mark_thread_read ($1)", message, NULL);
   got_notification = got_message = FALSE;
-  while (!(got_notification && got_message) && (payload = wait_for_notify (second, 2000)))
+  while (!(got_notification && got_message) && (payload = sync_test_wait_for_notify (second, 2000)))
     {
       g_autofree char *user = payload_member (payload, "user");
       g_autofree char *table = payload_member (payload, "t");
@@ -528,7 +499,7 @@ test_notify (void)
 
   /* A message between others names only them. */
   g_free (send (seeded.ann, seeded.stu_id[2], "A word for stu2.", NULL, NULL, NULL));
-  while ((payload = wait_for_notify (second, 300)))
+  while ((payload = sync_test_wait_for_notify (second, 300)))
     {
       g_autofree char *user = payload_member (payload, "user");
 
@@ -545,8 +516,7 @@ student_conninfo (guint i)
   g_autofree char *base = g_strdup_printf ("stu%u", i);
   g_autofree char *name = sync_test_user_name (&server, base);
 
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static gpointer

@@ -58,8 +58,7 @@ student_login (guint number)
   sync_test_rows (server.super, create, NULL);
   g_assert_cmpint (sync_test_rows (server.super, "UPDATE cs.users SET role_name = $1 WHERE role_name = $2",
                                    name, seeded, NULL), ==, 1);
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static char *
@@ -95,8 +94,7 @@ test_fetch (void)
 
   bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
   g_assert_no_error (error);
-  bob_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=instructor-pw",
-                                  g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, bob_name);
+  bob_conninfo = sync_test_tcp_conninfo (&server, bob_name, "instructor-pw");
   s2_conninfo = student_login (2);
   s3_conninfo = student_login (3);
 

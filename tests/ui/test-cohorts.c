@@ -171,8 +171,7 @@ test_instructor (void)
   /* A student joins it with a code. */
   {
     g_autoptr(PGconn) ann = cs_pg_connect (conninfo, &error);
-    g_autofree char *base = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+    g_autofree char *base = sync_test_tcp_conninfo (&server, "nobody", NULL);
     g_autoptr(CsJoinResult) joined = NULL;
 
     g_assert_no_error (error);
@@ -181,9 +180,7 @@ test_instructor (void)
     joined = cs_enrolment_join (base, code, student_name, "student-password", "Uma Student", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (joined->status, ==, "approved");
-    student_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                                        g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname,
-                                        student_name);
+    student_conninfo = sync_test_tcp_conninfo (&server, student_name, "student-password");
   }
 
   /* Assign the first published case, optional, due on a chosen day. */

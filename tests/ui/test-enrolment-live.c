@@ -112,8 +112,7 @@ test_request_arrives (void)
   g_autofree char *instructor = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
-  g_autofree char *base = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                           g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *base = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autoptr(PGconn) ann = cs_pg_connect (conninfo, &error);
   g_autoptr(CsServer) worker = NULL;
   g_autoptr(GPtrArray) rows = NULL;

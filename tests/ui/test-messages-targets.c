@@ -127,8 +127,7 @@ window_with_bell (CsNotifications        *notifications,
 static char *
 student_conninfo (const char *name)
 {
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static void
@@ -139,8 +138,7 @@ test_instructor_and_student (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CsServer) ann_server = cs_server_new (ann_info);
   g_autoptr(CsNotifications) ann_notifications = cs_notifications_new (ann_server);
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *mira_name = sync_test_user_name (&server, "mira");
   g_autofree char *noor_name = sync_test_user_name (&server, "noor");
   g_autofree char *mira_info = student_conninfo (mira_name);

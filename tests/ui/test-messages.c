@@ -132,8 +132,7 @@ test_popover (void)
   g_autoptr(CsServer) worker = cs_server_new (ann_info);
   g_autoptr(CsNotifications) notifications = cs_notifications_new (worker);
   g_autofree char *name = sync_test_user_name (&server, "lena");
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
   g_autofree char *ann_id = NULL;
@@ -296,8 +295,7 @@ index_of (GListModel *model,
 static char *
 student_conninfo (const char *name)
 {
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static void
@@ -314,8 +312,7 @@ test_new_thread (void)
   g_autofree char *noor_info = student_conninfo (pending_name);
   g_autoptr(CsServer) mira_server = cs_server_new (mira_info);
   g_autoptr(CsServer) noor_server = cs_server_new (noor_info);
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
   g_autofree char *pending_code = NULL;
