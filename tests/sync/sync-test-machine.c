@@ -151,14 +151,6 @@ sync_test_load (SyncTestMachine *machine,
   return scenario;
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 guint
 sync_test_push (SyncTestMachine  *machine,
                 GError          **error)
@@ -166,7 +158,7 @@ sync_test_push (SyncTestMachine  *machine,
   g_autoptr(GAsyncResult) result = NULL;
   guint n = G_MAXUINT;
 
-  cs_sync_push_async (machine->sync, NULL, got_result, &result);
+  cs_sync_push_async (machine->sync, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   if (!cs_sync_push_finish (machine->sync, result, &n, error))
@@ -181,7 +173,7 @@ sync_test_pull (SyncTestMachine  *machine,
   g_autoptr(GAsyncResult) result = NULL;
   guint n = G_MAXUINT;
 
-  cs_sync_pull_async (machine->sync, NULL, got_result, &result);
+  cs_sync_pull_async (machine->sync, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   if (!cs_sync_pull_finish (machine->sync, result, &n, error))
@@ -235,6 +227,21 @@ sync_test_join (SyncTestServer *server,
   cs_join_result_free (joined);
   return g_strdup_printf ("host=127.0.0.1 port=%d dbname=%s user=%s password=%s",
                           port, server->dbname, name, secret);
+}
+
+void
+sync_test_join_as (SyncTestServer *server,
+                   const char     *code,
+                   const char     *base,
+                   const char     *expected_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = sync_test_user_name (server, base);
+  g_autofree char *conninfo = sync_test_tcp_conninfo (server, "nobody", NULL);
+  g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined->status, ==, expected_status);
 }
 
 void

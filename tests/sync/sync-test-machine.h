@@ -56,6 +56,13 @@ char       *sync_test_join                (SyncTestServer  *server,
                                            const char      *code,
                                            const char      *name,
                                            const char      *secret);
+/* A student joins with @code through the "nobody" login, as the login
+ * sync_test_user_name (@base) with the password "student-password" and @base as the name;
+ * asserts the request came out @expected_status ("approved", "pending"). */
+void        sync_test_join_as             (SyncTestServer  *server,
+                                           const char      *code,
+                                           const char      *base,
+                                           const char      *expected_status);
 /* A new run of the case @version at its scene @scene, in progress, and the scene's
  * progress (nothing saved). */
 void        sync_test_start_run           (const char      *version,

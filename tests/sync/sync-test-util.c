@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <poll.h>
 #include <stdarg.h>
 
 #include "sync-test-util.h"
@@ -228,4 +229,62 @@ sync_test_error (PGconn     *conn,
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     g_error ("%s\nsucceeded as %s, but should have failed", sql, PQuser (conn));
   return g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+}
+
+PGconn *
+sync_test_connect (const char *conninfo)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = cs_pg_connect (conninfo, &error);
+
+  g_assert_no_error (error);
+  return conn;
+}
+
+void
+sync_test_got_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+char *
+sync_test_wait_for_notify (PGconn *conn,
+                           int     timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  for (;;)
+    {
+      PGnotify *note;
+      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
+      gint64 left;
+
+      g_assert_true (PQconsumeInput (conn));
+      if ((note = PQnotifies (conn)))
+        {
+          char *payload = g_strdup (note->extra);
+
+          PQfreemem (note);
+          return payload;
+        }
+      left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
+      if (left <= 0)
+        return NULL;
+      poll (&fd, 1, (int) left);
+    }
+}
+
+char *
+sync_test_tcp_conninfo (SyncTestServer *server,
+                        const char     *user,
+                        const char     *password)
+{
+  const char *port = g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432";
+
+  if (!password)
+    return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s", port, server->dbname, user);
+  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=%s", port, server->dbname, user,
+                          password);
 }

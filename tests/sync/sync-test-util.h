@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "cs-pg.h"
 
 G_BEGIN_DECLS
@@ -31,8 +33,25 @@ char     *sync_test_user_name        (SyncTestServer *server,
 PGconn   *sync_test_connect_as       (SyncTestServer *server,
                                       const char     *user,
                                       const char     *password);
+/* The connection string for @user over TCP to the test database, with @password (none
+ * when NULL, as for the "nobody" login). */
+char     *sync_test_tcp_conninfo     (SyncTestServer *server,
+                                      const char     *user,
+                                      const char     *password);
 /* The superuser's connection string for the test database (for the CLI). */
 char     *sync_test_conninfo         (SyncTestServer *server);
+
+/* Logs in with @conninfo; asserts success. */
+PGconn   *sync_test_connect          (const char     *conninfo);
+/* A GAsyncReadyCallback: stores a reference to the result in the GAsyncResult * @data. */
+void      sync_test_got_result       (GObject        *source,
+                                      GAsyncResult   *result,
+                                      gpointer        data);
+
+/* Waits up to @timeout_ms for a notification on @conn (which listens); returns its payload
+ * or NULL. */
+char     *sync_test_wait_for_notify  (PGconn         *conn,
+                                      int             timeout_ms);
 
 /* Run @sql with the NULL-terminated text parameters that follow. */
 PGresult *sync_test_query            (PGconn         *conn,

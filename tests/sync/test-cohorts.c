@@ -25,36 +25,13 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static PGconn *
-connect_conninfo (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  PGconn *conn = cs_pg_connect (conninfo, &error);
-
-  g_assert_no_error (error);
-  return conn;
-}
-
 static PGconn *
 join_as (const char *code,
          const char *base)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = sync_test_user_name (&server, base);
-  const char *port = g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432";
-  g_autofree char *conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody", port, server.dbname);
-  g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
 
-  g_assert_no_error (error);
-  g_assert_cmpstr (joined->status, ==, "approved");
+  sync_test_join_as (&server, code, base, "approved");
   return sync_test_connect_as (&server, name, "student-password");
 }
 
@@ -70,7 +47,7 @@ publish_case (const char  *title,
 
   sync_test_machine_init (&machine, &server, ann_conninfo);
   sync_test_save (&machine, scenario);
-  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, got_result, &result);
+  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   *version = cs_publisher_publish_finish (machine.sync, result, NULL, &error);
@@ -103,7 +80,7 @@ find_cohort (GPtrArray  *cohorts,
 static void
 test_details_and_archive (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob1");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -186,7 +163,7 @@ test_details_and_archive (void)
 static void
 test_assign_and_withdraw (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob2");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -357,7 +334,7 @@ test_assign_and_withdraw (void)
 static void
 test_three_argument_assign (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) due = g_date_time_new_utc (2027, 5, 2, 12, 0, 0);
   g_autoptr(GDateTime) later = g_date_time_new_utc (2027, 6, 9, 8, 15, 0);

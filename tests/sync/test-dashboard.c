@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <poll.h>
 
 #include "cs-dashboard.h"
 #include "cs-enrolment.h"
@@ -29,47 +28,12 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static PGconn *
-connect_conninfo (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  PGconn *conn = cs_pg_connect (conninfo, &error);
-
-  g_assert_no_error (error);
-  return conn;
-}
-
 static char *
 student_conninfo (const char *base)
 {
   g_autofree char *name = sync_test_user_name (&server, base);
 
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
-}
-
-static void
-join (const char *code,
-      const char *base,
-      const char *expected_status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = sync_test_user_name (&server, base);
-  g_autofree char *conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                               g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432",
-                                               server.dbname);
-  g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (joined->status, ==, expected_status);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 /* The matrix as @conn sees it, one line per row: "login status progress score late". */
@@ -118,7 +82,7 @@ seed (Seeded     *seeded,
 
   sync_test_machine_init (&machine, &server, ann_conninfo);
   sync_test_save (&machine, scenario);
-  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, got_result, &result);
+  cs_publisher_publish_async (machine.sync, cs_record_get_id (CS_RECORD (scenario)), NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   seeded->version = cs_publisher_publish_finish (machine.sync, result, NULL, &error);
@@ -138,7 +102,7 @@ seed (Seeded     *seeded,
     {
       g_autofree char *base = g_strdup_printf ("%s%u", prefix, i);
 
-      join (i < 4 ? open_code : asking_code, base, i < 4 ? "approved" : "pending");
+      sync_test_join_as (&server, i < 4 ? open_code : asking_code, base, i < 4 ? "approved" : "pending");
     }
 
   assigned = cs_enrolment_assign (ann, seeded->cohort, cs_record_get_id (CS_RECORD (scenario)), due, &error);
@@ -177,7 +141,7 @@ write_run (PGconn     *conn,
 static void
 test_matrix_and_security (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -197,9 +161,9 @@ test_matrix_and_security (void)
 
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "stu");
-  stu1 = connect_conninfo (stu1_info);
-  stu2 = connect_conninfo (stu2_info);
-  stu4 = connect_conninfo (stu4_info);
+  stu1 = sync_test_connect (stu1_info);
+  stu2 = sync_test_connect (stu2_info);
+  stu4 = sync_test_connect (stu4_info);
 
   /* Assigned, nobody started: a row per approved student, the pending one left out. */
   matrix = matrix_of (ann, seeded.cohort);
@@ -321,39 +285,11 @@ test_matrix_and_security (void)
   g_assert_cmpint (sync_test_rows (stu1, "SELECT FROM cs.grade_overrides", NULL), ==, 0);
 }
 
-/* Waits up to @timeout_ms for a notification on @conn; returns its payload or NULL. */
-static char *
-wait_for_notify (PGconn *conn,
-                 int     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  for (;;)
-    {
-      PGnotify *note;
-      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
-      gint64 left;
-
-      g_assert_true (PQconsumeInput (conn));
-      if ((note = PQnotifies (conn)))
-        {
-          char *payload = g_strdup (note->extra);
-
-          PQfreemem (note);
-          return payload;
-        }
-      left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
-      if (left <= 0)
-        return NULL;
-      poll (&fd, 1, (int) left);
-    }
-}
-
 static void
 test_notify (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
-  g_autoptr(PGconn) listener = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
+  g_autoptr(PGconn) listener = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob2");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -369,47 +305,47 @@ test_notify (void)
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "nst");
   stu1_info = student_conninfo ("nst1");
-  stu1 = connect_conninfo (stu1_info);
+  stu1 = sync_test_connect (stu1_info);
 
   sync_test_rows (listener, "LISTEN cs_dashboard", NULL);
-  g_assert_null (wait_for_notify (listener, 50));
+  g_assert_null (sync_test_wait_for_notify (listener, 50));
 
   /* A student's turn: one notification naming the cohort, within 2 s of the commit. */
   g_timer_start (timer);
   run = write_run (stu1, seeded.version, "in_progress", "10", "-1", 2, "0.5");
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (payload);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2.0);
   expected = g_strdup_printf ("{\"cohort\" : \"%s\", \"t\" : \"user_progress\"}", seeded.cohort);
   g_assert_cmpstr (payload, ==, expected);
   g_clear_pointer (&payload, g_free);
   /* The scene progress of the same push: once for the two rows. */
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"scene_progress\""));
   g_assert_nonnull (strstr (payload, seeded.cohort));
   g_clear_pointer (&payload, g_free);
-  g_assert_null (wait_for_notify (listener, 100));
+  g_assert_null (sync_test_wait_for_notify (listener, 100));
 
   /* An update, an override and a message each tell the dashboard. */
   sync_test_rows (stu1, "UPDATE cs.user_progress SET completion_percentage = 50 WHERE id = $1", run, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_cmpstr (payload, ==, expected);
   g_clear_pointer (&payload, g_free);
   sync_test_rows (ann, "SELECT cs.cs_override_grade ($1, 0.5, 'Partial credit')", run, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"grade_overrides\""));
   g_clear_pointer (&payload, g_free);
   sync_test_rows (stu1, "INSERT INTO cs.direct_messages (id, instructor_id, student_id, sender_id, cohort_id, body) "
                   "SELECT gen_random_uuid (), c.instructor_id, u.id, u.id, c.id, 'A question' "
                   "FROM cs.cohorts c, cs.users u WHERE c.id = $1 AND u.role_name = current_user",
                   seeded.cohort, NULL);
-  payload = wait_for_notify (listener, 2000);
+  payload = sync_test_wait_for_notify (listener, 2000);
   g_assert_nonnull (strstr (payload, "\"t\" : \"direct_messages\""));
   g_assert_nonnull (strstr (payload, seeded.cohort));
   g_clear_pointer (&payload, g_free);
 
   /* Bob's cohort is not named by changes that are not its own. */
-  while ((payload = wait_for_notify (listener, 100)))
+  while ((payload = sync_test_wait_for_notify (listener, 100)))
     {
       g_assert_null (strstr (payload, seeded.bob_cohort));
       g_free (payload);
@@ -431,7 +367,7 @@ load (CsDashboard *dashboard)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  cs_dashboard_load_async (dashboard, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (cs_dashboard_load_finish (dashboard, result, &error));
@@ -545,7 +481,7 @@ csv_at (GPtrArray *rows,
 static void
 test_model (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *bob_name = sync_test_user_name (&server, "bob3");
   g_autoptr(GError) error = NULL;
   g_autofree char *bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
@@ -565,8 +501,8 @@ test_model (void)
 
   g_assert_no_error (error);
   seed (&seeded, ann, bob, "mod");
-  mod1 = connect_conninfo (mod1_info);
-  mod2 = connect_conninfo (mod2_info);
+  mod1 = sync_test_connect (mod1_info);
+  mod2 = sync_test_connect (mod2_info);
   /* Names a CSV must quote, and one a spreadsheet would run. */
   sync_test_rows (server.super, "UPDATE cs.users SET display_name = CASE split_part (role_name, '_', 1) "
                   "  WHEN 'mod1' THEN 'Abel, \"Ace\"' WHEN 'mod2' THEN 'Berg' ELSE '@Aaron' END "
@@ -670,7 +606,7 @@ test_model (void)
     g_autofree char *written = NULL;
 
     g_assert_true (g_file_set_contents (path, "old", -1, NULL));
-    cs_dashboard_export_csv_async (dashboard, file, NULL, got_result, &result);
+    cs_dashboard_export_csv_async (dashboard, file, NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (cs_dashboard_export_csv_finish (dashboard, result, &error));
@@ -683,14 +619,14 @@ test_model (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    cs_dashboard_override_grade_async (dashboard, run1, 0.9, "   ", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 0.9, "   ", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     g_clear_error (&error);
     g_clear_object (&result);
-    cs_dashboard_override_grade_async (dashboard, run1, 1.2, "Too much", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 1.2, "Too much", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (cs_dashboard_override_grade_finish (dashboard, result, &error));
@@ -698,7 +634,7 @@ test_model (void)
     g_clear_error (&error);
     g_clear_object (&result);
 
-    cs_dashboard_override_grade_async (dashboard, run1, 0.5, "Half the memo", NULL, got_result, &result);
+    cs_dashboard_override_grade_async (dashboard, run1, 0.5, "Half the memo", NULL, sync_test_got_result, &result);
     while (!result)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (cs_dashboard_override_grade_finish (dashboard, result, &error));
@@ -754,7 +690,7 @@ test_model (void)
 static void
 test_failed_load (void)
 {
-  g_autoptr(PGconn) ann = connect_conninfo (ann_conninfo);
+  g_autoptr(PGconn) ann = sync_test_connect (ann_conninfo);
   g_autofree char *instructor = sync_test_value (ann, "SELECT current_user", NULL);
   g_autofree char *cohort = sync_test_seed_cohort (&server, instructor, 3, 2, 3);
   g_autoptr(CsServer) worker = cs_server_new (ann_conninfo);
@@ -765,7 +701,7 @@ test_failed_load (void)
   load (dashboard);
   g_assert_cmpuint (cs_dashboard_get_n_students (dashboard), ==, 3);
   sync_test_rows (server.super, "REVOKE EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) FROM cs_instructor", NULL);
-  cs_dashboard_load_async (dashboard, NULL, got_result, &result);
+  cs_dashboard_load_async (dashboard, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   sync_test_rows (server.super, "GRANT EXECUTE ON FUNCTION cs.cs_cohort_matrix (uuid) TO cs_instructor", NULL);

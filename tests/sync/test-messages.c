@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <poll.h>
 
 #include "cs-enrolment.h"
 #include "cs-messages.h"
@@ -43,24 +42,6 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static PGconn *
-connect_conninfo (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  PGconn *conn = cs_pg_connect (conninfo, &error);
-
-  g_assert_no_error (error);
-  return conn;
-}
-
 static PGconn *
 connect_student (guint i)
 {
@@ -75,16 +56,9 @@ join (const char *code,
       guint       i,
       const char *expected_status)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *base = g_strdup_printf ("stu%u", i);
-  g_autofree char *name = sync_test_user_name (&server, base);
-  g_autofree char *conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                               g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432",
-                                               server.dbname);
-  g_autoptr(CsJoinResult) joined = cs_enrolment_join (conninfo, code, name, "student-password", base, &error);
 
-  g_assert_no_error (error);
-  g_assert_cmpstr (joined->status, ==, expected_status);
+  sync_test_join_as (&server, code, base, expected_status);
 }
 
 static char *
@@ -97,7 +71,7 @@ publish (SyncTestMachine *machine,
   char *version;
 
   sync_test_save (machine, scenario);
-  cs_publisher_publish_async (machine->sync, cs_record_get_id (CS_RECORD (scenario)), NULL, got_result, &result);
+  cs_publisher_publish_async (machine->sync, cs_record_get_id (CS_RECORD (scenario)), NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   version = cs_publisher_publish_finish (machine->sync, result, NULL, &error);
@@ -130,7 +104,7 @@ seed (void)
   soon_case = publish (&machine, "Dunmore Dairy");
   sync_test_machine_clear (&machine);
 
-  seeded.ann = connect_conninfo (ann_conninfo);
+  seeded.ann = sync_test_connect (ann_conninfo);
   g_free (cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error));
   g_assert_no_error (error);
   seeded.bob = sync_test_connect_as (&server, bob_name, "instructor-pw");
@@ -443,34 +417,6 @@ test_notifications (void)
   g_assert_cmpint (sync_test_rows (seeded.stu[2], "SELECT FROM cs.notifications WHERE read_at IS NULL", NULL), >, 0);
 }
 
-/* Waits up to @timeout_ms for a notification on @conn; returns its payload or NULL. */
-static char *
-wait_for_notify (PGconn *conn,
-                 int     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  for (;;)
-    {
-      PGnotify *note;
-      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
-      gint64 left;
-
-      g_assert_true (PQconsumeInput (conn));
-      if ((note = PQnotifies (conn)))
-        {
-          char *payload = g_strdup (note->extra);
-
-          PQfreemem (note);
-          return payload;
-        }
-      left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
-      if (left <= 0)
-        return NULL;
-      poll (&fd, 1, (int) left);
-    }
-}
-
 /* The member @key of the JSON object @payload, which must have exactly "user", "t", "id". */
 static char *
 payload_member (const char *payload,
@@ -500,13 +446,13 @@ test_notify (void)
   gboolean got_notification = FALSE, got_message = FALSE;
 
   sync_test_rows (second, "LISTEN cs_inbox", NULL);
-  g_assert_null (wait_for_notify (second, 50));
+  g_assert_null (sync_test_wait_for_notify (second, 50));
 
   /* The instructor writes; the student's other connection hears of the message and of its
    * notification within 2 s, and nothing names anybody else. */
   g_timer_start (timer);
   message = send (seeded.ann, seeded.stu_id[1], "See you on Thursday.", NULL, NULL, NULL);
-  while (!(got_notification && got_message) && (payload = wait_for_notify (second, 2000)))
+  while (!(got_notification && got_message) && (payload = sync_test_wait_for_notify (second, 2000)))
     {
       g_autofree char *user = payload_member (payload, "user");
       g_autofree char *table = payload_member (payload, "t");
@@ -536,7 +482,7 @@ test_notify (void)
   /* Marking read is told too, to the reader. */
   sync_test_rows (seeded.stu[1], "SELECT cs.cs_mark_thread_read ($1)", message, NULL);
   got_notification = got_message = FALSE;
-  while (!(got_notification && got_message) && (payload = wait_for_notify (second, 2000)))
+  while (!(got_notification && got_message) && (payload = sync_test_wait_for_notify (second, 2000)))
     {
       g_autofree char *user = payload_member (payload, "user");
       g_autofree char *table = payload_member (payload, "t");
@@ -553,7 +499,7 @@ test_notify (void)
 
   /* A message between others names only them. */
   g_free (send (seeded.ann, seeded.stu_id[2], "A word for stu2.", NULL, NULL, NULL));
-  while ((payload = wait_for_notify (second, 300)))
+  while ((payload = sync_test_wait_for_notify (second, 300)))
     {
       g_autofree char *user = payload_member (payload, "user");
 
@@ -570,8 +516,7 @@ student_conninfo (guint i)
   g_autofree char *base = g_strdup_printf ("stu%u", i);
   g_autofree char *name = sync_test_user_name (&server, base);
 
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static gpointer
@@ -647,7 +592,7 @@ test_model (void)
   guint unread;
 
   g_signal_connect (notifications, "arrived", G_CALLBACK (arrived_cb), arrived);
-  cs_notifications_load_async (notifications, NULL, got_result, &result);
+  cs_notifications_load_async (notifications, NULL, sync_test_got_result, &result);
   g_assert_true (cs_notifications_load_finish (notifications, run_to_end (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -675,7 +620,7 @@ test_model (void)
   g_assert_cmpstr (cs_notification_get_id (newest), ==, cs_notification_get_id (arrived->pdata[0]));
 
   /* Marking one read: at once in the model, then on the server. */
-  cs_notifications_mark_read_async (notifications, newest, NULL, got_result, &result);
+  cs_notifications_mark_read_async (notifications, newest, NULL, sync_test_got_result, &result);
   g_assert_true (cs_notification_get_read (newest));
   g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, unread);
   g_assert_true (cs_notifications_mark_read_finish (notifications, run_to_end (&result), &error));
@@ -684,7 +629,7 @@ test_model (void)
   g_assert_cmpuint (unread_on_server (seeded.stu[2]), ==, unread);
 
   /* The messages API: the thread, a reply, read state. */
-  cs_messages_list_threads_async (stu2, NULL, got_result, &result);
+  cs_messages_list_threads_async (stu2, NULL, sync_test_got_result, &result);
   threads = cs_messages_list_threads_finish (stu2, run_to_end (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -696,27 +641,27 @@ test_model (void)
   g_assert_cmpstr (thread->other_id, ==, seeded.ann_id);
   g_assert_cmpstr (thread->last_body, ==, "Please read chapter 3.");
 
-  cs_messages_send_async (stu2, NULL, "   ", NULL, NULL, NULL, first, NULL, got_result, &result);
+  cs_messages_send_async (stu2, NULL, "   ", NULL, NULL, NULL, first, NULL, sync_test_got_result, &result);
   g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_clear_object (&result);
-  cs_messages_send_async (stu2, NULL, "I will.", NULL, NULL, NULL, first, NULL, got_result, &result);
+  cs_messages_send_async (stu2, NULL, "I will.", NULL, NULL, NULL, first, NULL, sync_test_got_result, &result);
   reply = cs_messages_send_finish (stu2, run_to_end (&result), &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (reply));
   g_clear_object (&result);
-  cs_messages_send_async (stu2, seeded.stu_id[1], "Hi stu1", NULL, NULL, NULL, NULL, NULL, got_result, &result);
+  cs_messages_send_async (stu2, seeded.stu_id[1], "Hi stu1", NULL, NULL, NULL, NULL, NULL, sync_test_got_result, &result);
   g_assert_null (cs_messages_send_finish (stu2, run_to_end (&result), &error));
   g_assert_nonnull (error);  /* a student does not write to a student */
   g_clear_error (&error);
   g_clear_object (&result);
 
-  cs_messages_mark_read_async (stu2, first, NULL, got_result, &result);
+  cs_messages_mark_read_async (stu2, first, NULL, sync_test_got_result, &result);
   g_assert_true (cs_messages_mark_read_finish (stu2, run_to_end (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  cs_messages_list_async (stu2, first, NULL, got_result, &result);
+  cs_messages_list_async (stu2, first, NULL, sync_test_got_result, &result);
   messages = cs_messages_list_finish (stu2, run_to_end (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -738,7 +683,7 @@ test_model (void)
   g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, unread_on_server (seeded.stu[2]));
 
   /* All read. */
-  cs_notifications_mark_read_async (notifications, NULL, NULL, got_result, &result);
+  cs_notifications_mark_read_async (notifications, NULL, NULL, sync_test_got_result, &result);
   g_assert_cmpuint (cs_notifications_get_unread_count (notifications), ==, 0);
   g_assert_true (cs_notifications_mark_read_finish (notifications, run_to_end (&result), &error));
   g_assert_no_error (error);
@@ -781,7 +726,7 @@ test_recipients (void)
   g_clear_pointer (&text, g_free);
 
   /* Through the worker. */
-  cs_messages_list_recipients_async (worker, NULL, got_result, &result);
+  cs_messages_list_recipients_async (worker, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   list = cs_messages_list_recipients_finish (worker, result, &error);
@@ -809,7 +754,7 @@ recipients_through_worker (const char *conninfo)
   g_autoptr(GError) error = NULL;
   GPtrArray *list;
 
-  cs_messages_list_recipients_async (worker, NULL, got_result, &result);
+  cs_messages_list_recipients_async (worker, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   list = cs_messages_list_recipients_finish (worker, result, &error);
@@ -882,21 +827,21 @@ test_subject_and_assignment (void)
   const CsMessageThread *first;
 
   cs_messages_send_async (worker, seeded.stu_id[1], "Please start the case this week.", "  Harlow Valves, part one ",
-                          seeded.cohort, seeded.assignment, NULL, NULL, got_result, &result);
+                          seeded.cohort, seeded.assignment, NULL, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   thread = cs_messages_send_finish (worker, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  cs_messages_send_async (stu1, NULL, "I will.", "ignored", NULL, NULL, thread, NULL, got_result, &result);
+  cs_messages_send_async (stu1, NULL, "I will.", "ignored", NULL, NULL, thread, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   reply = cs_messages_send_finish (stu1, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  cs_messages_list_threads_async (stu1, NULL, got_result, &result);
+  cs_messages_list_threads_async (stu1, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   threads = cs_messages_list_threads_finish (stu1, result, &error);

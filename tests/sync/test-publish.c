@@ -29,14 +29,6 @@ id_of (gpointer record)
   return cs_record_get_id (CS_RECORD (record));
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 static char *
 publish (SyncTestMachine  *machine,
          const char       *id,
@@ -45,7 +37,7 @@ publish (SyncTestMachine  *machine,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  cs_publisher_publish_async (machine->sync, id, NULL, got_result, &result);
+  cs_publisher_publish_async (machine->sync, id, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   return cs_publisher_publish_finish (machine->sync, result, number, error);
@@ -516,13 +508,13 @@ test_async (void)
   const char *ids[2] = { NULL, NULL };
   guint n = 0;
 
-  cs_enrolment_create_cohort_async (ann, "Async cohort", "ASY-1", FALSE, NULL, got_result, &r1);
+  cs_enrolment_create_cohort_async (ann, "Async cohort", "ASY-1", FALSE, NULL, sync_test_got_result, &r1);
   cohort = cs_enrolment_create_cohort_finish (ann, wait_result (&r1), &error);
   g_assert_no_error (error);
-  cs_enrolment_create_invitation_async (ann, cohort, 2, NULL, -1, NULL, got_result, &r2);
+  cs_enrolment_create_invitation_async (ann, cohort, 2, NULL, -1, NULL, sync_test_got_result, &r2);
   code = cs_enrolment_create_invitation_finish (ann, wait_result (&r2), &error);
   g_assert_no_error (error);
-  cs_enrolment_list_invitations_async (ann, cohort, NULL, got_result, &r3);
+  cs_enrolment_list_invitations_async (ann, cohort, NULL, sync_test_got_result, &r3);
   invitations = cs_enrolment_list_invitations_finish (ann, wait_result (&r3), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (invitations->len, ==, 1);
@@ -531,30 +523,30 @@ test_async (void)
   link = cs_join_link_new ("127.0.0.1", atoi (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432"),
                            server.dbname, code, &error);
   g_assert_no_error (error);
-  cs_enrolment_join_async (link, name, "async-password", "Async One", NULL, got_result, &r4);
+  cs_enrolment_join_async (link, name, "async-password", "Async One", NULL, sync_test_got_result, &r4);
   joined = cs_enrolment_join_finish (wait_result (&r4), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (joined->cohort_title, ==, "Async cohort");
 
-  cs_enrolment_list_requests_async (ann, cohort, "pending", NULL, got_result, &r5);
+  cs_enrolment_list_requests_async (ann, cohort, "pending", NULL, sync_test_got_result, &r5);
   requests = cs_enrolment_list_requests_finish (ann, wait_result (&r5), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (requests->len, ==, 1);
   g_assert_cmpstr (((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->user_name, ==, name);
   g_assert_cmpstr (((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->display_name, ==, "Async One");
   ids[0] = ((CsEnrolmentInfo *) g_ptr_array_index (requests, 0))->id;
-  cs_enrolment_decide_async (ann, ids, TRUE, NULL, got_result, &r6);
+  cs_enrolment_decide_async (ann, ids, TRUE, NULL, sync_test_got_result, &r6);
   g_assert_cmpint (cs_enrolment_decide_finish (ann, wait_result (&r6), &error), ==, 1);
   g_assert_no_error (error);
 
   /* Errors come back as errors: nothing published to assign. */
-  cs_enrolment_assign_async (ann, cohort, "00000000-0000-4000-8000-00000000abcd", NULL, NULL, got_result, &r7);
+  cs_enrolment_assign_async (ann, cohort, "00000000-0000-4000-8000-00000000abcd", NULL, NULL, sync_test_got_result, &r7);
   bad = cs_enrolment_assign_finish (ann, wait_result (&r7), &error);
   g_assert_null (bad);
   g_assert_error (error, CS_ENROLMENT_ERROR, CS_ENROLMENT_ERROR_NOT_PUBLISHED);
   g_clear_error (&error);
 
-  cs_enrolment_list_cohorts_async (ann, NULL, got_result, &r8);
+  cs_enrolment_list_cohorts_async (ann, NULL, sync_test_got_result, &r8);
   cohorts = cs_enrolment_list_cohorts_finish (ann, wait_result (&r8), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < cohorts->len; i++)

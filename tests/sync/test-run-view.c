@@ -27,14 +27,6 @@ skip_without_server (void)
   g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 /* Fetches @run through a CsServer of @conninfo; checks the caller's thread never ran SQL
  * (the main loop keeps turning while the worker reads). */
 static CsRemoteRun *
@@ -45,7 +37,7 @@ fetch (const char  *conninfo,
   g_autoptr(CsServer) worker = cs_server_new (conninfo);
   g_autoptr(GAsyncResult) result = NULL;
 
-  cs_remote_run_fetch_async (worker, run, NULL, got_result, &result);
+  cs_remote_run_fetch_async (worker, run, NULL, sync_test_got_result, &result);
   g_assert_null (result);  /* never answered on the spot */
   while (!result)
     g_main_context_iteration (NULL, TRUE);
@@ -66,8 +58,7 @@ student_login (guint number)
   sync_test_rows (server.super, create, NULL);
   g_assert_cmpint (sync_test_rows (server.super, "UPDATE cs.users SET role_name = $1 WHERE role_name = $2",
                                    name, seeded, NULL), ==, 1);
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static char *
@@ -103,8 +94,7 @@ test_fetch (void)
 
   bob_id = cs_server_add_instructor (server.super, bob_name, "instructor-pw", "Bob", &error);
   g_assert_no_error (error);
-  bob_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=instructor-pw",
-                                  g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, bob_name);
+  bob_conninfo = sync_test_tcp_conninfo (&server, bob_name, "instructor-pw");
   s2_conninfo = student_login (2);
   s3_conninfo = student_login (3);
 

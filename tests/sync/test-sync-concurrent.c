@@ -201,14 +201,6 @@ is_held (Hold *hold)
   return held;
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 /* Iterates the main context until *@result is set or @seconds passed. */
 static gboolean
 wait_for (GAsyncResult **result,
@@ -316,7 +308,7 @@ test_students_do_not_wait (void)
   g_mutex_init (&hold.lock);
   g_cond_init (&hold.cond);
   cs_sync_set_push_hook (a.machine.sync, hold_hook, &hold);
-  cs_sync_push_async (a.machine.sync, NULL, got_result, &pushed_a);
+  cs_sync_push_async (a.machine.sync, NULL, sync_test_got_result, &pushed_a);
   {
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
@@ -326,7 +318,7 @@ test_students_do_not_wait (void)
   g_assert_true (is_held (&hold));
 
   /* A's transaction is open with its rows written: B's push goes through all the same. */
-  cs_sync_push_async (b.machine.sync, NULL, got_result, &pushed_b);
+  cs_sync_push_async (b.machine.sync, NULL, sync_test_got_result, &pushed_b);
   b_done = wait_for (&pushed_b, 20);
 
   /* A's other computer: A's run is not on the server yet. */

@@ -257,8 +257,6 @@ test_disk_full (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static void got_result (GObject *source, GAsyncResult *result, gpointer data);
-
 /* A pull that times out applies nothing and keeps the cursor; the next one gets it all. */
 static void
 test_pull_timeout (void)
@@ -318,7 +316,7 @@ test_cancelled_push (void)
   sync_test_save (&a, scenario);
 
   g_cancellable_cancel (cancellable);
-  cs_sync_push_async (a.sync, cancellable, got_result, &result);
+  cs_sync_push_async (a.sync, cancellable, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (cs_sync_push_finish (a.sync, result, NULL, &error));
@@ -330,14 +328,6 @@ test_cancelled_push (void)
   sync_test_machine_clear (&a);
 }
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 static GError *
 connect_error (const char *info)
 {
@@ -345,7 +335,7 @@ connect_error (const char *info)
   g_autoptr(GAsyncResult) result = NULL;
   GError *error = NULL;
 
-  cs_server_connect_async (cs_server, NULL, got_result, &result);
+  cs_server_connect_async (cs_server, NULL, sync_test_got_result, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (cs_server_connect_finish (cs_server, result, &error));

@@ -39,22 +39,6 @@ static CsCastPanel *panel;
 
 /* ---- helpers -------------------------------------------------------------------------- */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *root,
            const char *text)
@@ -514,7 +498,7 @@ editor (void)
 static AdwEntryRow *
 name_row (void)
 {
-  return ADW_ENTRY_ROW (find_widget (GTK_WIDGET (editor ()), ADW_TYPE_ENTRY_ROW));
+  return ADW_ENTRY_ROW (ui_test_find_type (GTK_WIDGET (editor ()), ADW_TYPE_ENTRY_ROW));
 }
 
 /* ---- tests ---------------------------------------------------------------------------- */
@@ -739,7 +723,7 @@ test_edit_persona (void)
   g_assert_cmpuint (cs_edit_history_get_n_undo (history ()), ==, n_undo + 1);
 
   /* The radar follows and says the values. */
-  radar = CS_TRAIT_RADAR (find_widget (GTK_WIDGET (editor ()), CS_TYPE_TRAIT_RADAR));
+  radar = CS_TRAIT_RADAR (ui_test_find_type (GTK_WIDGET (editor ()), CS_TYPE_TRAIT_RADAR));
   g_assert_nonnull (radar);
   summary = cs_trait_radar_dup_summary (radar);
   g_assert_nonnull (strstr (summary, "Analytical 2"));
@@ -762,7 +746,7 @@ test_edit_persona (void)
 
   /* The background (a text view) edits the same way: typing is one step, undone whole. */
   {
-    GtkTextView *view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor ()), GTK_TYPE_TEXT_VIEW));
+    GtkTextView *view = GTK_TEXT_VIEW (ui_test_find_type (GTK_WIDGET (editor ()), GTK_TYPE_TEXT_VIEW));
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
     g_autofree char *before = g_strdup (cs_persona_get_background (sunita));
     guint steps = cs_edit_history_get_n_undo (history ());
@@ -793,7 +777,7 @@ test_edit_persona (void)
 
   ui_test_save_screenshot (GTK_WIDGET (cast_window), "cast-panel.png");
   {
-    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (editor ()),
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (ui_test_find_type (GTK_WIDGET (editor ()),
                                                                     GTK_TYPE_SCROLLED_WINDOW));
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
 
@@ -868,7 +852,7 @@ test_avatar_image (void)
   g_assert_true (g_str_has_prefix (cs_persona_get_avatar_image (sunita), "avatars" G_DIR_SEPARATOR_S));
   copied = g_build_filename (library_dir, cs_persona_get_avatar_image (sunita), NULL);
   g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
-  avatar = ADW_AVATAR (find_widget (GTK_WIDGET (editor ()), ADW_TYPE_AVATAR));
+  avatar = ADW_AVATAR (ui_test_find_type (GTK_WIDGET (editor ()), ADW_TYPE_AVATAR));
   g_assert_nonnull (adw_avatar_get_custom_image (avatar));
   g_assert_cmpstr (cs_edit_history_get_undo_label (history ()), ==, "Edit Persona");
 
@@ -982,7 +966,7 @@ test_empty (void)
   gtk_window_set_child (win, GTK_WIDGET (empty));
   gtk_window_present (win);
   ui_test_wait_for (ui_test_widget_drawn, empty, "the empty cast panel");
-  status = find_widget (GTK_WIDGET (empty), ADW_TYPE_STATUS_PAGE);
+  status = ui_test_find_type (GTK_WIDGET (empty), ADW_TYPE_STATUS_PAGE);
   g_assert_true (gtk_widget_get_mapped (status));
   ui_test_save_screenshot (GTK_WIDGET (win), "cast-empty.png");
 
@@ -991,7 +975,7 @@ test_empty (void)
   ui_test_settle (100);
   g_assert_false (gtk_widget_get_mapped (status));
   /* Narrow: the leaflet is folded and shows the editor of the new persona. */
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (empty), ADW_TYPE_LEAFLET))));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (ui_test_find_type (GTK_WIDGET (empty), ADW_TYPE_LEAFLET))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cs_cast_panel_get_editor (empty))));
   ui_test_save_screenshot (GTK_WIDGET (win), "cast-narrow.png");
 
@@ -1005,9 +989,6 @@ test_empty (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sample_path = NULL;
-  g_autoptr(GFile) sample_file = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -1020,10 +1001,7 @@ main (int argc, char **argv)
 
   tmp_dir = ui_test_use_temporary_home ("cs-cast-XXXXXX");
 
-  sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
-  sample_file = g_file_new_for_path (sample_path);
-  sample = cs_scenario_format_load_file (sample_file, NULL, &error);
-  g_assert_no_error (error);
+  sample = ui_test_load_sample ();
 
   window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);

@@ -18,6 +18,7 @@
 #include "cs-student-page.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -26,34 +27,6 @@ static CsServer *worker;
 static CsCohortsWindow *cohorts;
 static char *cohort_id;       /* the cohort made through the dialog */
 static char *student_conninfo;
-
-static void
-painted (GdkFrameClock *clock,
-         gboolean      *done)
-{
-  *done = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean done = FALSE;
-  gulong id;
-
-  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
-  gtk_widget_queue_draw (widget);
-  ui_test_wait_for (is_true, &done, "a frame painted");
-  g_signal_handler_disconnect (clock, id);
-}
 
 static GtkWidget *
 find_toplevel (GType type)
@@ -184,7 +157,7 @@ test_instructor (void)
   gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 1)), "FS-210");
   gtk_editable_set_text (GTK_EDITABLE (nth_of (dialog, ADW_TYPE_ENTRY_ROW, 2)), "Autumn 2031");
   gtk_switch_set_active (GTK_SWITCH (nth_of (dialog, GTK_TYPE_SWITCH, 0)), TRUE);
-  wait_for_frame (dialog);
+  ui_test_wait_for_frame (dialog);
   ui_test_save_screenshot (dialog, "cohorts-new-dialog.png");
   g_assert_true (gtk_widget_activate_action (dialog, "cohort.save", NULL));
   ui_test_wait_for (shows_title, (gpointer) "Field Study", "the new cohort shown");
@@ -198,8 +171,7 @@ test_instructor (void)
   /* A student joins it with a code. */
   {
     g_autoptr(PGconn) ann = cs_pg_connect (conninfo, &error);
-    g_autofree char *base = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+    g_autofree char *base = sync_test_tcp_conninfo (&server, "nobody", NULL);
     g_autoptr(CsJoinResult) joined = NULL;
 
     g_assert_no_error (error);
@@ -208,9 +180,7 @@ test_instructor (void)
     joined = cs_enrolment_join (base, code, student_name, "student-password", "Uma Student", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (joined->status, ==, "approved");
-    student_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                                        g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname,
-                                        student_name);
+    student_conninfo = sync_test_tcp_conninfo (&server, student_name, "student-password");
   }
 
   /* Assign the first published case, optional, due on a chosen day. */
@@ -222,7 +192,7 @@ test_instructor (void)
   gtk_calendar_select_day (GTK_CALENDAR (nth_of (assign, GTK_TYPE_CALENDAR, 0)), due_day);
   /* The switches: the required one, then the due date's. */
   gtk_switch_set_active (GTK_SWITCH (nth_of (assign, GTK_TYPE_SWITCH, 0)), FALSE);
-  wait_for_frame (assign);
+  ui_test_wait_for_frame (assign);
   ui_test_save_screenshot (assign, "cohorts-assign-dialog.png");
   g_assert_true (gtk_widget_activate_action (assign, "assign.assign", NULL));
   ui_test_wait_for (assignment_listed, GINT_TO_POINTER (1), "the assignment counted");
@@ -245,7 +215,7 @@ test_instructor (void)
       "WHERE u.role_name = current_user", run, NULL);
   }
   ui_test_wait_for (student_in_progress, NULL, "the student in progress on the dashboard");
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-instructor.png");
 
   /* A second case, required, already past due (through the server call, as the dialog's
@@ -326,7 +296,7 @@ test_student (void)
                                                    GTK_WIDGET (cs_cohorts_window_get_page (window)))));
   for (GtkWidget *button = nth_of (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, 0); button; button = NULL)
     g_assert_false (gtk_widget_get_visible (button));
-  wait_for_frame (GTK_WIDGET (window));
+  ui_test_wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "cohorts-student.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -380,7 +350,7 @@ test_enrolment (void)
   ui_test_wait_for (student_listed, students, "the student listed");
   row = gtk_list_box_get_row_at_index (cs_students_group_get_list (students), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Uma Student");
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment-students.png");
   gtk_widget_activate (g_object_get_data (G_OBJECT (row), "remove"));
   ui_test_wait_for (enrolment_is, (gpointer) "withdrawn", "the student withdrawn");
@@ -420,7 +390,7 @@ test_archive (void)
   gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.assign", NULL);
   ui_test_settle (200);
   g_assert_null (find_toplevel (CS_TYPE_ASSIGN_DIALOG));
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-archived.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cohorts), "cohorts.restore", NULL));
   ui_test_wait_for (is_archived, GINT_TO_POINTER (FALSE), "the cohort restored");
@@ -436,17 +406,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
 
   conninfo = sync_test_instructor_conninfo (&server, NULL);
   {

@@ -137,15 +137,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!ui_test_server_set_up (&server))
-    return g_test_run ();
-
-  g_test_add_func ("/ui/dashboard-sort/one-arrow", test_one_arrow);
-  status = g_test_run ();
-
-  sync_test_server_tear_down (&server);
-  return status;
+  return ui_test_server_main (&argc, &argv, &server, "/ui/dashboard-sort/one-arrow", test_one_arrow);
 }

@@ -14,6 +14,7 @@
 #include "cs-enrolment.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 #define N_STUDENTS 40
@@ -55,36 +56,6 @@ column (guint position)
 }
 
 static void
-painted (GdkFrameClock *clock,
-         gboolean      *done)
-{
-  *done = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits for the next frame of @widget's window to be painted (a busy machine may take
- * longer than ui_test_save_screenshot's settling time to draw the first one). */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean done = FALSE;
-  gulong id;
-
-  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
-  gtk_widget_queue_draw (widget);
-  ui_test_wait_for (is_true, &done, "a frame painted");
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
 test_open (void)
 {
   ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "the 40 students on the page");
@@ -97,7 +68,7 @@ test_open (void)
   g_assert_cmpfloat (cs_dashboard_get_average_score (dashboard), >, 0.4);
   g_assert_cmpfloat (cs_dashboard_get_median_completion (dashboard), >, 0);
   g_assert_cmpuint (cs_dashboard_get_n_active (dashboard), >, 0);
-  wait_for_frame (GTK_WIDGET (window));
+  ui_test_wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard.png");
 }
 
@@ -138,7 +109,7 @@ test_sort_and_filter (void)
     ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (expected), "the filtered rows");
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       g_assert_nonnull (strstr (cs_dashboard_student_get_name (row (i)), "Okafor"));
-    wait_for_frame (GTK_WIDGET (window));
+    ui_test_wait_for_frame (GTK_WIDGET (window));
     ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-filtered.png");
     gtk_editable_set_text (cs_dashboard_page_get_search (page), "");
     ui_test_wait_for (loaded_rows, GUINT_TO_POINTER (N_STUDENTS), "all rows again");
@@ -234,7 +205,7 @@ test_override (void)
   g_assert_true (gtk_widget_has_css_class (score, "error"));
   gtk_editable_set_text (GTK_EDITABLE (score), "93");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "override"));
-  wait_for_frame (dialog);
+  ui_test_wait_for_frame (dialog);
   ui_test_save_screenshot (dialog, "dashboard-override.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "override");
 
@@ -357,7 +328,7 @@ test_enrolment (CsCohortsWindow *cohorts)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (cs_enrolment_page_get_requests (enrolment))); row;
        row = gtk_widget_get_next_sibling (row))
     gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (enrolment), "enrolment.approve", NULL));
   ui_test_wait_for (no_requests, enrolment, "the requests decided");
@@ -377,7 +348,7 @@ test_enrolment (CsCohortsWindow *cohorts)
   g_assert_no_error (error);
   g_assert_cmpstr (link->code, ==, cs_enrolment_page_get_new_code (enrolment));
   g_assert_cmpstr (link->database, ==, server.dbname);
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-enrolment-code.png");
 }
 
@@ -397,7 +368,7 @@ test_cohorts_window (void)
   g_assert_cmpint (info->n_approved, ==, N_STUDENTS);
   g_assert_cmpstr (cs_dashboard_get_title (cs_dashboard_page_get_dashboard (cs_cohorts_window_get_page (cohorts))), ==,
                    "Operations Strategy");
-  wait_for_frame (GTK_WIDGET (cohorts));
+  ui_test_wait_for_frame (GTK_WIDGET (cohorts));
   ui_test_save_screenshot (GTK_WIDGET (cohorts), "cohorts-window.png");
   test_enrolment (cohorts);
   gtk_window_destroy (GTK_WINDOW (cohorts));
@@ -411,17 +382,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
 
   conninfo = sync_test_instructor_conninfo (&server, NULL);
   {

@@ -112,8 +112,7 @@ test_request_arrives (void)
   g_autofree char *instructor = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
-  g_autofree char *base = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                           g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *base = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autoptr(PGconn) ann = cs_pg_connect (conninfo, &error);
   g_autoptr(CsServer) worker = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -180,15 +179,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!ui_test_server_set_up (&server))
-    return g_test_run ();
-
-  g_test_add_func ("/ui/enrolment-live/request-arrives", test_request_arrives);
-  status = g_test_run ();
-
-  sync_test_server_tear_down (&server);
-  return status;
+  return ui_test_server_main (&argc, &argv, &server, "/ui/enrolment-live/request-arrives", test_request_arrives);
 }

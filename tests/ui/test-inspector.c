@@ -19,6 +19,7 @@
 #include "cs-scene-card.h"
 #include "cs-string-list-row.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 
 static char *tmp_dir;
@@ -28,22 +29,6 @@ static CsWindow *window;
 static char *sample_id;
 
 /* ---- finding widgets ------------------------------------------------------------------- */
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* The preferences row (entry row, action row) titled @title. */
 static GtkWidget *
@@ -159,7 +144,7 @@ open_editor (CsWindow *win)
   cs_window_select_scenario (win, sample_id);
   ui_test_wait_for (scenario_shown, win, "the sample's page");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.edit", NULL));
-  editor = CS_SCENARIO_EDITOR (find_type (GTK_WIDGET (win), CS_TYPE_SCENARIO_EDITOR));
+  editor = CS_SCENARIO_EDITOR (ui_test_find_type (GTK_WIDGET (win), CS_TYPE_SCENARIO_EDITOR));
   g_assert_nonnull (editor);
   g_assert_true (cs_scenario_editor_get_board (editor) == cs_window_get_scene_board (win));
   ui_test_wait_for (ui_test_widget_drawn, editor, "the editor");
@@ -275,7 +260,7 @@ test_edit_and_reopen (void)
   g_assert_true (has_label (GTK_WIDGET (inspector), "Weights add up to 95%, not 100%"));
 
   /* the threshold slider */
-  scale = find_type (GTK_WIDGET (inspector), GTK_TYPE_SCALE);
+  scale = ui_test_find_type (GTK_WIDGET (inspector), GTK_TYPE_SCALE);
   g_assert_nonnull (scale);
   gtk_range_set_value (GTK_RANGE (scale), 60);
   g_assert_cmpfloat_with_epsilon (cs_scene_get_success_threshold (scene), 0.6, 1e-9);
@@ -415,7 +400,7 @@ test_problem_inline (void)
   CsSceneInspector *inspector = cs_scenario_editor_get_inspector (editor);
   CsScenario *edited = cs_scene_board_get_scenario (board);
   CsScene *scene = scene_at (edited, 0);
-  CsPublishButton *publish = CS_PUBLISH_BUTTON (find_type (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON));
+  CsPublishButton *publish = CS_PUBLISH_BUTTON (ui_test_find_type (GTK_WIDGET (window), CS_TYPE_PUBLISH_BUTTON));
   GtkWidget *row, *problems_list, *dialog;
   g_autofree char *refused = NULL;
   g_autofree char *text = NULL;
@@ -461,8 +446,8 @@ test_problem_inline (void)
   /* the list of problems jumps to the place */
   cs_scene_board_select (board, 2);
   g_assert_true (cs_scene_inspector_get_scene (inspector) == scene_at (edited, 2));
-  problems_list = find_type (GTK_WIDGET (gtk_menu_button_get_popover (
-                               GTK_MENU_BUTTON (find_type (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)))),
+  problems_list = ui_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (
+                               GTK_MENU_BUTTON (ui_test_find_type (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)))),
                              GTK_TYPE_LIST_BOX);
   g_assert_nonnull (problems_list);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (problems_list), 0));
@@ -486,7 +471,7 @@ test_problem_inline (void)
   g_assert_false (has_label (GTK_WIDGET (window), "1 Problem"));
 
   /* a threshold no run can reach is marked on the slider's row */
-  gtk_range_set_value (GTK_RANGE (find_type (GTK_WIDGET (inspector), GTK_TYPE_SCALE)), 100);
+  gtk_range_set_value (GTK_RANGE (ui_test_find_type (GTK_WIDGET (inspector), GTK_TYPE_SCALE)), 100);
   gtk_spin_button_set_value (cs_criterion_row_get_weight (criterion_row), 10);
   g_assert_cmpuint (cs_scenario_editor_get_n_problems (editor), ==, 1);
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (inspector), "Success Threshold"), "error"));
@@ -547,7 +532,7 @@ test_image (void)
   g_assert_true (g_str_has_suffix (stored, ".png"));
   copy = g_build_filename (library_dir, stored, NULL);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
-  picture = find_type (GTK_WIDGET (inspector), GTK_TYPE_PICTURE);
+  picture = ui_test_find_type (GTK_WIDGET (inspector), GTK_TYPE_PICTURE);
   g_assert_true (gtk_widget_get_visible (picture));
   g_assert_nonnull (gtk_picture_get_file (GTK_PICTURE (picture)));
   {
@@ -579,41 +564,10 @@ test_image (void)
   close_editor (window);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static CsChatWindow *
-find_chat_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (CS_IS_CHAT_WINDOW (w))
-        return CS_CHAT_WINDOW (w);
-    }
-  return NULL;
-}
-
 static gboolean
 chat_open (gpointer data)
 {
-  return find_chat_window () != NULL;
+  return ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW) != NULL;
 }
 
 /* The editor's Test Play plays the case as it is being edited, unsaved edits and all. */
@@ -623,7 +577,7 @@ test_test_play (void)
   CsScenarioEditor *editor = open_editor (window);
   CsSceneBoard *board = cs_scenario_editor_get_board (editor);
   CsScenario *edited = cs_scene_board_get_scenario (board);
-  GtkWidget *button = find_action_button (GTK_WIDGET (editor), "win.test-play");
+  GtkWidget *button = ui_test_find_action_button (GTK_WIDGET (editor), "win.test-play");
   g_autoptr(GVariant) target = NULL;
   CsChatWindow *chat;
   CsScenario *played;
@@ -636,10 +590,10 @@ test_test_play (void)
 
   cs_scene_board_select (board, 0);
   type_into (find_row (GTK_WIDGET (cs_scenario_editor_get_inspector (editor)), "Title"), "Briefing, Edited");
-  g_assert_null (find_chat_window ());
+  g_assert_null (ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW));
   g_signal_emit_by_name (button, "clicked");
   ui_test_wait_for (chat_open, NULL, "the test-play window");
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   played = cs_orchestrator_get_scenario (cs_chat_window_get_orchestrator (chat));
   first = g_list_model_get_item (cs_scenario_get_scenes (played), 0);
   g_assert_cmpstr (cs_scene_get_title (first), ==, "Briefing, Edited");
@@ -706,7 +660,7 @@ test_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (narrow), 720, 700);
   gtk_window_present (GTK_WINDOW (narrow));
   editor = open_editor (narrow);
-  flap = ADW_FLAP (find_type (GTK_WIDGET (editor), ADW_TYPE_FLAP));
+  flap = ADW_FLAP (ui_test_find_type (GTK_WIDGET (editor), ADW_TYPE_FLAP));
   ui_test_wait_for (flap_folded, flap, "the folded inspector");
   g_assert_false (adw_flap_get_reveal_flap (flap));
   ui_test_save_screenshot (GTK_WIDGET (narrow), "editor-narrow.png");
@@ -721,30 +675,11 @@ test_narrow (void)
 
 /* ---- main ---------------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sample_path = NULL;
-  g_autoptr(GFile) sample_file = NULL;
   g_autoptr(CsScenario) sample = NULL;
   int status;
 
@@ -771,20 +706,10 @@ main (int argc, char **argv)
   }
   g_setenv ("CASE_STUDIO_LIBRARY", library_path, TRUE);
 
-  sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
-  sample_file = g_file_new_for_path (sample_path);
-  sample = cs_scenario_format_load_file (sample_file, NULL, &error);
-  g_assert_no_error (error);
+  sample = ui_test_load_sample ();
   sample_id = g_strdup (cs_record_get_id (CS_RECORD (sample)));
 
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CS_IS_WINDOW (window));
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 
   g_test_add_func ("/ui/inspector/edit-and-reopen", test_edit_and_reopen);
@@ -798,7 +723,7 @@ main (int argc, char **argv)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (library_path);
   g_free (sample_id);

@@ -20,6 +20,7 @@
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
 #include "ui-test-app.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -126,8 +127,7 @@ window_with_bell (CsNotifications        *notifications,
 static char *
 student_conninfo (const char *name)
 {
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static void
@@ -138,8 +138,7 @@ test_instructor_and_student (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CsServer) ann_server = cs_server_new (ann_info);
   g_autoptr(CsNotifications) ann_notifications = cs_notifications_new (ann_server);
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *mira_name = sync_test_user_name (&server, "mira");
   g_autofree char *noor_name = sync_test_user_name (&server, "noor");
   g_autofree char *mira_info = student_conninfo (mira_name);
@@ -278,21 +277,9 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
+  css = ui_test_use_app_style ();
 
   g_test_add_func ("/messages-targets/instructor-and-student", test_instructor_and_student);
   g_test_add_func ("/messages-targets/app-actions", test_app_actions);

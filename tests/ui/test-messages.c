@@ -18,6 +18,7 @@
 #include "cs-notifications-button.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -131,8 +132,7 @@ test_popover (void)
   g_autoptr(CsServer) worker = cs_server_new (ann_info);
   g_autoptr(CsNotifications) notifications = cs_notifications_new (worker);
   g_autofree char *name = sync_test_user_name (&server, "lena");
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
   g_autofree char *ann_id = NULL;
@@ -295,8 +295,7 @@ index_of (GListModel *model,
 static char *
 student_conninfo (const char *name)
 {
-  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, name);
+  return sync_test_tcp_conninfo (&server, name, "student-password");
 }
 
 static void
@@ -313,8 +312,7 @@ test_new_thread (void)
   g_autofree char *noor_info = student_conninfo (pending_name);
   g_autoptr(CsServer) mira_server = cs_server_new (mira_info);
   g_autoptr(CsServer) noor_server = cs_server_new (noor_info);
-  g_autofree char *nobody = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                             g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *nobody = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *cohort = NULL;
   g_autofree char *code = NULL;
   g_autofree char *pending_code = NULL;
@@ -453,21 +451,9 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
+  css = ui_test_use_app_style ();
 
   g_test_add_func ("/messages-ui/popover", test_popover);
   g_test_add_func ("/messages-ui/new-thread", test_new_thread);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 
 #include <adwaita.h>
@@ -301,28 +302,11 @@ test_reopen (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *library = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -333,14 +317,7 @@ main (int argc, char **argv)
       return g_test_run ();
     }
 
-  tmp_dir = g_dir_make_tmp ("cs-prefs-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  library = g_build_filename (tmp_dir, "library.db", NULL);
-  g_setenv ("CASE_STUDIO_LIBRARY", library, TRUE);
+  tmp_dir = ui_test_use_temporary_home ("cs-prefs-XXXXXX");
 
   app = cs_application_new ();
   g_application_set_application_id (G_APPLICATION (app), "org.casestudio.CaseStudio.TestPreferences");
@@ -360,7 +337,7 @@ main (int argc, char **argv)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -171,15 +171,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!ui_test_server_set_up (&server))
-    return g_test_run ();
-
-  g_test_add_func ("/ui/run-refetch/only-on-change", test_refetch_only_on_change);
-  status = g_test_run ();
-
-  sync_test_server_tear_down (&server);
-  return status;
+  return ui_test_server_main (&argc, &argv, &server, "/ui/run-refetch/only-on-change", test_refetch_only_on_change);
 }

@@ -17,6 +17,7 @@
 #include "cs-run-view.h"
 #include "sync-test-cohort.h"
 #include "sync-test-machine.h"
+#include "ui-test-server.h"
 #include "ui-test-util.h"
 
 static SyncTestServer server;
@@ -358,17 +359,8 @@ main (int argc, char **argv)
   g_autofree char *cohort = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_test_skip ("no display: run under Xvfb (build-aux/check does)");
-      return g_test_run ();
-    }
-  if (!sync_test_server_set_up (&server))
-    {
-      g_test_skip ("PGHOST is not set: no test PostgreSQL server (build-aux/check starts one)");
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!ui_test_server_set_up (&server))
+    return g_test_run ();
 
   conninfo = sync_test_instructor_conninfo (&server, NULL);
   {

@@ -136,8 +136,7 @@ test_open_own_run (void)
   g_autofree char *code = NULL;
   g_autofree char *student = sync_test_user_name (&server, "ownrun");
   g_autofree char *student_conninfo = NULL;
-  g_autofree char *base = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=nobody",
-                                           g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname);
+  g_autofree char *base = sync_test_tcp_conninfo (&server, "nobody", NULL);
   g_autofree char *here = g_uuid_string_random ();       /* played on this computer */
   g_autofree char *elsewhere = g_uuid_string_random ();  /* played on another one */
   g_autofree char *dir = g_dir_make_tmp ("cs-student-run-XXXXXX", &error);
@@ -163,8 +162,7 @@ test_open_own_run (void)
   g_assert_no_error (error);
   joined = cs_enrolment_join (base, code, student, "student-password", "Olga Student", &error);
   g_assert_no_error (error);
-  student_conninfo = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=student-password",
-                                      g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", server.dbname, student);
+  student_conninfo = sync_test_tcp_conninfo (&server, student, "student-password");
   stu = cs_pg_connect (student_conninfo, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sync_test_rows (stu,
@@ -255,15 +253,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (!ui_test_server_set_up (&server))
-    return g_test_run ();
-
-  g_test_add_func ("/ui/student-run/open", test_open_own_run);
-  status = g_test_run ();
-
-  sync_test_server_tear_down (&server);
-  return status;
+  return ui_test_server_main (&argc, &argv, &server, "/ui/student-run/open", test_open_own_run);
 }

@@ -13,6 +13,7 @@
 #include "cs-library-page.h"
 #include "cs-scenario-page.h"
 #include "cs-window.h"
+#include "ui-test-app.h"
 #include "ui-test-util.h"
 #include "cs-import-window.h"
 #include "cs-test-pdf.h"
@@ -657,22 +658,6 @@ test_window_state (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 
 /* ---- importing a PDF ------------------------------------------------------------- */
@@ -2237,37 +2222,6 @@ test_play_stop (void)
   g_free (slow.base_url);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static CsChatWindow *
-find_chat_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (CS_IS_CHAT_WINDOW (w))
-        return CS_CHAT_WINDOW (w);
-    }
-  return NULL;
-}
-
 
 /* The report window among the toplevels, or NULL. */
 static GtkWidget *
@@ -2323,14 +2277,14 @@ test_test_play (void)
   n_runs = count_runs (id);
   n_messages = count_stored_messages (id);
 
-  button = find_action_button (GTK_WIDGET (window), "win.test-play");
+  button = ui_test_find_action_button (GTK_WIDGET (window), "win.test-play");
   g_assert_nonnull (button);
   g_object_get (button, "action-target", &target, NULL);
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, id);
-  g_assert_null (find_chat_window ());
+  g_assert_null (ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW));
   g_signal_emit_by_name (button, "clicked");
   ui_test_settle (50);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   ui_test_wait_for (ui_test_widget_drawn, chat, "the test-play window");
   g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
@@ -2347,7 +2301,7 @@ test_test_play (void)
   /* Restart in a test play is another test play */
   gtk_widget_activate_action (GTK_WIDGET (chat), "chat.restart", NULL);
   ui_test_settle (100);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   g_assert_true (gtk_widget_get_visible (find_by_css (GTK_WIDGET (chat), "test-play-bar")));
   gtk_window_destroy (GTK_WINDOW (chat));
@@ -2358,7 +2312,7 @@ test_test_play (void)
   /* ... unless the instructor keeps it: everything so far is saved, and what follows */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.test-play", "s", id);
   ui_test_settle (50);
-  chat = find_chat_window ();
+  chat = ui_test_find_toplevel (CS_TYPE_CHAT_WINDOW);
   g_assert_nonnull (chat);
   orchestrator = cs_chat_window_get_orchestrator (chat);
   cs_chat_window_send (chat, "begin");
@@ -2570,10 +2524,6 @@ test_play_report (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *library = NULL;
-  g_autofree char *sample_path = NULL;
-  g_autoptr(GFile) sample_file = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -2584,28 +2534,11 @@ main (int argc, char **argv)
       return g_test_run ();
     }
 
-  tmp_dir = g_dir_make_tmp ("cs-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  library = g_build_filename (tmp_dir, "library.db", NULL);
-  g_setenv ("CASE_STUDIO_LIBRARY", library, TRUE);
+  tmp_dir = ui_test_use_temporary_home ("cs-ui-XXXXXX");
 
-  sample_path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
-  sample_file = g_file_new_for_path (sample_path);
-  sample = cs_scenario_format_load_file (sample_file, NULL, &error);
-  g_assert_no_error (error);
+  sample = ui_test_load_sample ();
 
-  app = cs_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (CS_IS_WINDOW (window));
+  window = ui_test_start_app (&app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
 
   g_test_add_func ("/ui/window/sample-listed", test_sample_listed);
@@ -2644,7 +2577,7 @@ main (int argc, char **argv)
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&sample);
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  ui_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

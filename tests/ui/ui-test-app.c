@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "cs-scenario-format.h"
 #include "ui-test-app.h"
 
 char *
@@ -39,4 +40,16 @@ ui_test_start_app (CsApplication **app)
   window = CS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
   g_assert_true (CS_IS_WINDOW (window));
   return window;
+}
+
+CsScenario *
+ui_test_load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CS_SOURCE_DIR"), "data", "samples", "sample.casestudio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsScenario *scenario = cs_scenario_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return scenario;
 }

@@ -25,3 +25,23 @@ ui_test_server_set_up (SyncTestServer *server)
   adw_init ();
   return TRUE;
 }
+
+int
+ui_test_server_main (int             *argc,
+                     char          ***argv,
+                     SyncTestServer  *server,
+                     const char      *path,
+                     GTestFunc        test)
+{
+  int status;
+
+  g_test_init (argc, argv, NULL);
+  if (!ui_test_server_set_up (server))
+    return g_test_run ();
+
+  g_test_add_func (path, test);
+  status = g_test_run ();
+
+  sync_test_server_tear_down (server);
+  return status;
+}

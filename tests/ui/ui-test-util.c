@@ -169,3 +169,58 @@ ui_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+GtkCssProvider *
+ui_test_use_app_style (void)
+{
+  GtkCssProvider *css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/org/casestudio/CaseStudio/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return css;
+}
+
+static void
+painted (GdkFrameClock *clock,
+         gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+ui_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean done = FALSE;
+  gulong id;
+
+  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
+  gtk_widget_queue_draw (widget);
+  ui_test_wait_for (is_true, &done, "a frame painted");
+  g_signal_handler_disconnect (clock, id);
+}
+
+GtkWidget *
+ui_test_find_action_button (GtkWidget  *root,
+                            const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_action_button (c, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
