@@ -15,6 +15,7 @@ struct _CsDashboardAssignment
   char     *scenario_id;
   char     *title;
   gint64    due;
+  gint64    assigned;
   gboolean  required;
   GArray   *scenes;
 };
@@ -84,6 +85,23 @@ cs_dashboard_assignment_get_scenario_id (CsDashboardAssignment *self)
   g_return_val_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self), NULL);
 
   return self->scenario_id;
+}
+
+void
+cs_dashboard_assignment_set_assigned (CsDashboardAssignment *self,
+                                      gint64                 assigned)
+{
+  g_return_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self));
+
+  self->assigned = assigned;
+}
+
+gint64
+cs_dashboard_assignment_get_assigned (CsDashboardAssignment *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self), 0);
+
+  return self->assigned;
 }
 
 const char *

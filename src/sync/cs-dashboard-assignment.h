@@ -35,6 +35,10 @@ const char             *cs_dashboard_assignment_get_scenario_id (CsDashboardAssi
 const char             *cs_dashboard_assignment_get_title       (CsDashboardAssignment *self);
 gint64                  cs_dashboard_assignment_get_due         (CsDashboardAssignment *self);
 gboolean                cs_dashboard_assignment_get_required    (CsDashboardAssignment *self);
+/* When the case was assigned to the cohort, Unix seconds (0: not known). */
+void                    cs_dashboard_assignment_set_assigned    (CsDashboardAssignment *self,
+                                                                 gint64                 assigned);
+gint64                  cs_dashboard_assignment_get_assigned    (CsDashboardAssignment *self);
 
 /* Scenes in the case's order; @scene is copied. */
 void                    cs_dashboard_assignment_add_scene       (CsDashboardAssignment  *self,

@@ -155,7 +155,7 @@ read_assignments (PGconn      *conn,
   g_autoptr(PGresult) scenes = NULL;
 
   rows = cs_server_query (conn,
-    "SELECT a.id::text, a.scenario_id::text, s.title, " EPOCH ("a.due_date") ", a.is_required "
+    "SELECT a.id::text, a.scenario_id::text, s.title, " EPOCH ("a.due_date") ", a.is_required, " EPOCH ("a.assigned_at") " "
     "FROM cs.cohort_simulations a JOIN cs.scenarios s ON s.id = a.scenario_id "
     "WHERE a.cohort_id = $1::uuid ORDER BY a.due_date NULLS LAST, s.title, a.id",
     1, (const char *[]) { cohort }, error);
@@ -166,6 +166,8 @@ read_assignments (PGconn      *conn,
       CsDashboardAssignment *assignment =
         cs_dashboard_assignment_new (PQgetvalue (rows, r, 0), PQgetvalue (rows, r, 1),
                                      PQgetvalue (rows, r, 2), int_at (rows, r, 3), bool_at (rows, r, 4));
+
+      cs_dashboard_assignment_set_assigned (assignment, int_at (rows, r, 5));
 
       g_hash_table_insert (index, g_strdup (PQgetvalue (rows, r, 0)), GUINT_TO_POINTER (r));
       g_ptr_array_add (snapshot->assignments, assignment);

@@ -22,6 +22,7 @@
 #include "cs-matrix-cell.h"
 #include "cs-override-dialog.h"
 #include "cs-run-view.h"
+#include "cs-completion-chart.h"
 #include "cs-scene-chart.h"
 #include "cs-score-histogram.h"
 #include "cs-ui-util.h"
@@ -50,6 +51,7 @@ struct _CsDashboardPage
   GtkDropDown         *assignment_dropdown;
   GtkMenuButton       *sort_button;
   CsScoreHistogram    *histogram;
+  CsCompletionChart   *completion_chart;
   CsSceneChart        *scene_chart;
 
   GtkLabel            *figure_values[N_FIGURES];
@@ -136,12 +138,14 @@ update_charts (CsDashboardPage *self)
   guint selected = gtk_drop_down_get_selected (self->assignment_dropdown);
   g_autoptr(CsDashboardAssignment) assignment = NULL;
   g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) completed = g_array_new (FALSE, FALSE, sizeof (gint64));
   GListModel *students;
 
   if (!self->dashboard || selected == GTK_INVALID_LIST_POSITION ||
       !(assignment = g_list_model_get_item (cs_dashboard_get_assignments (self->dashboard), selected)))
     {
       cs_score_histogram_set_scores (self->histogram, NULL, 0);
+      cs_completion_chart_set_data (self->completion_chart, 0, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, 0);
       cs_scene_chart_set_assignment (self->scene_chart, NULL);
       return;
     }
@@ -152,10 +156,16 @@ update_charts (CsDashboardPage *self)
       g_autoptr(CsDashboardStudent) student = g_list_model_get_item (students, i);
       CsDashboardCell *cell = cs_dashboard_student_get_cell (student, selected);
       double score = cell ? cs_dashboard_cell_get_score (cell) : -1;
+      gint64 done = cell && cs_dashboard_cell_get_status (cell) == CS_DASHBOARD_COMPLETED
+                    ? cs_dashboard_cell_get_completed_at (cell) : 0;
 
       g_array_append_val (scores, score);
+      g_array_append_val (completed, done);
     }
   cs_score_histogram_set_scores (self->histogram, (const double *) scores->data, scores->len);
+  cs_completion_chart_set_data (self->completion_chart, cs_dashboard_assignment_get_assigned (assignment),
+                                cs_dashboard_assignment_get_due (assignment), g_get_real_time () / G_USEC_PER_SEC,
+                                (const gint64 *) completed->data, completed->len);
   cs_scene_chart_set_assignment (self->scene_chart, assignment);
 }
 
@@ -824,6 +834,7 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   widget_class->size_allocate = cs_dashboard_page_size_allocate;
 
   g_type_ensure (CS_TYPE_SCORE_HISTOGRAM);
+  g_type_ensure (CS_TYPE_COMPLETION_CHART);
   g_type_ensure (CS_TYPE_SCENE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, toast_overlay);
@@ -837,6 +848,7 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, assignment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, histogram);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, completion_chart);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scene_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_assignment_selected);

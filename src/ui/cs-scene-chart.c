@@ -16,6 +16,7 @@
 
 #define LINE_GAP 12
 #define LABEL_SHARE 0.38f
+#define LABEL_SHARE_MOST 0.55f
 
 struct _CsSceneChart
 {
@@ -36,6 +37,39 @@ line_height (GtkWidget *widget)
   return height * 2 + 4;
 }
 
+static char *
+dup_detail (const CsDashboardScene *scene)
+{
+  if (scene->started > 0)
+    /* Translators: under a scene of the pass-rate chart: average turns and hints used */
+    return g_strdup_printf (_("%.1f turns · %d hints"), scene->average_turns, scene->hints_used);
+  return g_strdup (_("not started"));
+}
+
+/* The widest scene title or detail line, in pixels. */
+static int
+widest_label (CsSceneChart *self,
+              PangoLayout  *layout)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < cs_dashboard_assignment_get_n_scenes (self->assignment); i++)
+    {
+      const CsDashboardScene *scene = cs_dashboard_assignment_get_scene (self->assignment, i);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, scene->title);
+      g_autofree char *detail = dup_detail (scene);
+      int w;
+
+      pango_layout_set_text (layout, title, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+      pango_layout_set_text (layout, detail, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
 static void
 cs_scene_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -43,14 +77,18 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
   CsSceneChart *self = CS_SCENE_CHART (widget);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   float width = gtk_widget_get_width (widget);
-  float label_width = width * LABEL_SHARE;
-  float track_x = label_width + 12;
-  float track_width = width - track_x - 48;
+  float label_width, track_x, track_width;
   int line = line_height (widget);
   GdkRGBA fg, dim, accent, track;
   guint n;
 
-  if (!self->assignment || track_width < 24)
+  if (!self->assignment)
+    return;
+  /* The labels take what they need, between a share of the width and a larger one. */
+  label_width = CLAMP (widest_label (self, layout), width * LABEL_SHARE, width * LABEL_SHARE_MOST);
+  track_x = label_width + 12;
+  track_width = width - track_x - 48;
+  if (track_width < 24)
     return;
   cs_ui_get_colors (widget, &fg, &accent);
   dim = fg;
@@ -66,17 +104,12 @@ cs_scene_chart_snapshot (GtkWidget   *widget,
       float y = i * (line + LINE_GAP);
       float bar_y = y + line / 4.0f;
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, scene->title);
-      g_autofree char *detail = NULL;
+      g_autofree char *detail = dup_detail (scene);
       g_autofree char *rate = NULL;
 
       pango_layout_set_width (layout, (int) (label_width * PANGO_SCALE));
       pango_layout_set_text (layout, title, -1);
       cs_ui_snapshot_layout (snapshot, layout, &fg, 0, y);
-      if (scene->started > 0)
-        /* Translators: under a scene of the pass-rate chart: average turns and hints used */
-        detail = g_strdup_printf (_("%.1f turns · %d hints"), scene->average_turns, scene->hints_used);
-      else
-        detail = g_strdup (_("not started"));
       pango_layout_set_text (layout, detail, -1);
       cs_ui_snapshot_layout (snapshot, layout, &dim, 0, y + line / 2.0f);
 
@@ -107,7 +140,7 @@ cs_scene_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 200;
+      *minimum = 180;
       *natural = 360;
     }
   else

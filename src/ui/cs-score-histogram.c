@@ -98,7 +98,7 @@ cs_score_histogram_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 120;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 140 : 120;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 160;
 }
 

@@ -30,8 +30,9 @@
   "    SELECT gen_random_uuid (), c.id, s - 1, 'Scene ' || s FROM seed_cases c, generate_series (1, n_scenes) s; " \
   "  INSERT INTO cs.cohorts (id, instructor_id, title, course_code, semester) " \
   "    VALUES (cohort, teacher, 'Operations Strategy', 'OPS-301', 'Spring'); " \
-  "  INSERT INTO cs.cohort_simulations (id, cohort_id, scenario_id, assigned_by, due_date, is_required) " \
-  "    SELECT gen_random_uuid (), cohort, id, teacher, now () + (n - 2) * interval '7 days', n % 3 <> 0 " \
+  "  INSERT INTO cs.cohort_simulations (id, cohort_id, scenario_id, assigned_by, assigned_at, due_date, is_required) " \
+  "    SELECT gen_random_uuid (), cohort, id, teacher, now () - interval '21 days', now () + (n - 2) * interval '7 days', " \
+  "           n % 3 <> 0 " \
   "      FROM seed_cases; " \
   "  CREATE TEMP TABLE seed_students ON COMMIT DROP AS " \
   "    SELECT gen_random_uuid () AS id, i FROM generate_series (1, n_students) i; " \

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cs-cohorts-window.h"
+#include "cs-completion-chart.h"
 #include "cs-dashboard-page.h"
 #include "cs-enrolment.h"
 #include "sync-test-cohort.h"
@@ -55,6 +56,29 @@ column (guint position)
   return result;
 }
 
+static CsCompletionChart *
+completion_chart (void)
+{
+  return CS_COMPLETION_CHART (ui_test_find_type (GTK_WIDGET (page), CS_TYPE_COMPLETION_CHART));
+}
+
+/* The students whose run of the first assignment is complete, as the matrix has it. */
+static guint
+count_completed (void)
+{
+  GListModel *all = cs_dashboard_get_students (dashboard);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CsDashboardStudent) student = g_list_model_get_item (all, i);
+      CsDashboardCell *cell = cs_dashboard_student_get_cell (student, 0);
+
+      count += cell && cs_dashboard_cell_get_status (cell) == CS_DASHBOARD_COMPLETED;
+    }
+  return count;
+}
+
 static void
 test_open (void)
 {
@@ -68,6 +92,17 @@ test_open (void)
   g_assert_cmpfloat (cs_dashboard_get_average_score (dashboard), >, 0.4);
   g_assert_cmpfloat (cs_dashboard_get_median_completion (dashboard), >, 0);
   g_assert_cmpuint (cs_dashboard_get_n_active (dashboard), >, 0);
+
+  /* The completion chart shows the first assignment: every completed run, from the day the
+   * case was assigned (three weeks ago in the seed). */
+  {
+    gint64 start, now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_cmpuint (count_completed (), >, 0);
+    g_assert_cmpuint (cs_completion_chart_get_completed_by (completion_chart (), G_MAXINT64), ==, count_completed ());
+    cs_completion_chart_get_span (completion_chart (), &start, NULL);
+    g_assert_cmpint (ABS (start - (now - 21 * 24 * 3600)), <, 3600);
+  }
   ui_test_wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard.png");
 }
@@ -143,9 +178,16 @@ watching (gpointer data)
   return cs_dashboard_get_watching (dashboard);
 }
 
+static gboolean
+chart_completed_is (gpointer data)
+{
+  return cs_completion_chart_get_completed_by (completion_chart (), G_MAXINT64) == GPOINTER_TO_UINT (data);
+}
+
 static void
 test_live (void)
 {
+  guint expected_completed;
   g_autofree char *student = NULL;
   Expect expect = { 0 };
 
@@ -162,6 +204,18 @@ test_live (void)
   expect.student = student;
   expect.progress = 0.125;
   ui_test_wait_for (progress_is, &expect, "the change on the page");
+
+  /* The same run completed now: one more on the completion chart, at its end. */
+  expected_completed = count_completed () + 1;
+  sync_test_rows (server.super,
+                  "UPDATE cs.user_progress p SET status = 'completed', completion_percentage = 100, final_score = 0.8, "
+                  "  completed_at = now (), last_activity = now () FROM cs.cohort_simulations a "
+                  "WHERE a.cohort_id = $1 AND p.scenario_id = a.scenario_id AND p.user_id = $2 "
+                  "  AND a.due_date = (SELECT min (due_date) FROM cs.cohort_simulations WHERE cohort_id = $1)",
+                  cohort, student, NULL);
+  ui_test_wait_for (chart_completed_is, GUINT_TO_POINTER (expected_completed), "the completion on the chart");
+  g_assert_cmpuint (cs_completion_chart_get_completed_by (completion_chart (), g_get_real_time () / G_USEC_PER_SEC - 60),
+                    ==, expected_completed - 1);
 }
 
 static gboolean

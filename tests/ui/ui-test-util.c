@@ -45,18 +45,15 @@ ui_test_widget_drawn (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
-void
-ui_test_save_screenshot (GtkWidget  *widget,
-                         const char *name)
+GdkTexture *
+ui_test_render (GtkWidget *widget)
 {
   int w, h;
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", name, NULL);
 
-  ui_test_wait_for (ui_test_widget_drawn, widget, "the window on screen");
+  ui_test_wait_for (ui_test_widget_drawn, widget, "the widget on screen");
   ui_test_settle (300);
   /* On a busy machine the first frame may not have been drawn yet: the paintable has no
    * node until it has. */
@@ -72,8 +69,17 @@ ui_test_save_screenshot (GtkWidget  *widget,
       snapshot = gtk_snapshot_new ();
     }
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+void
+ui_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkTexture) texture = ui_test_render (widget);
+  g_autofree char *path = g_build_filename (g_getenv ("CS_BUILD_DIR"), "tests", "ui", name, NULL);
+
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }

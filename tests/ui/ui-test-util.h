@@ -18,6 +18,8 @@ void ui_test_wait_for       (Condition   cond,
 void ui_test_settle         (guint       ms);
 /* A Condition: @data (a widget) is on screen. */
 gboolean ui_test_widget_drawn (gpointer data);
+/* Waits until @widget is on screen, then draws it (as it is now) into a texture. */
+GdkTexture *ui_test_render (GtkWidget *widget);
 /* Waits until @widget is on screen, then writes it as tests/ui/@name in the build dir. */
 void ui_test_save_screenshot (GtkWidget  *widget,
                               const char *name);
