@@ -18,6 +18,7 @@ struct _CsDashboardAssignment
   gint64    assigned;
   gboolean  required;
   GArray   *scenes;
+  GArray   *hints;
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboardAssignment, cs_dashboard_assignment, G_TYPE_OBJECT)
@@ -29,6 +30,13 @@ scene_clear (CsDashboardScene *scene)
 }
 
 static void
+hint_clear (CsDashboardHint *hint)
+{
+  g_free (hint->text);
+  g_free (hint->scene_title);
+}
+
+static void
 cs_dashboard_assignment_finalize (GObject *object)
 {
   CsDashboardAssignment *self = CS_DASHBOARD_ASSIGNMENT (object);
@@ -37,6 +45,7 @@ cs_dashboard_assignment_finalize (GObject *object)
   g_free (self->scenario_id);
   g_free (self->title);
   g_array_unref (self->scenes);
+  g_array_unref (self->hints);
 
   G_OBJECT_CLASS (cs_dashboard_assignment_parent_class)->finalize (object);
 }
@@ -52,6 +61,8 @@ cs_dashboard_assignment_init (CsDashboardAssignment *self)
 {
   self->scenes = g_array_new (FALSE, TRUE, sizeof (CsDashboardScene));
   g_array_set_clear_func (self->scenes, (GDestroyNotify) scene_clear);
+  self->hints = g_array_new (FALSE, TRUE, sizeof (CsDashboardHint));
+  g_array_set_clear_func (self->hints, (GDestroyNotify) hint_clear);
 }
 
 CsDashboardAssignment *
@@ -158,4 +169,37 @@ cs_dashboard_assignment_get_scene (CsDashboardAssignment *self,
   g_return_val_if_fail (scene < self->scenes->len, NULL);
 
   return &g_array_index (self->scenes, CsDashboardScene, scene);
+}
+
+void
+cs_dashboard_assignment_add_hint (CsDashboardAssignment *self,
+                                  const CsDashboardHint *hint)
+{
+  CsDashboardHint copy;
+
+  g_return_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self));
+  g_return_if_fail (hint != NULL);
+
+  copy = *hint;
+  copy.text = g_strdup (hint->text);
+  copy.scene_title = g_strdup (hint->scene_title);
+  g_array_append_val (self->hints, copy);
+}
+
+guint
+cs_dashboard_assignment_get_n_hints (CsDashboardAssignment *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self), 0);
+
+  return self->hints->len;
+}
+
+const CsDashboardHint *
+cs_dashboard_assignment_get_hint (CsDashboardAssignment *self,
+                                  guint                  hint)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_ASSIGNMENT (self), NULL);
+  g_return_val_if_fail (hint < self->hints->len, NULL);
+
+  return &g_array_index (self->hints, CsDashboardHint, hint);
 }

@@ -21,6 +21,16 @@ typedef struct {
   int     hints_used;
 } CsDashboardScene;
 
+/* One of the hints given most often in the assignment: its text, the scene (number from 1
+ * in the case's order, and title), how many times it was given and to how many students. */
+typedef struct {
+  char   *text;
+  int     scene_number;
+  char   *scene_title;
+  int     uses;
+  int     students;
+} CsDashboardHint;
+
 #define CS_TYPE_DASHBOARD_ASSIGNMENT (cs_dashboard_assignment_get_type ())
 G_DECLARE_FINAL_TYPE (CsDashboardAssignment, cs_dashboard_assignment, CS, DASHBOARD_ASSIGNMENT, GObject)
 
@@ -46,5 +56,12 @@ void                    cs_dashboard_assignment_add_scene       (CsDashboardAssi
 guint                   cs_dashboard_assignment_get_n_scenes    (CsDashboardAssignment  *self);
 const CsDashboardScene *cs_dashboard_assignment_get_scene       (CsDashboardAssignment  *self,
                                                                  guint                   scene);
+
+/* The most used hints, most used first; @hint is copied. */
+void                    cs_dashboard_assignment_add_hint        (CsDashboardAssignment  *self,
+                                                                 const CsDashboardHint  *hint);
+guint                   cs_dashboard_assignment_get_n_hints     (CsDashboardAssignment  *self);
+const CsDashboardHint  *cs_dashboard_assignment_get_hint        (CsDashboardAssignment  *self,
+                                                                 guint                   hint);
 
 G_END_DECLS

@@ -153,6 +153,7 @@ read_assignments (PGconn      *conn,
 {
   g_autoptr(PGresult) rows = NULL;
   g_autoptr(PGresult) scenes = NULL;
+  g_autoptr(PGresult) hints = NULL;
 
   rows = cs_server_query (conn,
     "SELECT a.id::text, a.scenario_id::text, s.title, " EPOCH ("a.due_date") ", a.is_required, " EPOCH ("a.assigned_at") " "
@@ -196,6 +197,28 @@ read_assignments (PGconn      *conn,
       if (g_hash_table_lookup_extended (index, PQgetvalue (scenes, r, 0), NULL, &position))
         cs_dashboard_assignment_add_scene (g_ptr_array_index (snapshot->assignments, GPOINTER_TO_UINT (position)),
                                            &scene);
+    }
+
+  hints = cs_server_query (conn,
+    "SELECT assignment_id::text, hint, scene_number, scene_title, uses, students "
+    "FROM cs.cs_cohort_top_hints ($1::uuid)",
+    1, (const char *[]) { cohort }, error);
+  if (!hints)
+    return FALSE;
+  for (int r = 0; r < PQntuples (hints); r++)
+    {
+      gpointer position;
+      CsDashboardHint hint = {
+        .text = PQgetvalue (hints, r, 1),
+        .scene_number = (int) int_at (hints, r, 2),
+        .scene_title = PQgetvalue (hints, r, 3),
+        .uses = (int) int_at (hints, r, 4),
+        .students = (int) int_at (hints, r, 5),
+      };
+
+      if (g_hash_table_lookup_extended (index, PQgetvalue (hints, r, 0), NULL, &position))
+        cs_dashboard_assignment_add_hint (g_ptr_array_index (snapshot->assignments, GPOINTER_TO_UINT (position)),
+                                          &hint);
     }
   return TRUE;
 }

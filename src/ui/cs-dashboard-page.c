@@ -23,6 +23,7 @@
 #include "cs-override-dialog.h"
 #include "cs-run-view.h"
 #include "cs-completion-chart.h"
+#include "cs-hint-list.h"
 #include "cs-scene-chart.h"
 #include "cs-score-histogram.h"
 #include "cs-ui-util.h"
@@ -53,6 +54,9 @@ struct _CsDashboardPage
   CsScoreHistogram    *histogram;
   CsCompletionChart   *completion_chart;
   CsSceneChart        *scene_chart;
+  CsHintList          *hint_list;
+  GtkStack            *scenes_stack;
+  GtkLabel            *scenes_heading;
 
   GtkLabel            *figure_values[N_FIGURES];
   CsDashboard         *dashboard;
@@ -147,6 +151,7 @@ update_charts (CsDashboardPage *self)
       cs_score_histogram_set_scores (self->histogram, NULL, 0);
       cs_completion_chart_set_data (self->completion_chart, 0, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, 0);
       cs_scene_chart_set_assignment (self->scene_chart, NULL);
+      cs_hint_list_set_assignment (self->hint_list, NULL);
       return;
     }
 
@@ -167,6 +172,19 @@ update_charts (CsDashboardPage *self)
                                 cs_dashboard_assignment_get_due (assignment), g_get_real_time () / G_USEC_PER_SEC,
                                 (const gint64 *) completed->data, completed->len);
   cs_scene_chart_set_assignment (self->scene_chart, assignment);
+  cs_hint_list_set_assignment (self->hint_list, assignment);
+}
+
+/* The card of the scenes shows their pass rates or the most used hints; its heading says
+ * which (the switcher's buttons are icons, with the same words as tooltips). */
+static void
+on_scenes_page_changed (CsDashboardPage *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->scenes_stack);
+
+  if (child)
+    gtk_label_set_label (self->scenes_heading,
+                         gtk_stack_page_get_title (gtk_stack_get_page (self->scenes_stack, child)));
 }
 
 static void
@@ -836,6 +854,7 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   g_type_ensure (CS_TYPE_SCORE_HISTOGRAM);
   g_type_ensure (CS_TYPE_COMPLETION_CHART);
   g_type_ensure (CS_TYPE_SCENE_CHART);
+  g_type_ensure (CS_TYPE_HINT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casestudio/CaseStudio/ui/cs-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, stack);
@@ -850,8 +869,12 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, histogram);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, completion_chart);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scene_chart);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, hint_list);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scenes_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scenes_heading);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_assignment_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_scenes_page_changed);
 
   gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload);
   gtk_widget_class_install_action (widget_class, "cell.open", NULL, cell_action);

@@ -109,3 +109,21 @@ sync_test_seed_evidence (SyncTestServer *server,
     " WHERE sc.scenario_id = (SELECT scenario_id FROM cs.user_progress WHERE id = $1) AND sc.position = 0",
     run, NULL);
 }
+
+void
+sync_test_seed_hints (SyncTestServer *server,
+                      const char     *cohort)
+{
+  sync_test_rows (server->super,
+    "INSERT INTO cs.conversation_logs (id, progress_id, scene_id, kind, sender_name, content, position) "
+    "SELECT gen_random_uuid (), sp.progress_id, sp.scene_id, 'hint', 'Hint', "
+    "       'Not there yet. Think about this part of your goal: ' || "
+    "       (ARRAY['Names the root cause of the delays', 'Puts a number on what the delays cost', "
+    "              'Proposes a fix the plant can afford'])[1 + sc.position % 3], "
+    "       100 + n "
+    "  FROM cs.scene_progress sp JOIN cs.scenes sc ON sc.id = sp.scene_id "
+    "  JOIN cs.user_progress p ON p.id = sp.progress_id "
+    "  JOIN cs.cohort_simulations a ON a.scenario_id = p.scenario_id AND a.cohort_id = $1 "
+    "  CROSS JOIN LATERAL generate_series (1, sp.hints_used) n",
+    cohort, NULL);
+}

@@ -27,4 +27,9 @@ char *sync_test_seed_cohort (SyncTestServer *server,
 void  sync_test_seed_evidence (SyncTestServer *server,
                                const char     *run);
 
+/* As the superuser, for every seeded scene of @cohort's runs: as many hints as the scene's
+ * hints_used, each naming one of three criteria (one per scene). */
+void  sync_test_seed_hints    (SyncTestServer *server,
+                               const char     *cohort);
+
 G_END_DECLS

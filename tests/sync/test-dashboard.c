@@ -231,6 +231,29 @@ test_matrix_and_security (void)
                             seeded.cohort, NULL);
   g_assert_cmpstr (scenes, ==, "0.60 0.60 0.60");
 
+  /* The most used hints: by times given, with the students they were given to; a hint in
+   * the second scene of stu2 alone ranks after the first scene's hint given three times. */
+  sync_test_rows (server.super,
+                  "INSERT INTO cs.conversation_logs (id, progress_id, scene_id, kind, content, position) "
+                  "SELECT gen_random_uuid (), h.run::uuid, sc.id, 'hint', h.content, h.position "
+                  "  FROM (VALUES ($1, 0, 'Ask about the bottleneck', 5), ($1, 0, 'Ask about the bottleneck', 9), "
+                  "               ($2, 0, 'Ask about the bottleneck', 4), ($2, 1, 'Propose a fix', 12)) "
+                  "       AS h (run, scene, content, position) "
+                  "  JOIN cs.user_progress p ON p.id = h.run::uuid "
+                  "  JOIN cs.scenes sc ON sc.scenario_id = p.scenario_id AND sc.position = h.scene",
+                  run1, run2, NULL);
+  {
+    const char *top = "SELECT string_agg (format ('%s:%s:%s:%s', scene_number, hint, uses, students), ' | ') "
+                      "FROM cs.cs_cohort_top_hints ($1)";
+    g_autofree char *ann_hints = sync_test_value (ann, top, seeded.cohort, NULL);
+    g_autofree char *stu1_hints = sync_test_value (stu1, top, seeded.cohort, NULL);
+
+    g_assert_cmpstr (ann_hints, ==, "1:Ask about the bottleneck:3:2 | 2:Propose a fix:1:1");
+    g_assert_cmpstr (stu1_hints, ==, "1:Ask about the bottleneck:2:1");
+    g_assert_cmpstr (sync_test_error (bob, top, seeded.cohort, NULL), ==, "42501");
+    g_assert_cmpstr (sync_test_error (stu4, top, seeded.cohort, NULL), ==, "42501");
+  }
+
   /* A student sees their own row only; a pending student and Bob see nothing. */
   matrix = matrix_of (stu1, seeded.cohort);
   g_assert_cmpstr (matrix, ==, "stu1 in_progress 0.33 - - late");

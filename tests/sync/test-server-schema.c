@@ -75,13 +75,14 @@ test_cli_init_twice (void)
                                        "009\t009-snapshot-pull.sql\tpending\t\n"
                                        "010\t010-inbox.sql\tpending\t\n"
                                        "011\t011-assign-once.sql\tpending\t\n"
-                                       "012\t012-schema-versions.sql\tpending\t\n$",
+                                       "012\t012-schema-versions.sql\tpending\t\n"
+                                       "013\t013-top-hints.sql\tpending\t\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
   run_cli (&r, NULL, (const char *[]) { "server", "init", NULL });
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Applied 12 migrations"));
+  g_assert_nonnull (strstr (r.out, "Applied 13 migrations"));
   cli_result_clear (&r);
 
   /* Idempotent: nothing more to apply, nothing fails. */
@@ -108,11 +109,12 @@ test_cli_init_twice (void)
                                        "009\t009-snapshot-pull.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "010\t010-inbox.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
                                        "011\t011-assign-once.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
-                                       "012\t012-schema-versions.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
+                                       "012\t012-schema-versions.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n"
+                                       "013\t013-top-hints.sql\tapplied\t\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\n$",
                                        r.out, 0, 0));
   cli_result_clear (&r);
 
-  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 12);
+  g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM cs.schema_migrations", NULL), ==, 13);
   g_assert_cmpint (sync_test_rows (admin_conn (), "SELECT FROM pg_roles WHERE rolname IN "
                                    "('cs_admin', 'cs_instructor', 'cs_student', 'cs_kiosk', 'cs_enroll')",
                                    NULL), ==, 5);
@@ -171,7 +173,7 @@ test_status_checksums (void)
   g_autoptr(GPtrArray) status = cs_server_schema_status (admin_conn (), &error);
   g_autofree char *saved = NULL;
   CsServerMigration *first;
-  const guint n_bundled = 12;
+  const guint n_bundled = 13;
 
   g_assert_no_error (error);
   g_assert_cmpuint (status->len, ==, n_bundled);

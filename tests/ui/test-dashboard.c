@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "cs-cohorts-window.h"
 #include "cs-completion-chart.h"
+#include "cs-hint-list.h"
 #include "cs-dashboard-page.h"
 #include "cs-enrolment.h"
 #include "sync-test-cohort.h"
@@ -105,6 +107,42 @@ test_open (void)
   }
   ui_test_wait_for_frame (GTK_WIDGET (window));
   ui_test_save_screenshot (GTK_WIDGET (window), "dashboard.png");
+
+  /* The most used hints of the first assignment: the seed's three, most given first, all
+   * the hints its scenes count between them. */
+  {
+    g_autoptr(CsDashboardAssignment) first = g_list_model_get_item (cs_dashboard_get_assignments (dashboard), 0);
+    CsHintList *hints = CS_HINT_LIST (ui_test_find_type (GTK_WIDGET (page), CS_TYPE_HINT_LIST));
+    int given = 0, counted = 0;
+
+    g_assert_cmpuint (cs_dashboard_assignment_get_n_hints (first), ==, 3);
+    g_assert_cmpuint (cs_hint_list_get_n_rows (hints), ==, 3);
+    /* Each row shows what differs: the criterion, not the words all three start with. */
+    g_assert_cmpuint (cs_hint_list_get_skipped (hints), ==, strlen ("Not there yet. Think about this part of your goal: "));
+    for (guint i = 0; i < cs_dashboard_assignment_get_n_hints (first); i++)
+      {
+        const CsDashboardHint *hint = cs_dashboard_assignment_get_hint (first, i);
+
+        g_assert_true (g_str_has_prefix (hint->text, "Not there yet. Think about this part of your goal: "));
+        g_assert_cmpint (hint->students, <=, hint->uses);
+        g_assert_cmpint (hint->scene_number, >=, 1);
+        if (i > 0)
+          g_assert_cmpint (hint->uses, <=, cs_dashboard_assignment_get_hint (first, i - 1)->uses);
+        given += hint->uses;
+      }
+    for (guint i = 0; i < cs_dashboard_assignment_get_n_scenes (first); i++)
+      counted += cs_dashboard_assignment_get_scene (first, i)->hints_used;
+    g_assert_cmpint (given, >, 0);
+    g_assert_cmpint (given, ==, counted);
+
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (hints), GTK_TYPE_STACK)),
+                                      "hints");
+    ui_test_wait_for_frame (GTK_WIDGET (window));
+    ui_test_save_screenshot (GTK_WIDGET (window), "dashboard-hints.png");
+    ui_test_wait_for_text (GTK_WIDGET (hints), "Names the root cause of the delays");
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (hints), GTK_TYPE_STACK)),
+                                      "pass-rate");
+  }
 }
 
 static void
@@ -449,6 +487,7 @@ main (int argc, char **argv)
     instructor = sync_test_value (conn, "SELECT current_user", NULL);
   }
   cohort = sync_test_seed_cohort (&server, instructor, N_STUDENTS, N_ASSIGNMENTS, N_SCENES);
+  sync_test_seed_hints (&server, cohort);
 
   worker = cs_server_new (conninfo);
   dashboard = cs_dashboard_new (worker, cohort);
