@@ -94,7 +94,7 @@ test_stopped (void)
 
   /* The server goes back to 009 and the connection breaks: the next sync finds out. */
   saved = g_ptr_array_new_with_free_func (g_free);
-  for (int v = 10; v <= 12; v++)
+  for (int v = 10; v <= 13; v++)
     {
       g_autofree char *number = g_strdup_printf ("%d", v);
 
@@ -109,7 +109,7 @@ test_stopped (void)
   ui_test_wait_for (sync_stopped, session, "sync stopped");
   g_assert_cmpstr (cs_sync_indicator_get_icon (indicator), ==, "dialog-warning-symbolic");
   g_assert_nonnull (strstr (cs_sync_indicator_get_tooltip (indicator), "case-studio-cli server migrate"));
-  g_assert_nonnull (strstr (cs_sync_indicator_get_tooltip (indicator), "010, 011 and 012"));
+  g_assert_nonnull (strstr (cs_sync_indicator_get_tooltip (indicator), "010, 011, 012 and 013"));
   g_assert_cmpstr (cs_account_window_get_status_text (account), ==, "Stopped until the server is updated");
   /* Last Error: the whole message */
   ui_test_wait_for_text (GTK_WIDGET (account), "case-studio-cli server migrate");
